@@ -1,0 +1,511 @@
+//! The application model: units (申报单位), studio leads (领办人), their history,
+//! and applications.
+//!
+//! These are plain data, serializable, built by the host. Whether an
+//! application is well formed and eligible is decided in [`crate::eligibility`].
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use skill_grants::model::*;
+//! use skill_grants::{Banner, ProjectKind};
+//!
+//! let unit = Unit::new("U-001", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+//! let app = Application::training_base(
+//!     "A-2022-001",
+//!     unit,
+//!     NaiveDate::from_ymd_opt(2022, 7, 1).unwrap(),
+//!     [Specialty::new("焊工")],
+//! );
+//! assert_eq!(app.kind, ProjectKind::TrainingBase);
+//! ```
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{Banner, Lang, ProjectKind};
+
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// Wraps a string.
+            pub fn new(id: impl Into<String>) -> Self {
+                $name(id.into())
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_owned())
+            }
+        }
+    };
+}
+
+string_id!(
+    /// The host's id of a unit (申报单位).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::model::UnitId::new("U-1").as_str(), "U-1");
+    /// ```
+    UnitId
+);
+string_id!(
+    /// The host's id of an application (申报).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::model::ApplicationId::from("A-1").to_string(), "A-1");
+    /// ```
+    ApplicationId
+);
+string_id!(
+    /// The host's id of a person who leads or may lead a studio (领办人).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::model::PersonId::new("P-1").as_str(), "P-1");
+    /// ```
+    PersonId
+);
+string_id!(
+    /// The id of a city-level project (建设项目).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::model::ProjectId::new("2022-B-01").as_str(), "2022-B-01");
+    /// ```
+    ProjectId
+);
+string_id!(
+    /// The id of a directly recommending body of 4.2 (市直委办室局、大企业、事业单位、驻市单位).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::model::BodyId::new("city-transport").as_str(), "city-transport");
+    /// ```
+    BodyId
+);
+
+/// A specialty or occupation (专业（职业）) a training base declares (6.1).
+///
+/// ```
+/// let s = skill_grants::model::Specialty::new("电工");
+/// assert_eq!(s.as_str(), "电工");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Specialty(pub String);
+
+impl Specialty {
+    /// Wraps a name.
+    pub fn new(name: impl Into<String>) -> Self {
+        Specialty(name.into())
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Specialty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What kind of organisation a unit is (1.2.1, R1).
+///
+/// ```
+/// use skill_grants::model::UnitKind;
+/// assert!(UnitKind::KeyEnterprise.may_host_base());
+/// assert!(!UnitKind::Other.may_host_base());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// 技工院校 — a technical school.
+    TechnicalSchool,
+    /// 职业院校 — a vocational college.
+    VocationalCollege,
+    /// 重点企业 — a key enterprise.
+    KeyEnterprise,
+    /// Any other kind of unit (其他单位).
+    Other,
+}
+
+impl UnitKind {
+    /// R1: only technical schools, vocational colleges and key enterprises may
+    /// host a training base.
+    pub const fn may_host_base(self) -> bool {
+        !matches!(self, UnitKind::Other)
+    }
+
+    /// The kind's name.
+    ///
+    /// ```
+    /// use skill_grants::{Lang, model::UnitKind};
+    /// assert_eq!(UnitKind::TechnicalSchool.name(Lang::Zh), "技工院校");
+    /// ```
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (UnitKind::TechnicalSchool, Lang::Zh) => "技工院校",
+            (UnitKind::TechnicalSchool, Lang::En) => "technical school",
+            (UnitKind::VocationalCollege, Lang::Zh) => "职业院校",
+            (UnitKind::VocationalCollege, Lang::En) => "vocational college",
+            (UnitKind::KeyEnterprise, Lang::Zh) => "重点企业",
+            (UnitKind::KeyEnterprise, Lang::En) => "key enterprise",
+            (UnitKind::Other, Lang::Zh) => "其他单位",
+            (UnitKind::Other, Lang::En) => "other unit",
+        }
+    }
+}
+
+/// Where a unit sits, which decides who may recommend it (4.1, 4.2).
+///
+/// ```
+/// use skill_grants::{Banner, model::{BodyId, Seat}};
+/// let s = Seat::Body(BodyId::new("city-energy-bureau"));
+/// assert_ne!(s, Seat::Banner(Banner::Kangbashi));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Seat {
+    /// In a banner's or district's jurisdiction (4.1).
+    Banner(Banner),
+    /// Directly under a recommending body of 4.2.
+    Body(BodyId),
+}
+
+/// The level of a title a unit already holds (3.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleLevel {
+    /// 自治区级 — Inner Mongolia Autonomous Region level.
+    Region,
+    /// 国家级 — national level.
+    National,
+}
+
+/// A region-level or national base or studio title the unit holds (3.2, R5).
+///
+/// ```
+/// use skill_grants::{ProjectKind, model::{Title, TitleLevel}};
+/// let t = Title { kind: ProjectKind::Studio, level: TitleLevel::National, funded: true };
+/// assert!(t.funded);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Title {
+    /// Base or studio.
+    pub kind: ProjectKind,
+    /// Region or national.
+    pub level: TitleLevel,
+    /// Whether the title came with funding (获得过资金资助).
+    pub funded: bool,
+}
+
+/// An earlier city-level project of the unit under this programme (3.3, 3.4).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use skill_grants::{ProjectKind, model::PastProject};
+/// let p = PastProject::open("2022-S-01", ProjectKind::Studio, NaiveDate::from_ymd_opt(2022, 9, 1).unwrap());
+/// assert!(p.closed_on.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PastProject {
+    /// The project's id.
+    pub id: ProjectId,
+    /// Base or studio.
+    pub kind: ProjectKind,
+    /// The day its subsidy was released (资金下达).
+    pub released_on: NaiveDate,
+    /// The day it was closed (accepted, revoked or dissolved), if it was.
+    #[serde(default)]
+    pub closed_on: Option<NaiveDate>,
+    /// The day it passed acceptance (验收合格), if it did.
+    #[serde(default)]
+    pub accepted_on: Option<NaiveDate>,
+    /// Whether acceptance rated it effective (效能显著、效果明显).
+    #[serde(default)]
+    pub rated_effective: bool,
+    /// Whether its title was revoked (撤销称号).
+    #[serde(default)]
+    pub revoked: bool,
+}
+
+impl PastProject {
+    /// A project still open: released, not closed, not accepted, not revoked.
+    pub fn open(id: impl Into<String>, kind: ProjectKind, released_on: NaiveDate) -> PastProject {
+        PastProject {
+            id: ProjectId(id.into()),
+            kind,
+            released_on,
+            closed_on: None,
+            accepted_on: None,
+            rated_effective: false,
+            revoked: false,
+        }
+    }
+}
+
+/// A unit that applies (申报单位).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// The host's id.
+    pub id: UnitId,
+    /// The unit's name (invented in samples; never a real unit).
+    pub name: String,
+    /// What kind of organisation it is.
+    pub kind: UnitKind,
+    /// Where it sits.
+    pub seat: Seat,
+    /// Whether it is an independent legal person (独立法人资格, 4.2).
+    pub independent_legal_person: bool,
+    /// Region-level or national titles it holds.
+    #[serde(default)]
+    pub titles: Vec<Title>,
+    /// Its earlier city-level projects.
+    #[serde(default)]
+    pub projects: Vec<PastProject>,
+    /// Facts the host's unit conditions (R16) read, if supplied.
+    #[serde(default)]
+    pub facts: UnitFacts,
+}
+
+impl Unit {
+    /// A unit with no history, independent legal person, no host facts.
+    ///
+    /// ```
+    /// use skill_grants::{Banner, model::{Seat, Unit, UnitKind}};
+    /// let u = Unit::new("U-1", "乌审旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::UxinBanner));
+    /// assert!(u.independent_legal_person);
+    /// ```
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: UnitKind, seat: Seat) -> Unit {
+        Unit {
+            id: UnitId(id.into()),
+            name: name.into(),
+            kind,
+            seat,
+            independent_legal_person: true,
+            titles: Vec::new(),
+            projects: Vec::new(),
+            facts: UnitFacts::default(),
+        }
+    }
+}
+
+/// Facts about a unit that only host-supplied conditions (R16) read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitFacts {
+    /// Training site area in square metres.
+    #[serde(default)]
+    pub site_area_m2: Option<u32>,
+    /// People trained in the last year.
+    #[serde(default)]
+    pub yearly_trainees: Option<u32>,
+    /// Named yes/no facts the host's conditions may require (e.g. `"safety-certified"`).
+    #[serde(default)]
+    pub declarations: Vec<String>,
+}
+
+/// The seven honours of 1.2.2, one of which a studio's lead must hold (R2).
+///
+/// ```
+/// use skill_grants::{Lang, model::Honour};
+/// assert_eq!(Honour::ALL.len(), 7);
+/// assert_eq!(Honour::OrdosCraftsman.name(Lang::Zh), "鄂尔多斯工匠");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Honour {
+    /// 中华技能大奖获得者 — winner of the China Skills Award.
+    ChinaSkillsAward,
+    /// 全国技术能手 — National Technical Expert.
+    NationalTechnicalExpert,
+    /// 自治区技师高级技师突出贡献奖获得者 — region award for outstanding technicians and senior technicians.
+    RegionOutstandingTechnicianAward,
+    /// 全区技术能手 — Region Technical Expert.
+    RegionTechnicalExpert,
+    /// 全市技术能手 — City Technical Expert.
+    CityTechnicalExpert,
+    /// 鄂尔多斯工匠 — Ordos Craftsman.
+    OrdosCraftsman,
+    /// 掌握传统技能、民间绝技的技能大师 — master of a traditional skill or folk craft.
+    TraditionalSkillMaster,
+}
+
+impl Honour {
+    /// The seven honours, in the order of 1.2.2.
+    pub const ALL: [Honour; 7] = [
+        Honour::ChinaSkillsAward,
+        Honour::NationalTechnicalExpert,
+        Honour::RegionOutstandingTechnicianAward,
+        Honour::RegionTechnicalExpert,
+        Honour::CityTechnicalExpert,
+        Honour::OrdosCraftsman,
+        Honour::TraditionalSkillMaster,
+    ];
+
+    /// The honour's name.
+    ///
+    /// ```
+    /// use skill_grants::{Lang, model::Honour};
+    /// assert_eq!(Honour::ChinaSkillsAward.name(Lang::En), "China Skills Award winner");
+    /// ```
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Honour::ChinaSkillsAward, Lang::Zh) => "中华技能大奖获得者",
+            (Honour::ChinaSkillsAward, Lang::En) => "China Skills Award winner",
+            (Honour::NationalTechnicalExpert, Lang::Zh) => "全国技术能手",
+            (Honour::NationalTechnicalExpert, Lang::En) => "National Technical Expert",
+            (Honour::RegionOutstandingTechnicianAward, Lang::Zh) => "自治区技师高级技师突出贡献奖获得者",
+            (Honour::RegionOutstandingTechnicianAward, Lang::En) => {
+                "Inner Mongolia award for outstanding technicians and senior technicians"
+            }
+            (Honour::RegionTechnicalExpert, Lang::Zh) => "全区技术能手",
+            (Honour::RegionTechnicalExpert, Lang::En) => "Region Technical Expert",
+            (Honour::CityTechnicalExpert, Lang::Zh) => "全市技术能手",
+            (Honour::CityTechnicalExpert, Lang::En) => "City Technical Expert",
+            (Honour::OrdosCraftsman, Lang::Zh) => "鄂尔多斯工匠",
+            (Honour::OrdosCraftsman, Lang::En) => "Ordos Craftsman",
+            (Honour::TraditionalSkillMaster, Lang::Zh) => "掌握传统技能、民间绝技的技能大师",
+            (Honour::TraditionalSkillMaster, Lang::En) => "master of a traditional skill or folk craft",
+        }
+    }
+}
+
+/// A vocational skill level (职业技能等级), for host conditions (R16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkillLevel {
+    /// 五级/初级工.
+    Level5,
+    /// 四级/中级工.
+    Level4,
+    /// 三级/高级工.
+    Level3,
+    /// 二级/技师.
+    Level2,
+    /// 一级/高级技师.
+    Level1,
+}
+
+/// A studio lead (领办人): the master the studio relies on (1.2.2, 7.4).
+///
+/// ```
+/// use skill_grants::model::{Honour, StudioLead};
+/// let lead = StudioLead::new("P-1", "王某", [Honour::CityTechnicalExpert]);
+/// assert_eq!(lead.honours.len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StudioLead {
+    /// The host's id of the person.
+    pub id: PersonId,
+    /// The person's name (invented in samples).
+    pub name: String,
+    /// Honours of 1.2.2 the person holds.
+    #[serde(default)]
+    pub honours: Vec<Honour>,
+    /// Skill level, if the host's conditions need it.
+    #[serde(default)]
+    pub skill_level: Option<SkillLevel>,
+    /// Date of birth, if the host's conditions need it.
+    #[serde(default)]
+    pub born_on: Option<NaiveDate>,
+}
+
+impl StudioLead {
+    /// A lead with honours and no other facts.
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        honours: impl IntoIterator<Item = Honour>,
+    ) -> StudioLead {
+        StudioLead {
+            id: PersonId(id.into()),
+            name: name.into(),
+            honours: honours.into_iter().collect(),
+            skill_level: None,
+            born_on: None,
+        }
+    }
+}
+
+/// An application (申报) for one project in one annual round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    /// The host's id; also the tie-breaker of last resort in a ranking (R9).
+    pub id: ApplicationId,
+    /// Base or studio.
+    pub kind: ProjectKind,
+    /// The applying unit, with its history.
+    pub unit: Unit,
+    /// The round's reference date, against which time bars are judged.
+    pub reference_date: NaiveDate,
+    /// For a base: its declared specialties (6.1). Empty for a studio.
+    #[serde(default)]
+    pub specialties: Vec<Specialty>,
+    /// For a studio: its lead. None for a base.
+    #[serde(default)]
+    pub lead: Option<StudioLead>,
+}
+
+impl Application {
+    /// An application for a training base.
+    pub fn training_base(
+        id: impl Into<String>,
+        unit: Unit,
+        reference_date: NaiveDate,
+        specialties: impl IntoIterator<Item = Specialty>,
+    ) -> Application {
+        Application {
+            id: ApplicationId(id.into()),
+            kind: ProjectKind::TrainingBase,
+            unit,
+            reference_date,
+            specialties: specialties.into_iter().collect(),
+            lead: None,
+        }
+    }
+
+    /// An application for a skill master studio.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use skill_grants::{Banner, ProjectKind, model::*};
+    /// let unit = Unit::new("U-2", "杭锦旗某能源企业", UnitKind::KeyEnterprise, Seat::Banner(Banner::HangginBanner));
+    /// let lead = StudioLead::new("P-2", "李某", [Honour::OrdosCraftsman]);
+    /// let app = Application::studio("A-2", unit, NaiveDate::from_ymd_opt(2022, 7, 1).unwrap(), lead);
+    /// assert_eq!(app.kind, ProjectKind::Studio);
+    /// ```
+    pub fn studio(
+        id: impl Into<String>,
+        unit: Unit,
+        reference_date: NaiveDate,
+        lead: StudioLead,
+    ) -> Application {
+        Application {
+            id: ApplicationId(id.into()),
+            kind: ProjectKind::Studio,
+            unit,
+            reference_date,
+            specialties: Vec::new(),
+            lead: Some(lead),
+        }
+    }
+}

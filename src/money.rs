@@ -1,0 +1,287 @@
+//! Money: [`Yuan`], an exact amount in yuan with two decimal places (fen).
+//!
+//! Amounts are [`rust_decimal::Decimal`] at scale 2, never floats. An amount is
+//! never negative: subtraction that would go below zero is an error, and so is
+//! input with more than two decimal places (it is refused, not rounded).
+//!
+//! ```
+//! use skill_grants::Yuan;
+//!
+//! let base: Yuan = "200000".parse()?;
+//! let studio = Yuan::from_yuan(50_000);
+//! let both = base.checked_add(studio)?;
+//! assert_eq!(both.to_string(), "¥250,000.00");
+//! assert_eq!(both.to_chinese(), "25万元");
+//! assert!(studio.checked_sub(base).is_err());
+//! assert!("1.005".parse::<Yuan>().is_err());
+//! # Ok::<(), skill_grants::MoneyError>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An error in money input or arithmetic.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MoneyError {
+    /// The text is not a decimal number.
+    #[error("`{0}` is not an amount of money: expected a decimal number such as \"200000.00\"")]
+    Malformed(String),
+    /// The amount has more than two decimal places (fen is the smallest unit).
+    #[error("amount {0} has more than two decimal places; fen (0.01) is the smallest unit")]
+    TooManyPlaces(Decimal),
+    /// The amount is below zero.
+    #[error("amount {0} is negative; amounts of money are never below zero")]
+    Negative(Decimal),
+    /// A sum overflowed the range of the decimal type.
+    #[error("adding {0} and {1} overflows")]
+    Overflow(Yuan, Yuan),
+    /// A subtraction would go below zero.
+    #[error("subtracting {subtrahend} from {minuend} would go below zero")]
+    BelowZero {
+        /// The amount subtracted from.
+        minuend: Yuan,
+        /// The amount subtracted.
+        subtrahend: Yuan,
+    },
+}
+
+/// An amount of money in yuan (元), exact to the fen (分), never negative.
+///
+/// Serializes as a string with two places (`"200000.00"`); `Display` gives
+/// `¥200,000.00`; [`Yuan::to_chinese`] gives `20万元`.
+///
+/// ```
+/// use skill_grants::Yuan;
+/// let y = Yuan::from_fen(1_234_567)?;
+/// assert_eq!(y.to_string(), "¥12,345.67");
+/// assert_eq!(serde_json::to_string(&y).unwrap(), "\"12345.67\"");
+/// # Ok::<(), skill_grants::MoneyError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Yuan(Decimal);
+
+impl Yuan {
+    /// Zero yuan.
+    pub const ZERO: Yuan = Yuan(Decimal::from_parts(0, 0, 0, false, 2));
+
+    /// A whole number of yuan.
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::Yuan::from_yuan(5).to_string(), "¥5.00");
+    /// ```
+    pub fn from_yuan(yuan: u32) -> Yuan {
+        Yuan(Decimal::new(i64::from(yuan) * 100, 2))
+    }
+
+    /// A number of fen (0.01 yuan). Negative is an error.
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::Yuan::from_fen(5)?.to_string(), "¥0.05");
+    /// assert!(skill_grants::Yuan::from_fen(-1).is_err());
+    /// # Ok::<(), skill_grants::MoneyError>(())
+    /// ```
+    pub fn from_fen(fen: i64) -> Result<Yuan, MoneyError> {
+        Yuan::new(Decimal::new(fen, 2))
+    }
+
+    /// Checks a decimal: not negative, at most two places. The result has
+    /// exactly two places.
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// use skill_grants::{MoneyError, Yuan};
+    /// assert_eq!(Yuan::new(Decimal::new(15, 1))?.to_string(), "¥1.50");
+    /// assert_eq!(Yuan::new(Decimal::new(1, 3)), Err(MoneyError::TooManyPlaces(Decimal::new(1, 3))));
+    /// # Ok::<(), MoneyError>(())
+    /// ```
+    pub fn new(amount: Decimal) -> Result<Yuan, MoneyError> {
+        if amount.is_sign_negative() && !amount.is_zero() {
+            return Err(MoneyError::Negative(amount));
+        }
+        let normal = amount.normalize();
+        if normal.scale() > 2 {
+            return Err(MoneyError::TooManyPlaces(amount));
+        }
+        let mut exact = normal;
+        exact.set_sign_positive(true);
+        exact.rescale(2);
+        Ok(Yuan(exact))
+    }
+
+    /// The amount as a decimal with two places.
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::Yuan::from_yuan(3).as_decimal().to_string(), "3.00");
+    /// ```
+    pub fn as_decimal(self) -> Decimal {
+        self.0
+    }
+
+    /// True for zero.
+    ///
+    /// ```
+    /// assert!(skill_grants::Yuan::ZERO.is_zero());
+    /// ```
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    /// Adds, or says it overflowed.
+    ///
+    /// ```
+    /// use skill_grants::Yuan;
+    /// assert_eq!(Yuan::from_yuan(1).checked_add(Yuan::from_yuan(2))?, Yuan::from_yuan(3));
+    /// # Ok::<(), skill_grants::MoneyError>(())
+    /// ```
+    pub fn checked_add(self, other: Yuan) -> Result<Yuan, MoneyError> {
+        self.0
+            .checked_add(other.0)
+            .map(Yuan)
+            .ok_or(MoneyError::Overflow(self, other))
+    }
+
+    /// Subtracts, or says it would go below zero.
+    ///
+    /// ```
+    /// use skill_grants::{MoneyError, Yuan};
+    /// let (a, b) = (Yuan::from_yuan(1), Yuan::from_yuan(2));
+    /// assert_eq!(b.checked_sub(a)?, a);
+    /// assert_eq!(a.checked_sub(b), Err(MoneyError::BelowZero { minuend: a, subtrahend: b }));
+    /// # Ok::<(), MoneyError>(())
+    /// ```
+    pub fn checked_sub(self, other: Yuan) -> Result<Yuan, MoneyError> {
+        if other.0 > self.0 {
+            return Err(MoneyError::BelowZero {
+                minuend: self,
+                subtrahend: other,
+            });
+        }
+        // Both are at most the decimal maximum and self >= other: cannot overflow.
+        self.0
+            .checked_sub(other.0)
+            .map(Yuan)
+            .ok_or(MoneyError::BelowZero {
+                minuend: self,
+                subtrahend: other,
+            })
+    }
+
+    /// The smaller of two amounts.
+    ///
+    /// ```
+    /// use skill_grants::Yuan;
+    /// assert_eq!(Yuan::from_yuan(1).min(Yuan::from_yuan(2)), Yuan::from_yuan(1));
+    /// ```
+    pub fn min(self, other: Yuan) -> Yuan {
+        if self <= other { self } else { other }
+    }
+
+    /// Sums amounts, or says it overflowed.
+    ///
+    /// ```
+    /// use skill_grants::Yuan;
+    /// let total = Yuan::checked_sum([Yuan::from_yuan(1), Yuan::from_yuan(2)])?;
+    /// assert_eq!(total, Yuan::from_yuan(3));
+    /// # Ok::<(), skill_grants::MoneyError>(())
+    /// ```
+    pub fn checked_sum<I: IntoIterator<Item = Yuan>>(amounts: I) -> Result<Yuan, MoneyError> {
+        amounts
+            .into_iter()
+            .try_fold(Yuan::ZERO, |acc, y| acc.checked_add(y))
+    }
+
+    /// The amount in fen, as an integer.
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::Yuan::from_yuan(2).fen(), 200);
+    /// ```
+    pub fn fen(self) -> i128 {
+        self.0.mantissa()
+    }
+
+    /// The Chinese form: whole hundreds of yuan in 万元 (`20万元`, `1.23万元`),
+    /// anything else in 元 with two places (`123.45元`).
+    ///
+    /// ```
+    /// use skill_grants::Yuan;
+    /// assert_eq!(Yuan::from_yuan(200_000).to_chinese(), "20万元");
+    /// assert_eq!(Yuan::from_yuan(12_300).to_chinese(), "1.23万元");
+    /// assert_eq!(Yuan::from_fen(12_345)?.to_chinese(), "123.45元");
+    /// assert_eq!(Yuan::ZERO.to_chinese(), "0元");
+    /// # Ok::<(), skill_grants::MoneyError>(())
+    /// ```
+    pub fn to_chinese(self) -> String {
+        if self.is_zero() {
+            return "0元".to_owned();
+        }
+        let wan = self.0 / Decimal::from(10_000);
+        let wan = wan.normalize();
+        if wan.scale() <= 2 && self.0 >= Decimal::ONE_HUNDRED {
+            format!("{wan}万元")
+        } else {
+            format!("{}元", self.0)
+        }
+    }
+}
+
+impl fmt::Display for Yuan {
+    /// `¥200,000.00`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0.to_string();
+        let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), "00"));
+        f.write_str("¥")?;
+        let len = int.len();
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (len - i) % 3 == 0 {
+                f.write_str(",")?;
+            }
+            write!(f, "{ch}")?;
+        }
+        write!(f, ".{frac}")
+    }
+}
+
+impl FromStr for Yuan {
+    type Err = MoneyError;
+
+    /// Parses a plain decimal (`"200000"`, `"200000.00"`, `"0.5"`); no currency
+    /// sign, no separators, at most two places, not negative.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let trimmed = s.trim();
+        let d = Decimal::from_str_exact(trimmed).map_err(|_| MoneyError::Malformed(s.to_owned()))?;
+        if trimmed.contains(['e', 'E']) {
+            return Err(MoneyError::Malformed(s.to_owned()));
+        }
+        Yuan::new(d)
+    }
+}
+
+impl TryFrom<Decimal> for Yuan {
+    type Error = MoneyError;
+    fn try_from(value: Decimal) -> Result<Self, Self::Error> {
+        Yuan::new(value)
+    }
+}
+
+impl From<Yuan> for Decimal {
+    fn from(value: Yuan) -> Self {
+        value.0
+    }
+}
+
+impl Serialize for Yuan {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Yuan {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
