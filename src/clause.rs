@@ -29,7 +29,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[non_exhaustive]
 pub enum ClauseError {
     /// The id is neither one of our ids (`"3.2"`) nor a Chinese heading (`三（二）`).
-    #[error("unknown clause id `{0}`: expected an id such as \"3.2\" or a heading such as \"三（二）\"")]
+    #[error(
+        "unknown clause id `{0}`: expected an id such as \"3.2\" or a heading such as \"三（二）\""
+    )]
     Unknown(String),
 }
 
@@ -306,14 +308,18 @@ static CLAUSES: [Clause; 21] = [
         heading_zh: "序言",
         text_zh: "鄂尔多斯市人力资源和社会保障局 财政局关于组织实施“十四五”高技能人才培训基地建设项目和技能大师工作室建设项目的通知\n\n各旗区人力资源和社会保障局、财政局，市直各有关委、办、室、局，各大企业、事业单位：\n\n为深入贯彻党的十九大精神，落实习近平总书记对技能人才工作的重要指示批示，进一步加强高技能人才培养工作，根据《鄂尔多斯市委 市人民政府关于印发〈鄂尔多斯市对标先进提升创建工作行动方案〉的通知》（鄂党发〔2022〕10 号）、《鄂尔多斯市委 市人民政府关于印发〈鄂尔多斯市关于加强新时代人才工作助推高质量发展的若干政策〉的通知》（鄂党发〔2021〕22 号），以及鄂尔多斯市人力资源和社会保障局、财政局《转发关于组织实施“十四五”高技能人才培训基地建设项目和技能大师工作室建设项目的通知》（鄂人社发〔2021〕304 号），决定在“十四五”期间组织实施鄂尔多斯市高技能人才培训基地建设项目和技能大师工作室建设项目（以下简称“培训基地建设项目”和“工作室建设项目”），现就有关工作通知如下。",
         gloss_en: "Legal basis (鄂党发〔2022〕10号, 鄂党发〔2021〕22号, 鄂人社发〔2021〕304号): the city runs the high-skill training base and skill master studio projects during the 14th Five-Year Plan.",
-        execution: Execution::Metadata { why: "the document's identity and legal basis; recorded in `Policy::document`" },
+        execution: Execution::Metadata {
+            why: "the document's identity and legal basis; recorded in `Policy::document`",
+        },
     },
     Clause {
         id: ClauseId::C1_1,
         heading_zh: "一（一）",
         text_zh: "以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的十九大精神和习近平总书记对技能人才工作的重要指示批示精神，按照“整体规划、合理布局、技术先进、资源共享”的原则，对现有实训设备进行改建升级，扩大培训规模和提升培训能力，为我市以生态优先、绿色发展为导向的高质量发展提供技能人才支持。",
         gloss_en: "Guiding principle: overall planning, rational layout, advanced technology, resource sharing; upgrade existing training equipment.",
-        execution: Execution::NotComputable { why: "a statement of principle; it sets no condition a rule can test" },
+        execution: Execution::NotComputable {
+            why: "a statement of principle; it sets no condition a rule can test",
+        },
     },
     Clause {
         id: ClauseId::C1_2_1,
@@ -446,7 +452,9 @@ static CLAUSES: [Clause; 21] = [
         heading_zh: "印发",
         text_zh: "鄂尔多斯市人力资源和社会保障局 2022 年 6 月 6 日印发",
         gloss_en: "Issued by the Ordos Municipal HR&SS Bureau on 2022-06-06.",
-        execution: Execution::Metadata { why: "the date of issue; recorded in `Policy::document`" },
+        execution: Execution::Metadata {
+            why: "the date of issue; recorded in `Policy::document`",
+        },
     },
 ];
 

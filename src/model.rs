@@ -373,7 +373,9 @@ impl Honour {
             (Honour::ChinaSkillsAward, Lang::En) => "China Skills Award winner",
             (Honour::NationalTechnicalExpert, Lang::Zh) => "全国技术能手",
             (Honour::NationalTechnicalExpert, Lang::En) => "National Technical Expert",
-            (Honour::RegionOutstandingTechnicianAward, Lang::Zh) => "自治区技师高级技师突出贡献奖获得者",
+            (Honour::RegionOutstandingTechnicianAward, Lang::Zh) => {
+                "自治区技师高级技师突出贡献奖获得者"
+            }
             (Honour::RegionOutstandingTechnicianAward, Lang::En) => {
                 "Inner Mongolia award for outstanding technicians and senior technicians"
             }
@@ -384,7 +386,9 @@ impl Honour {
             (Honour::OrdosCraftsman, Lang::Zh) => "鄂尔多斯工匠",
             (Honour::OrdosCraftsman, Lang::En) => "Ordos Craftsman",
             (Honour::TraditionalSkillMaster, Lang::Zh) => "掌握传统技能、民间绝技的技能大师",
-            (Honour::TraditionalSkillMaster, Lang::En) => "master of a traditional skill or folk craft",
+            (Honour::TraditionalSkillMaster, Lang::En) => {
+                "master of a traditional skill or folk craft"
+            }
         }
     }
 }

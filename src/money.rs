@@ -36,6 +36,9 @@ pub enum MoneyError {
     /// The amount is below zero.
     #[error("amount {0} is negative; amounts of money are never below zero")]
     Negative(Decimal),
+    /// The amount is too large to hold exactly to the fen.
+    #[error("amount {0} is too large to hold exactly to the fen")]
+    TooLarge(Decimal),
     /// A sum overflowed the range of the decimal type.
     #[error("adding {0} and {1} overflows")]
     Overflow(Yuan, Yuan),
@@ -109,6 +112,9 @@ impl Yuan {
         let mut exact = normal;
         exact.set_sign_positive(true);
         exact.rescale(2);
+        if exact.scale() != 2 {
+            return Err(MoneyError::TooLarge(amount));
+        }
         Ok(Yuan(exact))
     }
 
@@ -138,10 +144,12 @@ impl Yuan {
     /// # Ok::<(), skill_grants::MoneyError>(())
     /// ```
     pub fn checked_add(self, other: Yuan) -> Result<Yuan, MoneyError> {
-        self.0
-            .checked_add(other.0)
-            .map(Yuan)
-            .ok_or(MoneyError::Overflow(self, other))
+        // Near the top of the range rust_decimal would round away places
+        // rather than overflow; a result that is not at scale 2 is an overflow.
+        match self.0.checked_add(other.0) {
+            Some(sum) if sum.scale() == 2 => Ok(Yuan(sum)),
+            _ => Err(MoneyError::Overflow(self, other)),
+        }
     }
 
     /// Subtracts, or says it would go below zero.
@@ -252,7 +260,8 @@ impl FromStr for Yuan {
     /// sign, no separators, at most two places, not negative.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let trimmed = s.trim();
-        let d = Decimal::from_str_exact(trimmed).map_err(|_| MoneyError::Malformed(s.to_owned()))?;
+        let d =
+            Decimal::from_str_exact(trimmed).map_err(|_| MoneyError::Malformed(s.to_owned()))?;
         if trimmed.contains(['e', 'E']) {
             return Err(MoneyError::Malformed(s.to_owned()));
         }
