@@ -94,11 +94,18 @@ pub struct HolidayCalendar {
 
 /// The serialized form of a [`HolidayCalendar`].
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 struct CalendarData {
     #[serde(default)]
     holidays: Vec<NaiveDate>,
     #[serde(default)]
     worked_weekend_days: Vec<NaiveDate>,
+}
+
+/// The schema of a [`HolidayCalendar`]'s serialized form.
+#[cfg(feature = "schema")]
+pub(crate) fn calendar_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    <CalendarData as schemars::JsonSchema>::json_schema(generator)
 }
 
 impl TryFrom<CalendarData> for HolidayCalendar {

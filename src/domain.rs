@@ -15,6 +15,7 @@ use crate::ClauseId;
 /// assert_eq!(ProjectKind::Studio.name(Lang::En), "skill master studio");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Chinese (the default).
@@ -32,6 +33,7 @@ pub enum Lang {
 /// assert_eq!(ProjectKind::Studio.fund_clause(), ClauseId::C6_2);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectKind {
     /// 高技能人才培训基地 — a city-level high-skill talent training base (1.2.1).
@@ -99,6 +101,7 @@ impl fmt::Display for ProjectKind {
 /// assert_eq!(Banner::EjinHoroBanner.name(Lang::En), "Ejin Horo Banner");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Banner {
     /// 东胜区 — Dongsheng District.
@@ -178,6 +181,7 @@ impl fmt::Display for Banner {
 /// assert_eq!(Fund::EmploymentSubsidy.name(Lang::Zh), "就业补助资金");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Fund {
     /// 就业补助资金 — the employment subsidy fund, drawn first (2.2).

@@ -47,6 +47,8 @@ pub mod eligibility;
 pub mod model;
 pub mod money;
 pub mod policy;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 pub use clause::{Clause, ClauseError, ClauseId, Execution};
 pub use date::{DateError, HolidayCalendar};

@@ -30,6 +30,7 @@ macro_rules! string_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(transparent)]
         pub struct $name(pub String);
 
@@ -107,6 +108,7 @@ string_id!(
 /// assert_eq!(s.as_str(), "电工");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Specialty(pub String);
 
@@ -136,6 +138,7 @@ impl fmt::Display for Specialty {
 /// assert!(!UnitKind::Other.may_host_base());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// 技工院校 — a technical school.
@@ -183,6 +186,7 @@ impl UnitKind {
 /// assert_ne!(s, Seat::Banner(Banner::Kangbashi));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Seat {
     /// In a banner's or district's jurisdiction (4.1).
@@ -193,6 +197,7 @@ pub enum Seat {
 
 /// The level of a title a unit already holds (3.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TitleLevel {
     /// 自治区级 — Inner Mongolia Autonomous Region level.
@@ -209,6 +214,7 @@ pub enum TitleLevel {
 /// assert!(t.funded);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Title {
     /// Base or studio.
     pub kind: ProjectKind,
@@ -227,6 +233,7 @@ pub struct Title {
 /// assert!(p.closed_on.is_none());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PastProject {
     /// The project's id.
     pub id: ProjectId,
@@ -265,6 +272,7 @@ impl PastProject {
 
 /// A unit that applies (申报单位).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Unit {
     /// The host's id.
     pub id: UnitId,
@@ -311,6 +319,7 @@ impl Unit {
 
 /// Facts about a unit that only host-supplied conditions (R16) read.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitFacts {
     /// Training site area in square metres.
     #[serde(default)]
@@ -331,6 +340,7 @@ pub struct UnitFacts {
 /// assert_eq!(Honour::OrdosCraftsman.name(Lang::Zh), "鄂尔多斯工匠");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Honour {
     /// 中华技能大奖获得者 — winner of the China Skills Award.
@@ -395,6 +405,7 @@ impl Honour {
 
 /// A vocational skill level (职业技能等级), for host conditions (R16).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SkillLevel {
     /// 五级/初级工.
@@ -417,6 +428,7 @@ pub enum SkillLevel {
 /// assert_eq!(lead.honours.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StudioLead {
     /// The host's id of the person.
     pub id: PersonId,
@@ -452,6 +464,7 @@ impl StudioLead {
 
 /// An application (申报) for one project in one annual round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Application {
     /// The host's id; also the tie-breaker of last resort in a ranking (R9).
     pub id: ApplicationId,

@@ -203,6 +203,7 @@ impl PolicyError {
 /// The document a policy executes (R17): a number alone is ambiguous, so the
 /// issuing authorities and the date of issue are recorded with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Document {
     /// The document number, e.g. `鄂人社发〔2022〕100号`.
     pub number: String,
@@ -214,6 +215,7 @@ pub struct Document {
 
 /// The terms of one kind of project: subsidy, programme total, construction period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KindTerms {
     /// The fixed subsidy per project (2.2, R4).
     pub subsidy: Yuan,
@@ -225,6 +227,7 @@ pub struct KindTerms {
 
 /// The raw form of [`KindTerms`] in [`PolicyData`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KindTermsData {
     /// The subsidy per project, in yuan.
     pub subsidy: Decimal,
@@ -236,6 +239,7 @@ pub struct KindTermsData {
 
 /// R6: how long an earlier funded project bars its unit (3.3). *Parameter.*
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ConstructionBar {
@@ -249,6 +253,7 @@ pub enum ConstructionBar {
 
 /// The places a year's round may fill per kind (R3, set by the city).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnnualPlaces {
     /// The round's year.
     pub year: i32,
@@ -279,6 +284,7 @@ impl AnnualPlaces {
 /// The implementation rules that 3.1 points to are not public; the crate ships
 /// conditions only as a labelled example ([`UnitCondition::examples`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UnitCondition {
     /// The condition's id, unique within the policy.
     pub id: String,
@@ -351,6 +357,7 @@ impl UnitCondition {
 
 /// What a host condition checks (R16).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ConditionTest {
@@ -383,6 +390,7 @@ pub enum ConditionTest {
 
 /// Who produced a decision: a policy's id and revision.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyRef {
     /// The policy's id.
     pub id: String,
@@ -463,6 +471,7 @@ const fn src(
 /// The serialized, unvalidated form of a [`Policy`]. Every field is public so a
 /// host can build or adjust one; [`Policy::try_from`] validates it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyData {
     /// The policy's id, e.g. `"ordos-2022-100"`.
     pub id: String,

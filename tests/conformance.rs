@@ -1,7 +1,12 @@
 //! The conformance suite: every case in `tests/conformance/*.json` is run and
 //! its outcome compared with the case's expectation. Adding a case is adding a
 //! file; see the README's "For auditors" section for the format.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -157,7 +162,10 @@ fn every_conformance_case_passes() {
                 case.expect,
                 actual
             )),
-            Err(_) => failures.push(format!("{}: the case could not be run (see above)", file.display())),
+            Err(_) => failures.push(format!(
+                "{}: the case could not be run (see above)",
+                file.display()
+            )),
         }
     }
     assert!(
