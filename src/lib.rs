@@ -30,6 +30,7 @@
 //! - [`date`]: the deadline arithmetic of reading R10 and working days (R9).
 //! - [`model`]: units, studio leads, their history, applications.
 //! - [`eligibility`]: who may apply.
+//! - [`sample`]: built-in, invented sample data for examples, tests and benches.
 //!
 //! ## Readings
 //!
@@ -47,6 +48,7 @@ pub mod eligibility;
 pub mod model;
 pub mod money;
 pub mod policy;
+pub mod sample;
 #[cfg(feature = "schema")]
 pub mod schema;
 
