@@ -64,7 +64,7 @@ pub enum MoneyError {
 /// assert_eq!(serde_json::to_string(&y).unwrap(), "\"12345.67\"");
 /// # Ok::<(), skill_grants::MoneyError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Yuan(Decimal);
 
 impl Yuan {
@@ -233,6 +233,18 @@ impl Yuan {
         } else {
             format!("{}元", self.0)
         }
+    }
+}
+
+impl Default for Yuan {
+    /// [`Yuan::ZERO`], at two places.
+    ///
+    /// ```
+    /// use skill_grants::Yuan;
+    /// assert_eq!(Yuan::default().checked_add(Yuan::default()), Ok(Yuan::ZERO));
+    /// ```
+    fn default() -> Self {
+        Yuan::ZERO
     }
 }
 
