@@ -23,7 +23,12 @@ fn a_base_that_names_a_lead() {
     let mut app = base(school(), d(2023, 7, 1));
     app.lead = Some(lead());
     let err = refuse(&app);
-    assert_eq!(err, ApplicationError::LeadOnBase { application: "A-B-01".into() });
+    assert_eq!(
+        err,
+        ApplicationError::LeadOnBase {
+            application: "A-B-01".into()
+        }
+    );
     assert_eq!(err.field(), "lead");
     assert_eq!(err.application().as_str(), "A-B-01");
 }
@@ -33,7 +38,12 @@ fn a_studio_that_declares_specialties() {
     let mut app = studio(school(), d(2023, 7, 1));
     app.specialties.push(Specialty::new("焊工"));
     let err = refuse(&app);
-    assert_eq!(err, ApplicationError::SpecialtiesOnStudio { application: "A-S-01".into() });
+    assert_eq!(
+        err,
+        ApplicationError::SpecialtiesOnStudio {
+            application: "A-S-01".into()
+        }
+    );
     assert_eq!(err.field(), "specialties");
 }
 
@@ -42,7 +52,12 @@ fn a_studio_with_no_lead() {
     let mut app = studio(school(), d(2023, 7, 1));
     app.lead = None;
     let err = refuse(&app);
-    assert_eq!(err, ApplicationError::MissingLead { application: "A-S-01".into() });
+    assert_eq!(
+        err,
+        ApplicationError::MissingLead {
+            application: "A-S-01".into()
+        }
+    );
     assert_eq!(err.field(), "lead");
 }
 
@@ -83,18 +98,28 @@ fn blank_ids() {
     app.specialties.push(Specialty::new("  "));
     assert_eq!(
         refuse(&app),
-        ApplicationError::Blank { application: "A-B-01".into(), field: "specialties[1]".into() }
+        ApplicationError::Blank {
+            application: "A-B-01".into(),
+            field: "specialties[1]".into()
+        }
     );
 
     let mut app = base(school(), d(2023, 7, 1));
-    app.unit.projects.push(open("", ProjectKind::Studio, d(2022, 9, 1)));
+    app.unit
+        .projects
+        .push(open("", ProjectKind::Studio, d(2022, 9, 1)));
     assert_eq!(refuse(&app).field(), "unit.projects[].id");
 }
 
 #[test]
 fn a_closing_date_before_the_release_date() {
     let mut app = base(school(), d(2023, 7, 1));
-    app.unit.projects.push(closed("2022-S-01", ProjectKind::Studio, d(2022, 9, 1), d(2022, 8, 31)));
+    app.unit.projects.push(closed(
+        "2022-S-01",
+        ProjectKind::Studio,
+        d(2022, 9, 1),
+        d(2022, 8, 31),
+    ));
     let err = refuse(&app);
     assert_eq!(
         err,
@@ -118,21 +143,31 @@ fn an_acceptance_date_before_release_or_after_closing() {
     p.accepted_on = Some(d(2022, 1, 1));
     app.unit.projects.push(p);
     let err = refuse(&app);
-    assert!(matches!(err, ApplicationError::AcceptedBeforeRelease { .. }), "{err:?}");
+    assert!(
+        matches!(err, ApplicationError::AcceptedBeforeRelease { .. }),
+        "{err:?}"
+    );
     assert_eq!(err.field(), "unit.projects[2022-S-01].accepted_on");
 
     app.unit.projects[0].accepted_on = Some(d(2023, 5, 1));
     app.unit.projects[0].closed_on = Some(d(2023, 4, 1));
     let err = refuse(&app);
-    assert!(matches!(err, ApplicationError::AcceptedAfterClosing { .. }), "{err:?}");
+    assert!(
+        matches!(err, ApplicationError::AcceptedAfterClosing { .. }),
+        "{err:?}"
+    );
     assert_eq!(err.field(), "unit.projects[2022-S-01].accepted_on");
 }
 
 #[test]
 fn a_duplicated_project_id() {
     let mut app = base(school(), d(2023, 7, 1));
-    app.unit.projects.push(open("2022-S-01", ProjectKind::Studio, d(2022, 9, 1)));
-    app.unit.projects.push(open("2022-S-01", ProjectKind::Studio, d(2022, 10, 1)));
+    app.unit
+        .projects
+        .push(open("2022-S-01", ProjectKind::Studio, d(2022, 9, 1)));
+    app.unit
+        .projects
+        .push(open("2022-S-01", ProjectKind::Studio, d(2022, 10, 1)));
     assert_eq!(
         refuse(&app),
         ApplicationError::DuplicateProject {
@@ -152,8 +187,18 @@ fn a_lead_born_after_the_reference_date() {
 #[test]
 fn the_error_does_not_depend_on_the_order_of_the_history() {
     let mut app = base(school(), d(2023, 7, 1));
-    app.unit.projects.push(closed("2022-S-09", ProjectKind::Studio, d(2022, 9, 1), d(2022, 8, 1)));
-    app.unit.projects.push(closed("2022-S-02", ProjectKind::Studio, d(2022, 9, 1), d(2022, 8, 1)));
+    app.unit.projects.push(closed(
+        "2022-S-09",
+        ProjectKind::Studio,
+        d(2022, 9, 1),
+        d(2022, 8, 1),
+    ));
+    app.unit.projects.push(closed(
+        "2022-S-02",
+        ProjectKind::Studio,
+        d(2022, 9, 1),
+        d(2022, 8, 1),
+    ));
     let first = refuse(&app);
     app.unit.projects.reverse();
     assert_eq!(refuse(&app), first);
@@ -177,7 +222,10 @@ fn a_base_with_no_specialty_or_three_is_well_formed_and_fails_r11() {
             "A-B-01",
             school(),
             d(2023, 7, 1),
-            ["焊工", "电工", "钳工"].into_iter().take(n).map(Specialty::new),
+            ["焊工", "电工", "钳工"]
+                .into_iter()
+                .take(n)
+                .map(Specialty::new),
         );
         let decision = decide(&Policy::ordos_2022(), &app).unwrap();
         assert_eq!(outcome(&decision, RuleId::Specialties), Outcome::Failed);

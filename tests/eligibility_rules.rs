@@ -10,8 +10,7 @@ mod eligibility_support;
 
 use eligibility_support::*;
 use skill_grants::eligibility::{
-    ConditionCheck, Facts, HonourSet, Outcome, Remedy, RuleId, Standing, body_may_recommend,
-    decide,
+    ConditionCheck, Facts, HonourSet, Outcome, Remedy, RuleId, Standing, body_may_recommend, decide,
 };
 use skill_grants::model::*;
 use skill_grants::{Banner, ClauseId, ConstructionBar, Policy, ProjectKind};
@@ -56,7 +55,8 @@ fn every_rule_is_evaluated_even_after_failures() {
         level: TitleLevel::Region,
         funded: true,
     });
-    unit.projects.push(open("2023-B-02", TrainingBase, d(2023, 9, 1)));
+    unit.projects
+        .push(open("2023-B-02", TrainingBase, d(2023, 9, 1)));
     let app = Application::training_base("A-X", unit, d(2024, 7, 1), []);
     // When it is decided
     let decision = decide_ordos(&app);
@@ -67,7 +67,12 @@ fn every_rule_is_evaluated_even_after_failures() {
         .filter(|r| *r != RuleId::HostCondition)
         .collect();
     assert_eq!(rules, expected);
-    assert!(decision.findings.iter().all(|f| f.clause == f.rule.clause()));
+    assert!(
+        decision
+            .findings
+            .iter()
+            .all(|f| f.clause == f.rule.clause())
+    );
     let failed: Vec<RuleId> = decision.failures().map(|f| f.rule).collect();
     assert_eq!(
         failed,
@@ -82,11 +87,13 @@ fn every_rule_is_evaluated_even_after_failures() {
     );
     assert!(!decision.is_eligible());
     assert!(decision.failures().all(|f| f.remedy.is_some()));
-    assert!(decision
-        .findings
-        .iter()
-        .filter(|f| f.outcome != Outcome::Failed)
-        .all(|f| f.remedy.is_none()));
+    assert!(
+        decision
+            .findings
+            .iter()
+            .filter(|f| f.outcome != Outcome::Failed)
+            .all(|f| f.remedy.is_none())
+    );
 }
 
 #[test]
@@ -114,7 +121,11 @@ fn r1_the_three_host_kinds_may_hold_a_base() {
         let mut unit = school();
         unit.kind = kind;
         let decision = decide_ordos(&base(unit, d(2023, 7, 1)));
-        assert_eq!(outcome(&decision, RuleId::HostKind), Outcome::Passed, "{kind:?}");
+        assert_eq!(
+            outcome(&decision, RuleId::HostKind),
+            Outcome::Passed,
+            "{kind:?}"
+        );
         assert!(decision.is_eligible());
     }
 }
@@ -127,7 +138,12 @@ fn r1_another_kind_of_unit_may_not_hold_a_base_but_may_hold_a_studio() {
     let f = finding(&decision, RuleId::HostKind);
     assert_eq!(f.outcome, Outcome::Failed);
     assert_eq!(f.clause, ClauseId::C1_2_1);
-    assert_eq!(f.facts, Facts::HostKind { unit_kind: UnitKind::Other });
+    assert_eq!(
+        f.facts,
+        Facts::HostKind {
+            unit_kind: UnitKind::Other
+        }
+    );
     assert_eq!(f.remedy, Some(Remedy::NoPathBack));
 
     let decision = decide_ordos(&studio(unit, d(2023, 7, 1)));
@@ -160,14 +176,20 @@ fn r2_a_lead_without_an_honour_fails() {
     app.lead = Some(StudioLead::new("P-9", "李某", []));
     let decision = decide_ordos(&app);
     assert_eq!(outcome(&decision, RuleId::LeadHonours), Outcome::Failed);
-    assert_eq!(remedy(&decision, RuleId::LeadHonours), Some(Remedy::LeadWithHonour));
+    assert_eq!(
+        remedy(&decision, RuleId::LeadHonours),
+        Some(Remedy::LeadWithHonour)
+    );
     assert!(!decision.is_eligible());
 }
 
 #[test]
 fn r2_does_not_apply_to_a_base() {
     let decision = decide_ordos(&base(school(), d(2023, 7, 1)));
-    assert_eq!(outcome(&decision, RuleId::LeadHonours), Outcome::NotApplicable);
+    assert_eq!(
+        outcome(&decision, RuleId::LeadHonours),
+        Outcome::NotApplicable
+    );
 }
 
 // ---------------------------------------------------------------- R11, 6.1
@@ -199,7 +221,8 @@ fn r11_a_base_declares_one_or_two_specialties() {
                 max: 2
             }
         );
-        let expected_remedy = (want == Outcome::Failed).then_some(Remedy::DeclareSpecialties { min: 1, max: 2 });
+        let expected_remedy =
+            (want == Outcome::Failed).then_some(Remedy::DeclareSpecialties { min: 1, max: 2 });
         assert_eq!(f.remedy, expected_remedy);
     }
 }
@@ -222,13 +245,20 @@ fn r11_reads_the_range_from_the_policy() {
 #[test]
 fn r11_does_not_apply_to_a_studio() {
     let decision = decide_ordos(&studio(school(), d(2023, 7, 1)));
-    assert_eq!(outcome(&decision, RuleId::Specialties), Outcome::NotApplicable);
+    assert_eq!(
+        outcome(&decision, RuleId::Specialties),
+        Outcome::NotApplicable
+    );
 }
 
 // ---------------------------------------------------------------- R5, 3.2
 
 fn title(kind: ProjectKind, level: TitleLevel, funded: bool) -> Title {
-    Title { kind, level, funded }
+    Title {
+        kind,
+        level,
+        funded,
+    }
 }
 
 #[test]
@@ -254,7 +284,8 @@ fn r5_a_funded_title_of_the_same_kind_bars() {
 #[test]
 fn r5_an_unfunded_title_or_one_of_the_other_kind_does_not_bar() {
     let mut unit = school();
-    unit.titles.push(title(TrainingBase, TitleLevel::National, false));
+    unit.titles
+        .push(title(TrainingBase, TitleLevel::National, false));
     unit.titles.push(title(Studio, TitleLevel::Region, true));
     let decision = decide_ordos(&base(unit.clone(), d(2023, 7, 1)));
     let f = finding(&decision, RuleId::RegionTitle);
@@ -282,7 +313,9 @@ fn r5_names_the_highest_barring_title_whatever_the_order() {
     let b = decide_ordos(&studio(unit, d(2023, 7, 1)));
     assert_eq!(a, b);
     match &finding(&a, RuleId::RegionTitle).facts {
-        Facts::RegionTitle { barring: Some(t), .. } => assert_eq!(t.level, TitleLevel::National),
+        Facts::RegionTitle {
+            barring: Some(t), ..
+        } => assert_eq!(t.level, TitleLevel::National),
         other => panic!("unexpected facts {other:?}"),
     }
 }
@@ -293,7 +326,8 @@ fn r5_names_the_highest_barring_title_whatever_the_order() {
 fn r6_still_barred_on_the_deadline_and_free_the_day_after() {
     // Given a base released on 1 July 2022: deadline 1 July 2024 (6.1, R10)
     let mut unit = school();
-    unit.projects.push(open("2022-B-01", TrainingBase, d(2022, 7, 1)));
+    unit.projects
+        .push(open("2022-B-01", TrainingBase, d(2022, 7, 1)));
     // When a studio application's reference date is the deadline itself
     let on_deadline = decide_ordos(&studio(unit.clone(), d(2024, 7, 1)));
     // Then it is barred, and may apply from the day after
@@ -326,9 +360,13 @@ fn r6_still_barred_on_the_deadline_and_free_the_day_after() {
 fn r6_a_deadline_falling_from_29_february_to_the_28th() {
     // A studio released on 29 February 2024: deadline 28 February 2025.
     let mut unit = school();
-    unit.projects.push(open("2024-S-03", Studio, d(2024, 2, 29)));
+    unit.projects
+        .push(open("2024-S-03", Studio, d(2024, 2, 29)));
     let on_deadline = decide_ordos(&base(unit.clone(), d(2025, 2, 28)));
-    assert_eq!(outcome(&on_deadline, RuleId::ConstructionPeriod), Outcome::Failed);
+    assert_eq!(
+        outcome(&on_deadline, RuleId::ConstructionPeriod),
+        Outcome::Failed
+    );
     assert_eq!(
         remedy(&on_deadline, RuleId::ConstructionPeriod),
         Some(Remedy::ApplyFrom(d(2025, 3, 1)))
@@ -341,15 +379,27 @@ fn r6_a_deadline_falling_from_29_february_to_the_28th() {
 fn r6_a_project_closed_early_is_free_from_its_closing_day() {
     // A studio released 1 September 2022 (deadline 1 September 2023), accepted 15 March 2023.
     let mut unit = school();
-    unit.projects.push(accepted("2022-S-05", Studio, d(2022, 9, 1), d(2023, 3, 15), true));
+    unit.projects.push(accepted(
+        "2022-S-05",
+        Studio,
+        d(2022, 9, 1),
+        d(2023, 3, 15),
+        true,
+    ));
     let day_before = decide_ordos(&base(unit.clone(), d(2023, 3, 14)));
-    assert_eq!(outcome(&day_before, RuleId::ConstructionPeriod), Outcome::Failed);
+    assert_eq!(
+        outcome(&day_before, RuleId::ConstructionPeriod),
+        Outcome::Failed
+    );
     assert_eq!(
         remedy(&day_before, RuleId::ConstructionPeriod),
         Some(Remedy::ApplyFrom(d(2023, 3, 15)))
     );
     let closing_day = decide_ordos(&base(unit, d(2023, 3, 15)));
-    assert_eq!(outcome(&closing_day, RuleId::ConstructionPeriod), Outcome::Passed);
+    assert_eq!(
+        outcome(&closing_day, RuleId::ConstructionPeriod),
+        Outcome::Passed
+    );
     assert!(closing_day.is_eligible());
 }
 
@@ -360,7 +410,10 @@ fn r6_a_dissolved_or_revoked_project_no_longer_bars_from_its_closing_day() {
     p.revoked = true;
     unit.projects.push(p);
     let decision = decide_ordos(&base(unit, d(2023, 1, 10)));
-    assert_eq!(outcome(&decision, RuleId::ConstructionPeriod), Outcome::Passed);
+    assert_eq!(
+        outcome(&decision, RuleId::ConstructionPeriod),
+        Outcome::Passed
+    );
 }
 
 #[test]
@@ -368,7 +421,10 @@ fn r6_a_project_of_either_kind_bars() {
     let mut unit = school();
     unit.projects.push(open("2023-S-01", Studio, d(2023, 9, 1)));
     let decision = decide_ordos(&base(unit, d(2024, 7, 1)));
-    assert_eq!(outcome(&decision, RuleId::ConstructionPeriod), Outcome::Failed);
+    assert_eq!(
+        outcome(&decision, RuleId::ConstructionPeriod),
+        Outcome::Failed
+    );
     assert_eq!(outcome(&decision, RuleId::Reapplication), Outcome::Passed);
     assert_eq!(decision.eligible_from(), Some(d(2024, 9, 2)));
 }
@@ -378,14 +434,18 @@ fn r6_a_project_released_after_the_reference_date_does_not_bar_it() {
     let mut unit = school();
     unit.projects.push(open("2024-S-01", Studio, d(2024, 8, 1)));
     let decision = decide_ordos(&base(unit, d(2024, 7, 31)));
-    assert_eq!(outcome(&decision, RuleId::ConstructionPeriod), Outcome::Passed);
+    assert_eq!(
+        outcome(&decision, RuleId::ConstructionPeriod),
+        Outcome::Passed
+    );
 }
 
 #[test]
 fn r6_names_the_project_that_bars_longest() {
     let mut unit = school();
     unit.projects.push(open("2023-S-01", Studio, d(2023, 9, 1))); // free 2024-09-02
-    unit.projects.push(open("2023-B-01", TrainingBase, d(2023, 8, 1))); // free 2025-08-02
+    unit.projects
+        .push(open("2023-B-01", TrainingBase, d(2023, 8, 1))); // free 2025-08-02
     let decision = decide_ordos(&studio(unit, d(2024, 7, 1)));
     let f = finding(&decision, RuleId::ConstructionPeriod);
     assert_eq!(f.remedy, Some(Remedy::ApplyFrom(d(2025, 8, 2))));
@@ -406,23 +466,36 @@ fn r6_names_the_project_that_bars_longest() {
 fn r6_the_stricter_parameter_keeps_the_bar_until_acceptance() {
     // A base released 1 July 2022 (deadline 1 July 2024), accepted late on 1 October 2024.
     let mut unit = school();
-    unit.projects.push(accepted("2022-B-01", TrainingBase, d(2022, 7, 1), d(2024, 10, 1), true));
+    unit.projects.push(accepted(
+        "2022-B-01",
+        TrainingBase,
+        d(2022, 7, 1),
+        d(2024, 10, 1),
+        true,
+    ));
     let app = studio(unit.clone(), d(2024, 9, 30));
     // The crate's reading: free from 2 July 2024.
-    assert_eq!(outcome(&decide_ordos(&app), RuleId::ConstructionPeriod), Outcome::Passed);
+    assert_eq!(
+        outcome(&decide_ordos(&app), RuleId::ConstructionPeriod),
+        Outcome::Passed
+    );
     // The stricter reading: barred until the acceptance day.
     let strict = decide(&strict_policy(), &app).unwrap();
     let f = finding(&strict, RuleId::ConstructionPeriod);
     assert_eq!(f.outcome, Outcome::Failed);
     assert_eq!(f.remedy, Some(Remedy::ApplyFrom(d(2024, 10, 1))));
     let on_acceptance = decide(&strict_policy(), &studio(unit, d(2024, 10, 1))).unwrap();
-    assert_eq!(outcome(&on_acceptance, RuleId::ConstructionPeriod), Outcome::Passed);
+    assert_eq!(
+        outcome(&on_acceptance, RuleId::ConstructionPeriod),
+        Outcome::Passed
+    );
 }
 
 #[test]
 fn r6_the_stricter_parameter_gives_no_date_while_the_project_is_open() {
     let mut unit = school();
-    unit.projects.push(open("2022-B-01", TrainingBase, d(2022, 7, 1)));
+    unit.projects
+        .push(open("2022-B-01", TrainingBase, d(2022, 7, 1)));
     let strict = decide(&strict_policy(), &studio(unit, d(2025, 7, 1))).unwrap();
     assert_eq!(
         remedy(&strict, RuleId::ConstructionPeriod),
@@ -435,7 +508,13 @@ fn r6_the_stricter_parameter_gives_no_date_while_the_project_is_open() {
 
 fn with_earlier_studio(accepted_on: chrono::NaiveDate) -> Unit {
     let mut unit = school();
-    unit.projects.push(accepted("2021-S-01", Studio, d(2021, 7, 1), accepted_on, true));
+    unit.projects.push(accepted(
+        "2021-S-01",
+        Studio,
+        d(2021, 7, 1),
+        accepted_on,
+        true,
+    ));
     unit
 }
 
@@ -492,7 +571,10 @@ fn r7_no_path_back_for_revoked_never_accepted_or_not_effective() {
     revoked.revoked = true;
     let cases = [
         (revoked, Standing::Revoked),
-        (closed("2021-S-01", Studio, released, d(2022, 1, 1)), Standing::NeverAccepted),
+        (
+            closed("2021-S-01", Studio, released, d(2022, 1, 1)),
+            Standing::NeverAccepted,
+        ),
         (
             accepted("2021-S-01", Studio, released, d(2022, 7, 1), false),
             Standing::NotRatedEffective,
@@ -520,15 +602,33 @@ fn r7_an_open_project_of_the_same_kind_waits_for_acceptance() {
     unit.projects.push(open("2023-S-01", Studio, d(2023, 9, 1)));
     // Long past its deadline, so 3.3 no longer bars; 3.4 still does.
     let decision = decide_ordos(&studio(unit, d(2025, 7, 1)));
-    assert_eq!(outcome(&decision, RuleId::ConstructionPeriod), Outcome::Passed);
-    assert_eq!(remedy(&decision, RuleId::Reapplication), Some(Remedy::AwaitAcceptance));
+    assert_eq!(
+        outcome(&decision, RuleId::ConstructionPeriod),
+        Outcome::Passed
+    );
+    assert_eq!(
+        remedy(&decision, RuleId::Reapplication),
+        Some(Remedy::AwaitAcceptance)
+    );
 }
 
 #[test]
 fn r7_every_earlier_project_must_meet_it() {
     let mut unit = school();
-    unit.projects.push(accepted("2019-S-01", Studio, d(2019, 7, 1), d(2020, 7, 1), true));
-    unit.projects.push(accepted("2022-S-02", Studio, d(2022, 9, 1), d(2023, 9, 1), true));
+    unit.projects.push(accepted(
+        "2019-S-01",
+        Studio,
+        d(2019, 7, 1),
+        d(2020, 7, 1),
+        true,
+    ));
+    unit.projects.push(accepted(
+        "2022-S-02",
+        Studio,
+        d(2022, 9, 1),
+        d(2023, 9, 1),
+        true,
+    ));
     let decision = decide_ordos(&studio(unit, d(2024, 7, 1)));
     let f = finding(&decision, RuleId::Reapplication);
     assert_eq!(f.remedy, Some(Remedy::ApplyFrom(d(2025, 9, 1))));
@@ -546,18 +646,33 @@ fn r7_every_earlier_project_must_meet_it() {
 #[test]
 fn r7_the_final_bar_outweighs_a_date() {
     let mut unit = school();
-    unit.projects.push(accepted("2022-S-02", Studio, d(2022, 9, 1), d(2023, 9, 1), true));
+    unit.projects.push(accepted(
+        "2022-S-02",
+        Studio,
+        d(2022, 9, 1),
+        d(2023, 9, 1),
+        true,
+    ));
     let mut revoked = accepted("2019-S-01", Studio, d(2019, 7, 1), d(2020, 7, 1), true);
     revoked.revoked = true;
     unit.projects.push(revoked);
     let decision = decide_ordos(&studio(unit, d(2024, 7, 1)));
-    assert_eq!(remedy(&decision, RuleId::Reapplication), Some(Remedy::NoPathBack));
+    assert_eq!(
+        remedy(&decision, RuleId::Reapplication),
+        Some(Remedy::NoPathBack)
+    );
 }
 
 #[test]
 fn r7_a_project_of_the_other_kind_does_not_count() {
     let mut unit = school();
-    let mut revoked = accepted("2021-B-01", TrainingBase, d(2021, 7, 1), d(2022, 7, 1), false);
+    let mut revoked = accepted(
+        "2021-B-01",
+        TrainingBase,
+        d(2021, 7, 1),
+        d(2022, 7, 1),
+        false,
+    );
     revoked.revoked = true;
     unit.projects.push(revoked);
     let decision = decide_ordos(&studio(unit, d(2023, 7, 1)));
@@ -571,7 +686,8 @@ fn r6_and_r7_dates_combine_into_the_first_date_to_apply() {
     // A studio accepted 1 March 2024 (R7: from 1 March 2026) and a base open
     // since 1 June 2024 (R6: from 2 June 2026).
     let mut unit = with_earlier_studio(d(2024, 3, 1));
-    unit.projects.push(open("2024-B-01", TrainingBase, d(2024, 6, 1)));
+    unit.projects
+        .push(open("2024-B-01", TrainingBase, d(2024, 6, 1)));
     let decision = decide_ordos(&studio(unit, d(2025, 7, 1)));
     assert_eq!(
         remedy(&decision, RuleId::Reapplication),
@@ -592,7 +708,10 @@ fn directly_under_body_requires_an_independent_legal_person() {
     let mut unit = enterprise();
     unit.seat = Seat::Body(body.clone());
     let decision = decide_ordos(&base(unit.clone(), d(2023, 7, 1)));
-    assert_eq!(outcome(&decision, RuleId::DirectlyUnderBody), Outcome::Passed);
+    assert_eq!(
+        outcome(&decision, RuleId::DirectlyUnderBody),
+        Outcome::Passed
+    );
     assert!(body_may_recommend(&unit, &body));
 
     unit.independent_legal_person = false;
@@ -609,15 +728,23 @@ fn directly_under_body_does_not_apply_to_a_banner_unit() {
     let mut unit = enterprise();
     unit.independent_legal_person = false;
     let decision = decide_ordos(&base(unit.clone(), d(2023, 7, 1)));
-    assert_eq!(outcome(&decision, RuleId::DirectlyUnderBody), Outcome::NotApplicable);
+    assert_eq!(
+        outcome(&decision, RuleId::DirectlyUnderBody),
+        Outcome::NotApplicable
+    );
     assert!(decision.is_eligible());
-    assert!(!body_may_recommend(&unit, &BodyId::new("city-energy-group")));
+    assert!(!body_may_recommend(
+        &unit,
+        &BodyId::new("city-energy-group")
+    ));
     assert_eq!(unit.seat, Seat::Banner(Banner::JungarBanner));
 }
 
 // ---------------------------------------------------------------- R16, 3.1
 
-fn conditions(decision: &skill_grants::eligibility::Decision) -> Vec<(u32, Outcome, Option<Remedy>)> {
+fn conditions(
+    decision: &skill_grants::eligibility::Decision,
+) -> Vec<(u32, Outcome, Option<Remedy>)> {
     decision
         .findings
         .iter()
@@ -641,7 +768,10 @@ fn r16_one_finding_per_host_condition_cited_as_3_1() {
     assert_eq!(hosts.len(), 3);
     assert!(hosts.iter().all(|f| f.clause == ClauseId::C3_1));
     assert_eq!(
-        hosts.iter().map(|f| f.host_condition(&policy).unwrap().id.as_str()).collect::<Vec<_>>(),
+        hosts
+            .iter()
+            .map(|f| f.host_condition(&policy).unwrap().id.as_str())
+            .collect::<Vec<_>>(),
         vec!["min-site-area", "lead-skill-level", "lead-age"]
     );
     // The base has no site area: it must supply it. The two studio conditions do not apply.
@@ -684,9 +814,21 @@ fn r16_lead_skill_level_and_age() {
     let reference = d(2025, 7, 1);
     let cases = [
         // level, born, expected (skill, age)
-        (SkillLevel::Level1, d(1965, 7, 2), (Outcome::Passed, Outcome::Passed)), // 59
-        (SkillLevel::Level2, d(1965, 7, 1), (Outcome::Passed, Outcome::Failed)), // 60 today
-        (SkillLevel::Level3, d(1980, 1, 1), (Outcome::Failed, Outcome::Passed)),
+        (
+            SkillLevel::Level1,
+            d(1965, 7, 2),
+            (Outcome::Passed, Outcome::Passed),
+        ), // 59
+        (
+            SkillLevel::Level2,
+            d(1965, 7, 1),
+            (Outcome::Passed, Outcome::Failed),
+        ), // 60 today
+        (
+            SkillLevel::Level3,
+            d(1980, 1, 1),
+            (Outcome::Failed, Outcome::Passed),
+        ),
     ];
     for (level, born, (skill, age)) in cases {
         let mut app = studio(school(), reference);
@@ -765,7 +907,8 @@ fn r16_declared_and_yearly_trainees() {
 #[test]
 fn decide_does_not_touch_the_application() {
     let mut unit = with_earlier_studio(d(2022, 7, 1));
-    unit.projects.push(open("2024-B-01", TrainingBase, d(2024, 6, 1)));
+    unit.projects
+        .push(open("2024-B-01", TrainingBase, d(2024, 6, 1)));
     let app = studio(unit, d(2024, 7, 1));
     let before = app.clone();
     let _ = decide(&Policy::ordos_2022(), &app).unwrap();

@@ -227,7 +227,7 @@ fn reason(
                 f.write_str("。")
             }
             (Outcome::Passed, Lang::En) => {
-                f.write_str("The lead holds an honour listed in clause 1.2.2: ")?;
+                f.write_str("Honours of clause 1.2.2 held by the lead: ")?;
                 honours(f, *held, lang)?;
                 f.write_str(".")
             }
@@ -284,15 +284,43 @@ fn reason(
             (None, Lang::En) if *same_kind_unfunded == 0 && *other_kind == 0 => {
                 f.write_str("The unit holds no region-or-national title of this kind.")
             }
-            (None, Lang::Zh) => write!(
-                f,
-                "单位无获得过资金资助的自治区级以上同类称号（未获资助的同类称号 {same_kind_unfunded} 项、另一类称号 {other_kind} 项，均不构成限制）。"
-            ),
-            (None, Lang::En) => write!(
-                f,
-                "The unit holds no funded region-or-national title of this kind ({same_kind_unfunded} unfunded {} of this kind and {other_kind} of the other kind do not bar).",
-                plural(*same_kind_unfunded, "title", "titles")
-            ),
+            (None, _) => {
+                match lang {
+                    Lang::Zh => f.write_str("单位无获得过资金资助的自治区级以上同类称号（不构成限制：")?,
+                    Lang::En => f.write_str(
+                        "The unit holds no funded region-or-national title of this kind (not barring: ",
+                    )?,
+                }
+                let unfunded = *same_kind_unfunded;
+                let other = *other_kind;
+                match lang {
+                    Lang::Zh if unfunded > 0 => write!(f, "未获资助的同类称号 {unfunded} 项")?,
+                    Lang::En if unfunded > 0 => write!(
+                        f,
+                        "{unfunded} unfunded {} of this kind",
+                        plural(unfunded, "title", "titles")
+                    )?,
+                    _ => {}
+                }
+                match lang {
+                    Lang::Zh if unfunded > 0 && other > 0 => f.write_str("、")?,
+                    Lang::En if unfunded > 0 && other > 0 => f.write_str(" and ")?,
+                    _ => {}
+                }
+                match lang {
+                    Lang::Zh if other > 0 => write!(f, "另一类称号 {other} 项")?,
+                    Lang::En if other > 0 => write!(
+                        f,
+                        "{other} {} of the other kind",
+                        plural(other, "title", "titles")
+                    )?,
+                    _ => {}
+                }
+                match lang {
+                    Lang::Zh => f.write_str("）。"),
+                    Lang::En => f.write_str(")."),
+                }
+            }
         },
         Facts::ConstructionPeriod {
             reference_date,
@@ -309,14 +337,21 @@ fn reason(
                 (None, Lang::En) if *projects == 0 => {
                     f.write_str("The unit has had no funded city-level project.")
                 }
+                (None, Lang::Zh) if *projects == 1 => write!(
+                    f,
+                    "单位此前 1 个市级建设项目在参考日期{reference}不在建设期内。"
+                ),
+                (None, Lang::En) if *projects == 1 => write!(
+                    f,
+                    "The unit's one funded city-level project is not in its construction period on the reference date, {reference}."
+                ),
                 (None, Lang::Zh) => write!(
                     f,
                     "单位此前 {projects} 个市级建设项目在参考日期{reference}均不在建设期内。"
                 ),
                 (None, Lang::En) => write!(
                     f,
-                    "None of the unit's {projects} funded city-level {} is in its construction period on the reference date, {reference}.",
-                    plural(*projects, "project", "projects")
+                    "None of the unit's {projects} funded city-level projects is in its construction period on the reference date, {reference}."
                 ),
                 (Some(p), Lang::Zh) => {
                     write!(
@@ -378,14 +413,21 @@ fn reason(
             (None, Lang::En) if *earlier == 0 => {
                 f.write_str("The unit has had no earlier city-level project of this kind.")
             }
+            (None, Lang::Zh) if *earlier == 1 => write!(
+                f,
+                "单位此前 1 个同类项目已验收合格满 {after_months} 个月，且效能显著、效果明显。"
+            ),
+            (None, Lang::En) if *earlier == 1 => write!(
+                f,
+                "The unit's one earlier project of this kind passed acceptance at least {after_months} months before the reference date and was rated effective."
+            ),
             (None, Lang::Zh) => write!(
                 f,
                 "单位此前 {earlier} 个同类项目均已验收合格满 {after_months} 个月，且效能显著、效果明显。"
             ),
             (None, Lang::En) => write!(
                 f,
-                "Each of the unit's {earlier} earlier {} of this kind passed acceptance at least {after_months} months before the reference date and was rated effective.",
-                plural(*earlier, "project", "projects")
+                "Each of the unit's {earlier} earlier projects of this kind passed acceptance at least {after_months} months before the reference date and was rated effective."
             ),
             (Some(w), _) => {
                 earlier_text(f, w, *reference_date, *after_months, lang)?;
@@ -886,21 +928,17 @@ impl fmt::Display for DecisionText<'_> {
         for (i, finding) in d.findings.iter().enumerate() {
             writeln!(f, "{}. {}", i + 1, FindingText::new(finding, policy, lang))?;
         }
-        if failed > 0 {
-            match (d.eligible_from(), lang) {
-                (Some(day), Lang::Zh) => {
-                    writeln!(f, "其他情况不变时，最早可申报日期：{}", Day(day, lang))?
-                }
-                (Some(day), Lang::En) => writeln!(
-                    f,
-                    "With nothing else changed, the first date the unit may apply: {}",
-                    Day(day, lang)
-                )?,
-                (None, Lang::Zh) => writeln!(f, "无可确定的最早申报日期。")?,
-                (None, Lang::En) => {
-                    writeln!(f, "No date can be given on which the unit may apply.")?
-                }
+        // Only when every failure is a time bar with a date (3.3, 3.4).
+        match (failed > 0, d.eligible_from(), lang) {
+            (true, Some(day), Lang::Zh) => {
+                writeln!(f, "其他情况不变时，最早可申报日期：{}", Day(day, lang))?
             }
+            (true, Some(day), Lang::En) => writeln!(
+                f,
+                "With nothing else changed, the first date the unit may apply: {}",
+                Day(day, lang)
+            )?,
+            _ => {}
         }
         Ok(())
     }
