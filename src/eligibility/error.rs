@@ -200,8 +200,9 @@ impl ApplicationError {
     }
 }
 
+/// Empty or only white space (stops at the first other character).
 fn blank(s: &str) -> bool {
-    s.trim().is_empty()
+    s.chars().all(char::is_whitespace)
 }
 
 /// Checks that an application does not contradict itself. Allocates only
