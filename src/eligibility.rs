@@ -75,6 +75,7 @@ pub use render::{DecisionText, FindingText};
 /// assert_eq!(RuleId::ConstructionPeriod.reading(), Some("R6"));
 /// assert!(RuleId::ALL.iter().all(|r| r.clause().clause().execution.is_executed()));
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -188,6 +189,7 @@ impl RuleId {
 /// use skill_grants::{Lang, eligibility::Outcome};
 /// assert_eq!(Outcome::Failed.name(Lang::Zh), "未通过");
 /// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -268,6 +270,17 @@ impl HonourSet {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for HonourSet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "HonourSet".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<Honour>>::json_schema(generator)
+    }
+}
+
 impl From<Vec<Honour>> for HonourSet {
     fn from(value: Vec<Honour>) -> Self {
         HonourSet::from_honours(value)
@@ -282,6 +295,7 @@ impl From<HonourSet> for Vec<Honour> {
 
 /// The facts a host condition (R16) read: the value required and the value
 /// found (`None` when the application does not supply it).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -322,6 +336,7 @@ pub enum ConditionCheck {
 }
 
 /// A funded city-level project that bars the unit on the reference date (R6).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BarringProject {
     /// The project.
@@ -340,6 +355,7 @@ pub struct BarringProject {
 }
 
 /// Why an earlier project of the same kind stands in the way of reapplying (R7).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -367,6 +383,7 @@ impl Standing {
 }
 
 /// The earlier project of the same kind that stands most in the way (R7).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EarlierProject {
     /// The project.
@@ -381,6 +398,7 @@ pub struct EarlierProject {
 }
 
 /// The typed facts a rule used. One variant per rule; no text.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -458,6 +476,7 @@ pub enum Facts {
 }
 
 /// What would change a failed finding.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -490,6 +509,7 @@ pub enum Remedy {
 
 /// One finding: a rule, its clause, its outcome, the facts it used and, for a
 /// failure, what would change it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// The rule.
@@ -545,6 +565,7 @@ impl Finding {
 
 /// An eligibility decision (资格审查结论): every finding, and the policy that
 /// produced it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
     /// The policy that produced it (id and revision).

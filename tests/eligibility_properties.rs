@@ -244,3 +244,18 @@ fn an_unknown_honour_in_a_stored_decision_fails() {
         .replace("city_technical_expert", "city_hero");
     assert!(serde_json::from_str::<Decision>(&json).is_err());
 }
+
+#[cfg(feature = "schema")]
+#[test]
+fn a_decision_has_a_json_schema() {
+    let schema = schemars::schema_for!(Decision);
+    let text = serde_json::to_string(&schema).unwrap();
+    for word in [
+        "construction_period",
+        "apply_from",
+        "not_applicable",
+        "ordos_craftsman",
+    ] {
+        assert!(text.contains(word), "{word}");
+    }
+}
