@@ -1,30 +1,195 @@
-//! Eligibility (申报条件): who may apply. PLACEHOLDER — the rules land with the
-//! eligibility issue; the types and the signature of [`decide`] are fixed here
-//! so that the round can be built against them.
+//! Eligibility (申报条件): who may apply, rule by rule, each citing its clause.
+//!
+//! [`decide`] first refuses an application that contradicts itself
+//! ([`ApplicationError`], naming the field), then evaluates **every** rule —
+//! not just up to the first failure — and returns a [`Decision`]: one
+//! [`Finding`] per rule (and one per host condition of R16), each with its
+//! [`RuleId`], its [`ClauseId`], an [`Outcome`], the typed [`Facts`] it used
+//! and, for a failure, a [`Remedy`] (what would change it, such as the first
+//! date the unit may apply).
+//!
+//! Findings hold codes and facts only; no text is built while deciding. Text is
+//! rendered on demand, in Chinese or English, citing the clause:
+//! [`Decision::render`], [`Finding::explain`] (and the `_with` forms that add the
+//! labels and references of the policy's host conditions).
+//!
+//! The rules, in the order of the notice ([`RuleId::ALL`]):
+//!
+//! | rule | clause | reading | what it checks |
+//! |---|---|---|---|
+//! | [`RuleId::HostKind`] | 1.2.1 | R1 | a base is hosted by a technical school, vocational college or key enterprise |
+//! | [`RuleId::LeadHonours`] | 1.2.2 | R2 | a studio's lead holds one of the seven honours |
+//! | [`RuleId::HostCondition`] | 3.1 | R16 | each host-supplied unit condition of the policy |
+//! | [`RuleId::RegionTitle`] | 3.2 | R5 | no funded region-or-national title of the same kind |
+//! | [`RuleId::ConstructionPeriod`] | 3.3 | R6 | no funded city project in its construction period |
+//! | [`RuleId::Reapplication`] | 3.4 | R7 | every earlier project of the same kind accepted 2+ years ago, rated effective |
+//! | [`RuleId::DirectlyUnderBody`] | 4.2 | — | a unit under a body of 4.2 is an independent legal person |
+//! | [`RuleId::Specialties`] | 6.1 | R11 | a base declares one or two specialties |
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use skill_grants::eligibility::{decide, Outcome, Remedy, RuleId};
+//! use skill_grants::model::*;
+//! use skill_grants::{Banner, Lang, Policy, ProjectKind};
+//!
+//! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+//! let mut unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+//! // A base released on 1 July 2022: construction through 1 July 2024 (6.1, R10).
+//! unit.projects.push(PastProject::open("2022-B-01", ProjectKind::TrainingBase, d(2022, 7, 1)));
+//! let lead = StudioLead::new("P-1", "王某", [Honour::CityTechnicalExpert]);
+//! let app = Application::studio("A-2024-01", unit, d(2024, 7, 1), lead);
+//!
+//! let decision = decide(&Policy::ordos_2022(), &app)?;
+//! assert!(!decision.is_eligible());
+//! let bar = decision.finding(RuleId::ConstructionPeriod).unwrap();
+//! assert_eq!(bar.outcome, Outcome::Failed);
+//! assert_eq!(bar.remedy, Some(Remedy::ApplyFrom(d(2024, 7, 2))));
+//! assert!(decision.render(Lang::Zh).contains("三（三）"));
+//! assert!(decision.render(Lang::En).contains("clause 3.3"));
+//! # Ok::<(), skill_grants::eligibility::ApplicationError>(())
+//! ```
 
+mod error;
+mod render;
+mod rules;
+
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Application, ApplicationId};
+use crate::model::{
+    Application, ApplicationId, BodyId, Honour, ProjectId, Seat, SkillLevel, Title, Unit, UnitKind,
+};
 use crate::policy::PolicyRef;
-use crate::{ClauseId, Policy, ProjectKind};
+use crate::{ClauseId, ConstructionBar, Lang, Policy, ProjectKind, UnitCondition};
 
-/// An application that contradicts itself, refused before any rule runs.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub use error::ApplicationError;
+pub use render::{DecisionText, FindingText};
+
+/// The eligibility rules (申报条件), one variant per rule.
+///
+/// ```
+/// use skill_grants::ClauseId;
+/// use skill_grants::eligibility::RuleId;
+/// assert_eq!(RuleId::ALL.len(), 8);
+/// assert_eq!(RuleId::ConstructionPeriod.clause(), ClauseId::C3_3);
+/// assert_eq!(RuleId::ConstructionPeriod.reading(), Some("R6"));
+/// assert!(RuleId::ALL.iter().all(|r| r.clause().clause().execution.is_executed()));
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
-pub enum ApplicationError {
-    /// A field holds something the application's kind forbids.
-    #[error("application `{application}`: field `{field}`: {reason}")]
-    Malformed {
-        /// The application.
-        application: ApplicationId,
-        /// The field.
-        field: String,
-        /// What is wrong.
-        reason: String,
-    },
+pub enum RuleId {
+    /// R1 (1.2.1): a training base is hosted by a technical school (技工院校),
+    /// vocational college (职业院校) or key enterprise (重点企业).
+    HostKind,
+    /// R2 (1.2.2): a studio's lead (领办人) holds at least one of the seven honours.
+    LeadHonours,
+    /// R16 (3.1): a host-supplied unit condition of the implementation rules
+    /// (实施细则); one finding per condition of the policy.
+    HostCondition,
+    /// R5 (3.2): no funded region-or-national title (自治区级以上称号) of the same kind.
+    RegionTitle,
+    /// R6 (3.3): no funded city-level project still in its construction period (建设期).
+    ConstructionPeriod,
+    /// R7 (3.4): reapplication (再次申报) only 24 months after acceptance, rated effective.
+    Reapplication,
+    /// 4.2: a unit recommended by a directly recommending body (直属单位推荐) is an
+    /// independent legal person (独立法人) directly under it.
+    DirectlyUnderBody,
+    /// R11 (6.1): a base declares one or two specialties (专业（职业）).
+    Specialties,
+}
+
+impl RuleId {
+    /// Every rule, in the order of the notice's clauses (the order of findings).
+    pub const ALL: [RuleId; 8] = [
+        RuleId::HostKind,
+        RuleId::LeadHonours,
+        RuleId::HostCondition,
+        RuleId::RegionTitle,
+        RuleId::ConstructionPeriod,
+        RuleId::Reapplication,
+        RuleId::DirectlyUnderBody,
+        RuleId::Specialties,
+    ];
+
+    /// The clause the rule executes.
+    ///
+    /// ```
+    /// use skill_grants::eligibility::RuleId;
+    /// assert_eq!(RuleId::Specialties.clause().as_str(), "6.1");
+    /// assert_eq!(RuleId::Reapplication.clause().heading_zh(), "三（四）");
+    /// ```
+    pub const fn clause(self) -> ClauseId {
+        match self {
+            RuleId::HostKind => ClauseId::C1_2_1,
+            RuleId::LeadHonours => ClauseId::C1_2_2,
+            RuleId::HostCondition => ClauseId::C3_1,
+            RuleId::RegionTitle => ClauseId::C3_2,
+            RuleId::ConstructionPeriod => ClauseId::C3_3,
+            RuleId::Reapplication => ClauseId::C3_4,
+            RuleId::DirectlyUnderBody => ClauseId::C4_2,
+            RuleId::Specialties => ClauseId::C6_1,
+        }
+    }
+
+    /// The reading of the clause index the rule follows, if any (`"R6"`).
+    ///
+    /// ```
+    /// use skill_grants::eligibility::RuleId;
+    /// assert_eq!(RuleId::HostCondition.reading(), Some("R16"));
+    /// assert_eq!(RuleId::DirectlyUnderBody.reading(), None);
+    /// ```
+    pub const fn reading(self) -> Option<&'static str> {
+        match self {
+            RuleId::HostKind => Some("R1"),
+            RuleId::LeadHonours => Some("R2"),
+            RuleId::HostCondition => Some("R16"),
+            RuleId::RegionTitle => Some("R5"),
+            RuleId::ConstructionPeriod => Some("R6"),
+            RuleId::Reapplication => Some("R7"),
+            RuleId::DirectlyUnderBody => None,
+            RuleId::Specialties => Some("R11"),
+        }
+    }
+
+    /// The rule's short name.
+    ///
+    /// ```
+    /// use skill_grants::{Lang, eligibility::RuleId};
+    /// assert_eq!(RuleId::ConstructionPeriod.name(Lang::Zh), "建设期限制");
+    /// assert_eq!(RuleId::ConstructionPeriod.name(Lang::En), "construction period");
+    /// ```
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (RuleId::HostKind, Lang::Zh) => "承建单位类别",
+            (RuleId::HostKind, Lang::En) => "host kind",
+            (RuleId::LeadHonours, Lang::Zh) => "领办人荣誉",
+            (RuleId::LeadHonours, Lang::En) => "lead's honours",
+            (RuleId::HostCondition, Lang::Zh) => "实施细则单位条件",
+            (RuleId::HostCondition, Lang::En) => "unit condition of the implementation rules",
+            (RuleId::RegionTitle, Lang::Zh) => "自治区级以上称号",
+            (RuleId::RegionTitle, Lang::En) => "region-or-national title",
+            (RuleId::ConstructionPeriod, Lang::Zh) => "建设期限制",
+            (RuleId::ConstructionPeriod, Lang::En) => "construction period",
+            (RuleId::Reapplication, Lang::Zh) => "再次申报",
+            (RuleId::Reapplication, Lang::En) => "reapplication",
+            (RuleId::DirectlyUnderBody, Lang::Zh) => "直属单位推荐",
+            (RuleId::DirectlyUnderBody, Lang::En) => "direct recommendation",
+            (RuleId::Specialties, Lang::Zh) => "专业（职业）数量",
+            (RuleId::Specialties, Lang::En) => "number of specialties",
+        }
+    }
 }
 
 /// The outcome of one rule on one application.
+///
+/// ```
+/// use skill_grants::{Lang, eligibility::Outcome};
+/// assert_eq!(Outcome::Failed.name(Lang::Zh), "未通过");
+/// ```
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -32,31 +197,387 @@ pub enum Outcome {
     Passed,
     /// The rule is not met: the application is not eligible.
     Failed,
-    /// The rule does not apply to this kind of project.
+    /// The rule does not concern this application: it is for the other kind of
+    /// project, or (4.2) the unit is recommended by its banner or district.
     NotApplicable,
 }
 
-/// One finding: a rule, its clause and its outcome.
+impl Outcome {
+    /// The outcome's name.
+    ///
+    /// ```
+    /// use skill_grants::{Lang, eligibility::Outcome};
+    /// assert_eq!(Outcome::NotApplicable.name(Lang::En), "not applicable");
+    /// ```
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Outcome::Passed, Lang::Zh) => "通过",
+            (Outcome::Passed, Lang::En) => "passed",
+            (Outcome::Failed, Lang::Zh) => "未通过",
+            (Outcome::Failed, Lang::En) => "failed",
+            (Outcome::NotApplicable, Lang::Zh) => "不适用",
+            (Outcome::NotApplicable, Lang::En) => "not applicable",
+        }
+    }
+}
+
+/// A set of the honours of 1.2.2 (荣誉), held in one byte; serializes as a
+/// list of honours in the order of 1.2.2.
+///
+/// ```
+/// use skill_grants::eligibility::HonourSet;
+/// use skill_grants::model::Honour;
+/// let set = HonourSet::from_honours([Honour::OrdosCraftsman, Honour::ChinaSkillsAward, Honour::OrdosCraftsman]);
+/// assert_eq!(set.len(), 2);
+/// assert!(set.contains(Honour::OrdosCraftsman));
+/// assert_eq!(set.iter().next(), Some(Honour::ChinaSkillsAward));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(from = "Vec<Honour>", into = "Vec<Honour>")]
+pub struct HonourSet(u8);
+
+impl HonourSet {
+    /// The empty set.
+    pub const EMPTY: HonourSet = HonourSet(0);
+
+    const fn bit(h: Honour) -> u8 {
+        1 << (h as u8)
+    }
+
+    /// The set of the given honours (repeats count once).
+    pub fn from_honours(honours: impl IntoIterator<Item = Honour>) -> HonourSet {
+        HonourSet(honours.into_iter().fold(0, |acc, h| acc | Self::bit(h)))
+    }
+
+    /// True when the set holds `honour`.
+    pub const fn contains(self, honour: Honour) -> bool {
+        self.0 & Self::bit(honour) != 0
+    }
+
+    /// True when the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The number of honours in the set.
+    pub const fn len(self) -> u32 {
+        self.0.count_ones()
+    }
+
+    /// The honours, in the order of 1.2.2.
+    pub fn iter(self) -> impl Iterator<Item = Honour> {
+        Honour::ALL.into_iter().filter(move |h| self.contains(*h))
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for HonourSet {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "HonourSet".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<Honour>>::json_schema(generator)
+    }
+}
+
+impl From<Vec<Honour>> for HonourSet {
+    fn from(value: Vec<Honour>) -> Self {
+        HonourSet::from_honours(value)
+    }
+}
+
+impl From<HonourSet> for Vec<Honour> {
+    fn from(value: HonourSet) -> Self {
+        value.iter().collect()
+    }
+}
+
+/// The facts a host condition (R16) read: the value required and the value
+/// found (`None` when the application does not supply it).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ConditionCheck {
+    /// Training site area in m² (实训场地面积).
+    SiteArea {
+        /// The minimum.
+        required: u32,
+        /// The unit's, if supplied.
+        actual: Option<u32>,
+    },
+    /// People trained in the last year (年培训人数).
+    YearlyTrainees {
+        /// The minimum.
+        required: u32,
+        /// The unit's, if supplied.
+        actual: Option<u32>,
+    },
+    /// The lead's skill level (职业技能等级).
+    LeadSkillLevel {
+        /// The lowest level accepted.
+        required: SkillLevel,
+        /// The lead's, if supplied.
+        actual: Option<SkillLevel>,
+    },
+    /// The lead's age in full years on the reference date (年龄).
+    LeadAge {
+        /// The lead must be younger than this.
+        limit: u32,
+        /// The lead's age, if the date of birth is supplied.
+        actual: Option<u32>,
+    },
+    /// A named declaration of the unit (the key is in the policy's condition).
+    Declared {
+        /// Whether the unit declares it.
+        declared: bool,
+    },
+}
+
+/// A funded city-level project that bars the unit on the reference date (R6).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BarringProject {
+    /// The project.
+    pub id: ProjectId,
+    /// Base or studio.
+    pub kind: ProjectKind,
+    /// The day its subsidy was released.
+    pub released_on: NaiveDate,
+    /// Its completion deadline (6.1, 6.2, R10).
+    pub deadline: NaiveDate,
+    /// The day it was closed (accepted, revoked, dissolved), if it was.
+    pub closed_on: Option<NaiveDate>,
+    /// The first day it no longer bars; `None` while that cannot be known
+    /// (the stricter reading, project not yet closed).
+    pub free_from: Option<NaiveDate>,
+}
+
+/// Why an earlier project of the same kind stands in the way of reapplying (R7).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Standing {
+    /// Accepted and rated effective, but 24 months have not yet passed.
+    TooRecent,
+    /// Still open: not yet accepted.
+    NotYetAccepted,
+    /// Accepted, but not rated effective (效能显著、效果明显).
+    NotRatedEffective,
+    /// Closed without passing acceptance (e.g. dissolved).
+    NeverAccepted,
+    /// Its title was revoked (撤销称号).
+    Revoked,
+}
+
+impl Standing {
+    /// True when the unit can never reapply for this kind because of it.
+    pub const fn is_final(self) -> bool {
+        matches!(
+            self,
+            Standing::NotRatedEffective | Standing::NeverAccepted | Standing::Revoked
+        )
+    }
+}
+
+/// The earlier project of the same kind that stands most in the way (R7).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierProject {
+    /// The project.
+    pub id: ProjectId,
+    /// Why it stands in the way.
+    pub standing: Standing,
+    /// The day it passed acceptance, if it did.
+    pub accepted_on: Option<NaiveDate>,
+    /// The first reference date on which it no longer stands in the way, if
+    /// there is one (acceptance plus the months of 3.4, by R10).
+    pub eligible_from: Option<NaiveDate>,
+}
+
+/// The typed facts a rule used. One variant per rule; no text.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Facts {
+    /// R1: the unit's kind.
+    HostKind {
+        /// The unit's kind.
+        unit_kind: UnitKind,
+    },
+    /// R2: the lead's honours of 1.2.2.
+    LeadHonours {
+        /// Honours held (empty for a base).
+        held: HonourSet,
+    },
+    /// R16: one host condition.
+    HostCondition {
+        /// Its position in [`Policy::unit_conditions`].
+        index: u32,
+        /// The kind it applies to, if only one.
+        applies_to: Option<ProjectKind>,
+        /// What it read.
+        check: ConditionCheck,
+    },
+    /// R5: the unit's region-or-national titles.
+    RegionTitle {
+        /// The funded title of the same kind that bars, if any (the highest level).
+        barring: Option<Title>,
+        /// Titles of the same kind never funded (they do not bar).
+        same_kind_unfunded: u32,
+        /// Titles of the other kind (they do not bar).
+        other_kind: u32,
+    },
+    /// R6: the unit's funded city-level projects on the reference date.
+    ConstructionPeriod {
+        /// The round's reference date.
+        reference_date: NaiveDate,
+        /// The reading applied (*parameter*).
+        bar: ConstructionBar,
+        /// The unit's earlier city-level projects, of either kind.
+        projects: u32,
+        /// How many of them bar on the reference date.
+        barring: u32,
+        /// The one that bars longest (smallest id on a tie).
+        latest: Option<BarringProject>,
+    },
+    /// R7: the unit's earlier projects of the same kind.
+    Reapplication {
+        /// The round's reference date.
+        reference_date: NaiveDate,
+        /// Months after acceptance (3.4: 24).
+        after_months: u32,
+        /// Earlier projects of the same kind.
+        earlier: u32,
+        /// How many of them stand in the way.
+        blocking: u32,
+        /// The one that stands most in the way (smallest id on a tie).
+        worst: Option<EarlierProject>,
+    },
+    /// 4.2: where the unit sits and its legal status.
+    DirectlyUnderBody {
+        /// True when the unit sits directly under a body of 4.2.
+        under_body: bool,
+        /// Whether it is an independent legal person.
+        independent_legal_person: bool,
+    },
+    /// R11: the specialties declared.
+    Specialties {
+        /// How many were declared.
+        declared: u32,
+        /// The fewest allowed.
+        min: u32,
+        /// The most allowed.
+        max: u32,
+    },
+}
+
+/// What would change a failed finding.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Remedy {
+    /// The unit may apply on or after this date (a round whose reference date
+    /// is this day or later), other facts unchanged (3.3, 3.4).
+    ApplyFrom(NaiveDate),
+    /// 3.3, stricter reading: no date until the barring project closes.
+    AwaitClosing,
+    /// 3.4: no date until the earlier project passes acceptance, rated effective.
+    AwaitAcceptance,
+    /// Nothing the unit can do opens this kind of project to it (R1, R5, R7).
+    NoPathBack,
+    /// Name a lead who holds one of the seven honours of 1.2.2 (R2).
+    LeadWithHonour,
+    /// Declare between `min` and `max` specialties (R11).
+    DeclareSpecialties {
+        /// The fewest.
+        min: u32,
+        /// The most.
+        max: u32,
+    },
+    /// Be recommended as, or through, an independent legal person (4.2).
+    IndependentLegalPerson,
+    /// Supply the fact a host condition reads (R16).
+    SupplyFact,
+    /// Meet the host condition's requirement (R16).
+    MeetCondition,
+}
+
+/// One finding: a rule, its clause, its outcome, the facts it used and, for a
+/// failure, what would change it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    /// The rule's id.
-    pub rule: String,
-    /// The clause it executes.
+    /// The rule.
+    pub rule: RuleId,
+    /// The clause it executes (always `rule.clause()`).
     pub clause: ClauseId,
     /// Its outcome.
     pub outcome: Outcome,
+    /// The facts it used.
+    pub facts: Facts,
+    /// For a failure, what would change it.
+    #[serde(default)]
+    pub remedy: Option<Remedy>,
 }
 
-/// An eligibility decision.
+impl Finding {
+    /// The finding in words, citing its clause. Host conditions are named by
+    /// their position; use [`Finding::explain_with`] for their labels.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use skill_grants::eligibility::{decide, RuleId};
+    /// use skill_grants::model::*;
+    /// use skill_grants::{Banner, Lang, Policy};
+    /// let unit = Unit::new("U-1", "东胜区某商贸公司", UnitKind::Other, Seat::Banner(Banner::Dongsheng));
+    /// let app = Application::training_base("A-1", unit, NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(), [Specialty::new("电工")]);
+    /// let decision = decide(&Policy::ordos_2022(), &app)?;
+    /// let text = decision.finding(RuleId::HostKind).unwrap().explain(Lang::En);
+    /// assert!(text.starts_with("[failed] clause 1.2.1"));
+    /// # Ok::<(), skill_grants::eligibility::ApplicationError>(())
+    /// ```
+    pub fn explain(&self, lang: Lang) -> String {
+        FindingText::new(self, None, lang).to_string()
+    }
+
+    /// The finding in words, naming a host condition (R16) by the label and
+    /// reference the policy gives it. The policy should be the one that made
+    /// the decision.
+    pub fn explain_with(&self, policy: &Policy, lang: Lang) -> String {
+        FindingText::new(self, Some(policy), lang).to_string()
+    }
+
+    /// The host condition this finding evaluated, looked up in `policy`.
+    pub fn host_condition<'p>(&self, policy: &'p Policy) -> Option<&'p UnitCondition> {
+        match self.facts {
+            Facts::HostCondition { index, .. } => usize::try_from(index)
+                .ok()
+                .and_then(|i| policy.unit_conditions().get(i)),
+            _ => None,
+        }
+    }
+}
+
+/// An eligibility decision (资格审查结论): every finding, and the policy that
+/// produced it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
-    /// The policy that produced it.
+    /// The policy that produced it (id and revision).
     pub policy: PolicyRef,
     /// The application decided.
     pub application: ApplicationId,
     /// Its kind.
     pub kind: ProjectKind,
-    /// One finding per rule.
+    /// The round's reference date the time bars were judged on.
+    pub reference_date: NaiveDate,
+    /// One finding per rule, in the order of [`RuleId::ALL`], with one per host
+    /// condition in the policy's order.
     pub findings: Vec<Finding>,
 }
 
@@ -65,14 +586,104 @@ impl Decision {
     pub fn is_eligible(&self) -> bool {
         self.findings.iter().all(|f| f.outcome != Outcome::Failed)
     }
+
+    /// The failed findings.
+    pub fn failures(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Failed)
+    }
+
+    /// The first finding of a rule (for [`RuleId::HostCondition`], the first
+    /// host condition).
+    pub fn finding(&self, rule: RuleId) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.rule == rule)
+    }
+
+    /// The first date on which the unit could apply with the same facts: the
+    /// reference date when eligible; when every failure is a time bar with a
+    /// date (3.3, 3.4), the latest of those dates; otherwise `None`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use skill_grants::eligibility::decide;
+    /// use skill_grants::model::*;
+    /// use skill_grants::{Banner, Policy, ProjectKind};
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let mut unit = Unit::new("U-1", "鄂托克旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::OtogBanner));
+    /// let mut earlier = PastProject::open("2022-B-07", ProjectKind::TrainingBase, d(2022, 8, 1));
+    /// earlier.closed_on = Some(d(2024, 3, 1));
+    /// earlier.accepted_on = Some(d(2024, 3, 1));
+    /// earlier.rated_effective = true;
+    /// unit.projects.push(earlier);
+    /// let app = Application::training_base("A-1", unit, d(2025, 7, 1), [Specialty::new("焊工")]);
+    /// let decision = decide(&Policy::ordos_2022(), &app)?;
+    /// assert_eq!(decision.eligible_from(), Some(d(2026, 3, 1)));
+    /// # Ok::<(), skill_grants::eligibility::ApplicationError>(())
+    /// ```
+    pub fn eligible_from(&self) -> Option<NaiveDate> {
+        self.failures()
+            .try_fold(self.reference_date, |latest, f| match f.remedy {
+                Some(Remedy::ApplyFrom(d)) => Some(latest.max(d)),
+                _ => None,
+            })
+    }
+
+    /// The whole decision in words: a heading, the result, every finding
+    /// citing its clause, and the first date the unit may apply where there is
+    /// one. Host conditions are named by position; see [`Decision::render_with`].
+    pub fn render(&self, lang: Lang) -> String {
+        DecisionText::new(self, None, lang).to_string()
+    }
+
+    /// As [`Decision::render`], naming each host condition (R16) by the label
+    /// and reference of `policy`, when `policy` is the one that made the decision.
+    pub fn render_with(&self, policy: &Policy, lang: Lang) -> String {
+        DecisionText::new(self, Some(policy), lang).to_string()
+    }
 }
 
-/// Decides an application against a policy.
+/// Decides an application against a policy: refuses it if it contradicts
+/// itself, otherwise evaluates every rule.
+///
+/// The decision does not depend on the order of the unit's titles and past
+/// projects. Text is not built here; see [`Decision::render`].
 pub fn decide(policy: &Policy, application: &Application) -> Result<Decision, ApplicationError> {
+    error::validate(application)?;
+    let conditions = policy.unit_conditions();
+    let mut findings = Vec::with_capacity(RuleId::ALL.len() - 1 + conditions.len());
+    findings.push(rules::host_kind(application));
+    findings.push(rules::lead_honours(application));
+    for (index, condition) in conditions.iter().enumerate() {
+        findings.push(rules::host_condition(index, condition, application));
+    }
+    findings.push(rules::region_title(application));
+    findings.push(rules::construction_period(policy, application)?);
+    findings.push(rules::reapplication(policy, application)?);
+    findings.push(rules::directly_under_body(application));
+    findings.push(rules::specialties(policy, application));
     Ok(Decision {
         policy: policy.reference(),
         application: application.id.clone(),
         kind: application.kind,
-        findings: Vec::new(),
+        reference_date: application.reference_date,
+        findings,
     })
+}
+
+/// 4.2, for a body's list (R8): true when `unit` sits directly under `body`
+/// and is an independent legal person, so that `body` may recommend it.
+///
+/// ```
+/// use skill_grants::eligibility::body_may_recommend;
+/// use skill_grants::model::*;
+/// let body = BodyId::new("city-energy-group");
+/// let mut unit = Unit::new("U-1", "某能源集团下属技工学校", UnitKind::TechnicalSchool, Seat::Body(body.clone()));
+/// assert!(body_may_recommend(&unit, &body));
+/// assert!(!body_may_recommend(&unit, &BodyId::new("city-transport-bureau")));
+/// unit.independent_legal_person = false;
+/// assert!(!body_may_recommend(&unit, &body));
+/// ```
+pub fn body_may_recommend(unit: &Unit, body: &BodyId) -> bool {
+    matches!(&unit.seat, Seat::Body(b) if b == body) && unit.independent_legal_person
 }

@@ -29,7 +29,9 @@
 //! - [`money`]: [`Yuan`], exact to the fen, never negative.
 //! - [`date`]: the deadline arithmetic of reading R10 and working days (R9).
 //! - [`model`]: units, studio leads, their history, applications.
-//! - [`eligibility`]: who may apply.
+//! - [`eligibility`]: who may apply — every condition of 1.2, 3.1–3.4, 4.2 and
+//!   6.1 evaluated in full, each finding citing its clause, explained on demand
+//!   in Chinese and English.
 //! - [`sample`]: built-in, invented sample data for examples, tests and benches.
 //!
 //! ## Readings

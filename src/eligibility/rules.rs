@@ -1,0 +1,425 @@
+//! The rules themselves: one function per rule, each returning its finding.
+//!
+//! Each function reads the application and the policy, allocates nothing
+//! except, for a failure of 3.3 or 3.4, the id of the project it names, and
+//! does not depend on the order of the unit's titles or projects (where
+//! several candidates exist the choice is made by value, then by id).
+
+use std::cmp::Ordering;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{
+    ApplicationError, BarringProject, ConditionCheck, EarlierProject, Facts, Finding, HonourSet,
+    Outcome, Remedy, RuleId, Standing,
+};
+use crate::date::add_months;
+use crate::model::{Application, PastProject, Seat, Title};
+use crate::{ConditionTest, ConstructionBar, Policy, ProjectKind, UnitCondition};
+
+fn finding(rule: RuleId, outcome: Outcome, facts: Facts, remedy: Option<Remedy>) -> Finding {
+    Finding {
+        rule,
+        clause: rule.clause(),
+        outcome,
+        facts,
+        remedy,
+    }
+}
+
+fn passed(rule: RuleId, facts: Facts) -> Finding {
+    finding(rule, Outcome::Passed, facts, None)
+}
+
+fn failed(rule: RuleId, facts: Facts, remedy: Remedy) -> Finding {
+    finding(rule, Outcome::Failed, facts, Some(remedy))
+}
+
+fn not_applicable(rule: RuleId, facts: Facts) -> Finding {
+    finding(rule, Outcome::NotApplicable, facts, None)
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// R1 (1.2.1): only technical schools, vocational colleges and key enterprises
+/// host a training base. Studios: not applicable.
+pub(super) fn host_kind(app: &Application) -> Finding {
+    let rule = RuleId::HostKind;
+    let facts = Facts::HostKind {
+        unit_kind: app.unit.kind,
+    };
+    match app.kind {
+        ProjectKind::Studio => not_applicable(rule, facts),
+        ProjectKind::TrainingBase if app.unit.kind.may_host_base() => passed(rule, facts),
+        ProjectKind::TrainingBase => failed(rule, facts, Remedy::NoPathBack),
+    }
+}
+
+/// R2 (1.2.2): a studio's lead holds at least one of the seven honours.
+/// Bases: not applicable.
+pub(super) fn lead_honours(app: &Application) -> Finding {
+    let rule = RuleId::LeadHonours;
+    match (app.kind, &app.lead) {
+        (ProjectKind::TrainingBase, _) => not_applicable(
+            rule,
+            Facts::LeadHonours {
+                held: HonourSet::EMPTY,
+            },
+        ),
+        (ProjectKind::Studio, lead) => {
+            let held = lead.as_ref().map_or(HonourSet::EMPTY, |l| {
+                HonourSet::from_honours(l.honours.iter().copied())
+            });
+            let facts = Facts::LeadHonours { held };
+            if held.is_empty() {
+                failed(rule, facts, Remedy::LeadWithHonour)
+            } else {
+                passed(rule, facts)
+            }
+        }
+    }
+}
+
+/// Full years from `born` to `on` (a birthday on 29 February is reached on
+/// 1 March in other years).
+fn full_years(born: NaiveDate, on: NaiveDate) -> u32 {
+    let mut years = on.year() - born.year();
+    if (on.month(), on.day()) < (born.month(), born.day()) {
+        years -= 1;
+    }
+    u32::try_from(years).unwrap_or(0)
+}
+
+/// R16 (3.1): one host-supplied condition. Not applicable when it is for the
+/// other kind, or reads a studio lead and the application (a base) has none.
+/// A fact the condition reads and the application does not supply fails it.
+pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application) -> Finding {
+    let rule = RuleId::HostCondition;
+    let lead = app.lead.as_ref();
+    let facts_of = &app.unit.facts;
+    let (check, reads_lead) = match &c.test {
+        ConditionTest::MinSiteArea { square_metres } => (
+            ConditionCheck::SiteArea {
+                required: *square_metres,
+                actual: facts_of.site_area_m2,
+            },
+            false,
+        ),
+        ConditionTest::MinYearlyTrainees { count } => (
+            ConditionCheck::YearlyTrainees {
+                required: *count,
+                actual: facts_of.yearly_trainees,
+            },
+            false,
+        ),
+        ConditionTest::LeadMinSkillLevel { level } => (
+            ConditionCheck::LeadSkillLevel {
+                required: *level,
+                actual: lead.and_then(|l| l.skill_level),
+            },
+            true,
+        ),
+        ConditionTest::LeadMaxAge { years } => (
+            ConditionCheck::LeadAge {
+                limit: *years,
+                actual: lead
+                    .and_then(|l| l.born_on)
+                    .map(|b| full_years(b, app.reference_date)),
+            },
+            true,
+        ),
+        ConditionTest::Declared { key } => (
+            ConditionCheck::Declared {
+                declared: facts_of.declarations.iter().any(|d| d == key),
+            },
+            false,
+        ),
+    };
+    let facts = Facts::HostCondition {
+        index: count(index),
+        applies_to: c.applies_to,
+        check,
+    };
+    if c.applies_to.is_some_and(|k| k != app.kind) || (reads_lead && lead.is_none()) {
+        return not_applicable(rule, facts);
+    }
+    let met = match check {
+        ConditionCheck::SiteArea { required, actual }
+        | ConditionCheck::YearlyTrainees { required, actual } => actual.map(|a| a >= required),
+        ConditionCheck::LeadSkillLevel { required, actual } => actual.map(|a| a >= required),
+        ConditionCheck::LeadAge { limit, actual } => actual.map(|a| a < limit),
+        ConditionCheck::Declared { declared } => Some(declared),
+    };
+    match met {
+        Some(true) => passed(rule, facts),
+        Some(false) => failed(rule, facts, Remedy::MeetCondition),
+        None => failed(rule, facts, Remedy::SupplyFact),
+    }
+}
+
+/// R5 (3.2): a funded region-or-national title of the same kind bars; an
+/// unfunded one, or one of the other kind, does not.
+pub(super) fn region_title(app: &Application) -> Finding {
+    let rule = RuleId::RegionTitle;
+    let mut barring: Option<&Title> = None;
+    let mut same_kind_unfunded = 0u32;
+    let mut other_kind = 0u32;
+    for t in &app.unit.titles {
+        if t.kind != app.kind {
+            other_kind = other_kind.saturating_add(1);
+        } else if !t.funded {
+            same_kind_unfunded = same_kind_unfunded.saturating_add(1);
+        } else if barring.is_none_or(|b| t > b) {
+            barring = Some(t);
+        }
+    }
+    let facts = Facts::RegionTitle {
+        barring: barring.cloned(),
+        same_kind_unfunded,
+        other_kind,
+    };
+    if barring.is_some() {
+        failed(rule, facts, Remedy::NoPathBack)
+    } else {
+        passed(rule, facts)
+    }
+}
+
+fn out_of_range(app: &Application, p: &PastProject) -> ApplicationError {
+    ApplicationError::DateOutOfRange {
+        application: app.id.clone(),
+        project: p.id.clone(),
+    }
+}
+
+/// `None` (no date known) counts as later than any date.
+fn cmp_open_ended(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Ordering {
+    match (a, b) {
+        (None, None) => Ordering::Equal,
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(x), Some(y)) => x.cmp(&y),
+    }
+}
+
+/// One project's construction bar, as computed for R6.
+struct Bar<'a> {
+    project: &'a PastProject,
+    deadline: NaiveDate,
+    closed_on: Option<NaiveDate>,
+    free_from: Option<NaiveDate>,
+}
+
+/// R6 (3.3): any funded city-level project, of either kind, bars the unit while
+/// the reference date lies in its construction period: from release through
+/// the completion deadline (R10), both days included, or until its closing
+/// day, whichever comes first (free from the closing day). The stricter
+/// *parameter* ignores the deadline: the bar lasts until the project closes —
+/// by acceptance, or by revocation or dissolution, which end construction.
+/// A project is closed on its acceptance date if it has one, otherwise on its
+/// closing date.
+pub(super) fn construction_period(
+    policy: &Policy,
+    app: &Application,
+) -> Result<Finding, ApplicationError> {
+    let rule = RuleId::ConstructionPeriod;
+    let reference = app.reference_date;
+    let bar = policy.construction_bar();
+    let mut barring = 0u32;
+    let mut latest: Option<Bar<'_>> = None;
+    for p in &app.unit.projects {
+        let deadline = policy
+            .completion_deadline(p.kind, p.released_on)
+            .map_err(|_| out_of_range(app, p))?;
+        let closed_on = p.accepted_on.or(p.closed_on);
+        let free_from = match bar {
+            ConstructionBar::UntilDeadlineOrClosed => {
+                let after = deadline.succ_opt().ok_or_else(|| out_of_range(app, p))?;
+                Some(closed_on.map_or(after, |c| c.min(after)))
+            }
+            ConstructionBar::UntilAccepted => closed_on,
+        };
+        let barred = reference >= p.released_on && free_from.is_none_or(|f| reference < f);
+        if !barred {
+            continue;
+        }
+        barring = barring.saturating_add(1);
+        let replace = match &latest {
+            None => true,
+            Some(l) => match cmp_open_ended(free_from, l.free_from) {
+                Ordering::Greater => true,
+                Ordering::Equal => p.id < l.project.id,
+                Ordering::Less => false,
+            },
+        };
+        if replace {
+            latest = Some(Bar {
+                project: p,
+                deadline,
+                closed_on,
+                free_from,
+            });
+        }
+    }
+    let remedy = latest.as_ref().map(|l| match l.free_from {
+        Some(d) => Remedy::ApplyFrom(d),
+        None => Remedy::AwaitClosing,
+    });
+    let facts = Facts::ConstructionPeriod {
+        reference_date: reference,
+        bar,
+        projects: count(app.unit.projects.len()),
+        barring,
+        latest: latest.map(|l| BarringProject {
+            id: l.project.id.clone(),
+            kind: l.project.kind,
+            released_on: l.project.released_on,
+            deadline: l.deadline,
+            closed_on: l.closed_on,
+            free_from: l.free_from,
+        }),
+    };
+    Ok(match remedy {
+        Some(r) => failed(rule, facts, r),
+        None => passed(rule, facts),
+    })
+}
+
+/// R7 (3.4): every earlier city-level project of the same kind must have passed
+/// acceptance, been rated effective, and its acceptance date plus the months
+/// of 3.4 (R10) must be on or before the reference date. A revoked project, one
+/// closed without acceptance, or one accepted but not rated effective gives no
+/// path back.
+pub(super) fn reapplication(
+    policy: &Policy,
+    app: &Application,
+) -> Result<Finding, ApplicationError> {
+    let rule = RuleId::Reapplication;
+    let reference = app.reference_date;
+    let months = policy.reapply_after_months();
+    let mut earlier = 0u32;
+    let mut blocking = 0u32;
+    let mut worst: Option<(&PastProject, Standing, Option<NaiveDate>)> = None;
+    for p in app.unit.projects.iter().filter(|p| p.kind == app.kind) {
+        earlier = earlier.saturating_add(1);
+        let (standing, eligible_from) = if p.revoked {
+            (Some(Standing::Revoked), None)
+        } else {
+            match p.accepted_on {
+                None if p.closed_on.is_some() => (Some(Standing::NeverAccepted), None),
+                None => (Some(Standing::NotYetAccepted), None),
+                Some(_) if !p.rated_effective => (Some(Standing::NotRatedEffective), None),
+                Some(accepted) => {
+                    let from = add_months(accepted, months).map_err(|_| out_of_range(app, p))?;
+                    if from <= reference {
+                        (None, Some(from))
+                    } else {
+                        (Some(Standing::TooRecent), Some(from))
+                    }
+                }
+            }
+        };
+        let Some(standing) = standing else {
+            continue;
+        };
+        blocking = blocking.saturating_add(1);
+        let replace = match &worst {
+            None => true,
+            Some((w, ws, wfrom)) => match standing
+                .cmp(ws)
+                .then_with(|| cmp_open_ended(eligible_from, *wfrom))
+            {
+                Ordering::Greater => true,
+                Ordering::Equal => p.id < w.id,
+                Ordering::Less => false,
+            },
+        };
+        if replace {
+            worst = Some((p, standing, eligible_from));
+        }
+    }
+    let remedy = worst.as_ref().map(|(_, s, from)| match (s, from) {
+        (Standing::TooRecent, Some(d)) => Remedy::ApplyFrom(*d),
+        (Standing::NotYetAccepted, _) => Remedy::AwaitAcceptance,
+        _ => Remedy::NoPathBack,
+    });
+    let facts = Facts::Reapplication {
+        reference_date: reference,
+        after_months: months,
+        earlier,
+        blocking,
+        worst: worst.map(|(p, standing, eligible_from)| EarlierProject {
+            id: p.id.clone(),
+            standing,
+            accepted_on: p.accepted_on,
+            eligible_from,
+        }),
+    };
+    Ok(match remedy {
+        Some(r) => failed(rule, facts, r),
+        None => passed(rule, facts),
+    })
+}
+
+/// 4.2: a unit seated directly under a recommending body must be an
+/// independent legal person. A unit in a banner or district (4.1): not
+/// applicable.
+pub(super) fn directly_under_body(app: &Application) -> Finding {
+    let rule = RuleId::DirectlyUnderBody;
+    let under_body = matches!(app.unit.seat, Seat::Body(_));
+    let independent_legal_person = app.unit.independent_legal_person;
+    let facts = Facts::DirectlyUnderBody {
+        under_body,
+        independent_legal_person,
+    };
+    match (under_body, independent_legal_person) {
+        (false, _) => not_applicable(rule, facts),
+        (true, true) => passed(rule, facts),
+        (true, false) => failed(rule, facts, Remedy::IndependentLegalPerson),
+    }
+}
+
+/// R11 (6.1): a base declares between the policy's fewest and most specialties
+/// (one or two). Studios: not applicable.
+pub(super) fn specialties(policy: &Policy, app: &Application) -> Finding {
+    let rule = RuleId::Specialties;
+    let (min, max) = policy.specialties_range();
+    let declared = count(app.specialties.len());
+    let facts = Facts::Specialties { declared, min, max };
+    match app.kind {
+        ProjectKind::Studio => not_applicable(rule, facts),
+        ProjectKind::TrainingBase if (min..=max).contains(&declared) => passed(rule, facts),
+        ProjectKind::TrainingBase => failed(rule, facts, Remedy::DeclareSpecialties { min, max }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn full_years_counts_birthdays() {
+        assert_eq!(full_years(d(1965, 7, 1), d(2025, 6, 30)), 59);
+        assert_eq!(full_years(d(1965, 7, 1), d(2025, 7, 1)), 60);
+        // Born on 29 February: 60 on 1 March of a common year.
+        assert_eq!(full_years(d(1964, 2, 29), d(2024, 2, 28)), 59);
+        assert_eq!(full_years(d(1964, 2, 29), d(2024, 2, 29)), 60);
+        assert_eq!(full_years(d(1963, 2, 28), d(2023, 2, 28)), 60);
+    }
+
+    #[test]
+    fn open_ended_is_later_than_any_date() {
+        assert_eq!(cmp_open_ended(None, Some(d(9999, 1, 1))), Ordering::Greater);
+        assert_eq!(
+            cmp_open_ended(Some(d(2024, 1, 1)), Some(d(2023, 1, 1))),
+            Ordering::Greater
+        );
+        assert_eq!(cmp_open_ended(None, None), Ordering::Equal);
+    }
+}

@@ -1,0 +1,261 @@
+//! Eligibility: the decision does not depend on the order of the unit's
+//! history, its remedies hold, and it survives a serde round trip.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod eligibility_support;
+
+use chrono::{Days, NaiveDate};
+use eligibility_support::*;
+use proptest::prelude::*;
+use skill_grants::eligibility::{Decision, Outcome, Remedy, RuleId, decide};
+use skill_grants::model::*;
+use skill_grants::{Lang, Policy, ProjectKind};
+
+fn day(from: NaiveDate, offset: u64) -> NaiveDate {
+    from.checked_add_days(Days::new(offset)).unwrap()
+}
+
+fn kind() -> impl Strategy<Value = ProjectKind> {
+    prop_oneof![Just(ProjectKind::TrainingBase), Just(ProjectKind::Studio)]
+}
+
+fn title() -> impl Strategy<Value = Title> {
+    (kind(), any::<bool>(), any::<bool>()).prop_map(|(kind, national, funded)| Title {
+        kind,
+        level: if national {
+            TitleLevel::National
+        } else {
+            TitleLevel::Region
+        },
+        funded,
+    })
+}
+
+/// (kind, release offset, state: 0 open / 1 accepted / 2 closed, duration, effective, revoked)
+fn project() -> impl Strategy<Value = (ProjectKind, u64, u8, u64, bool, bool)> {
+    (
+        kind(),
+        0u64..2200,
+        0u8..3,
+        0u64..900,
+        any::<bool>(),
+        any::<bool>(),
+    )
+}
+
+fn build_projects(raw: &[(ProjectKind, u64, u8, u64, bool, bool)]) -> Vec<PastProject> {
+    let start = d(2019, 1, 1);
+    raw.iter()
+        .enumerate()
+        .map(|(i, (kind, rel, state, dur, effective, revoked))| {
+            let released = day(start, *rel);
+            let end = day(released, *dur);
+            let id = format!("P-{i:02}");
+            match state {
+                0 => open(&id, *kind, released),
+                1 => PastProject {
+                    revoked: *revoked,
+                    ..accepted(&id, *kind, released, end, *effective)
+                },
+                _ => PastProject {
+                    revoked: *revoked,
+                    ..closed(&id, *kind, released, end)
+                },
+            }
+        })
+        .collect()
+}
+
+fn application(
+    kind: ProjectKind,
+    reference: NaiveDate,
+    titles: Vec<Title>,
+    projects: Vec<PastProject>,
+) -> Application {
+    let mut unit = school();
+    unit.titles = titles;
+    unit.projects = projects;
+    match kind {
+        ProjectKind::TrainingBase => base(unit, reference),
+        ProjectKind::Studio => studio(unit, reference),
+    }
+}
+
+prop_compose! {
+    /// An application and the same application with its history shuffled.
+    fn shuffled_pair()(
+        kind in kind(),
+        reference in 0u64..2600,
+        titles in prop::collection::vec(title(), 0..4),
+        raw in prop::collection::vec(project(), 0..6),
+    )(
+        kind in Just(kind),
+        reference in Just(reference),
+        titles in Just(titles.clone()),
+        shuffled_titles in Just(titles).prop_shuffle(),
+        projects in Just(build_projects(&raw)),
+        shuffled_projects in Just(build_projects(&raw)).prop_shuffle(),
+    ) -> (Application, Application) {
+        let reference = day(d(2021, 1, 1), reference);
+        (
+            application(kind, reference, titles, projects),
+            application(kind, reference, shuffled_titles, shuffled_projects),
+        )
+    }
+}
+
+fn policies() -> [Policy; 3] {
+    [
+        Policy::ordos_2022(),
+        strict_policy(),
+        policy_with_examples(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn the_decision_is_the_same_whatever_the_order_of_the_history((a, b) in shuffled_pair()) {
+        for policy in policies() {
+            let da = decide(&policy, &a).unwrap();
+            let db = decide(&policy, &b).unwrap();
+            prop_assert_eq!(&da, &db);
+            prop_assert_eq!(da.render(Lang::Zh), db.render(Lang::Zh));
+        }
+    }
+
+    #[test]
+    fn findings_are_consistent((a, _) in shuffled_pair()) {
+        for policy in policies() {
+            let decision = decide(&policy, &a).unwrap();
+            prop_assert_eq!(
+                decision.is_eligible(),
+                decision.findings.iter().all(|f| f.outcome != Outcome::Failed)
+            );
+            for f in &decision.findings {
+                prop_assert_eq!(f.clause, f.rule.clause());
+                prop_assert_eq!(f.remedy.is_some(), f.outcome == Outcome::Failed);
+            }
+            if let Some(from) = decision.eligible_from() {
+                prop_assert!(from >= a.reference_date);
+            }
+            for lang in [Lang::Zh, Lang::En] {
+                let text = decision.render_with(&policy, lang);
+                prop_assert_eq!(text.lines().count(), 3 + decision.findings.len()
+                    + usize::from(!decision.is_eligible() && decision.eligible_from().is_some()));
+            }
+        }
+    }
+
+    /// Where a time bar gives a date, a round on that date is free of it
+    /// (when no project was released between the two dates).
+    #[test]
+    fn the_date_of_a_remedy_lifts_the_bar((a, _) in shuffled_pair()) {
+        let policy = Policy::ordos_2022();
+        let decision = decide(&policy, &a).unwrap();
+        for rule in [RuleId::ConstructionPeriod, RuleId::Reapplication] {
+            let f = decision.finding(rule).unwrap();
+            if let Some(Remedy::ApplyFrom(from)) = f.remedy {
+                prop_assert!(from > a.reference_date);
+                let released_between = a.unit.projects.iter()
+                    .any(|p| p.released_on > a.reference_date && p.released_on <= from);
+                let mut later = a.clone();
+                later.reference_date = from;
+                let on = decide(&policy, &later).unwrap();
+                if !released_between {
+                    prop_assert_eq!(on.finding(rule).unwrap().outcome, Outcome::Passed);
+                }
+                // The day before, it still bars.
+                let mut before = a.clone();
+                before.reference_date = from.pred_opt().unwrap();
+                let b = decide(&policy, &before).unwrap();
+                prop_assert_eq!(b.finding(rule).unwrap().outcome, Outcome::Failed);
+            }
+        }
+    }
+
+    #[test]
+    fn a_decision_survives_a_serde_round_trip((a, _) in shuffled_pair()) {
+        for policy in policies() {
+            let decision = decide(&policy, &a).unwrap();
+            let json = serde_json::to_string(&decision).unwrap();
+            let back: Decision = serde_json::from_str(&json).unwrap();
+            prop_assert_eq!(back, decision);
+        }
+    }
+}
+
+#[test]
+fn the_stored_form_of_a_finding() {
+    let mut unit = school();
+    unit.projects
+        .push(open("2022-B-01", ProjectKind::TrainingBase, d(2022, 7, 1)));
+    let decision = decide_ordos(&studio(unit, d(2024, 7, 1)));
+    let json = serde_json::to_value(&decision).unwrap();
+    assert_eq!(
+        json["policy"],
+        serde_json::json!({"id": "ordos-2022-100", "revision": 1})
+    );
+    assert_eq!(json["application"], "A-S-01");
+    assert_eq!(json["kind"], "studio");
+    assert_eq!(json["reference_date"], "2024-07-01");
+    assert_eq!(
+        json["findings"][3],
+        serde_json::json!({
+            "rule": "construction_period",
+            "clause": "3.3",
+            "outcome": "failed",
+            "facts": {"construction_period": {
+                "reference_date": "2024-07-01",
+                "bar": "until_deadline_or_closed",
+                "projects": 1,
+                "barring": 1,
+                "latest": {
+                    "id": "2022-B-01",
+                    "kind": "training_base",
+                    "released_on": "2022-07-01",
+                    "deadline": "2024-07-01",
+                    "closed_on": null,
+                    "free_from": "2024-07-02"
+                }
+            }},
+            "remedy": {"apply_from": "2024-07-02"}
+        })
+    );
+    assert_eq!(
+        json["findings"][1]["facts"],
+        serde_json::json!({"lead_honours": {"held": ["city_technical_expert"]}})
+    );
+    let back: Decision = serde_json::from_value(json).unwrap();
+    assert_eq!(back, decision);
+}
+
+#[test]
+fn an_unknown_honour_in_a_stored_decision_fails() {
+    let decision = decide_ordos(&studio(school(), d(2024, 7, 1)));
+    let json = serde_json::to_string(&decision)
+        .unwrap()
+        .replace("city_technical_expert", "city_hero");
+    assert!(serde_json::from_str::<Decision>(&json).is_err());
+}
+
+#[cfg(feature = "schema")]
+#[test]
+fn a_decision_has_a_json_schema() {
+    let schema = schemars::schema_for!(Decision);
+    let text = serde_json::to_string(&schema).unwrap();
+    for word in [
+        "construction_period",
+        "apply_from",
+        "not_applicable",
+        "ordos_craftsman",
+    ] {
+        assert!(text.contains(word), "{word}");
+    }
+}
