@@ -31,6 +31,9 @@
 //! - [`model`]: units, studio leads, their history, applications.
 //! - [`eligibility`]: who may apply.
 //! - [`sample`]: built-in, invented sample data for examples, tests and benches.
+//! - [`lifecycle`]: a funded project's life, event-sourced: its account and
+//!   payments, evaluation, acceptance, revocation and recovery, rename,
+//!   dissolution, lead change.
 //!
 //! ## Readings
 //!
@@ -45,6 +48,7 @@ pub mod clause;
 pub mod date;
 pub mod domain;
 pub mod eligibility;
+pub mod lifecycle;
 pub mod model;
 pub mod money;
 pub mod policy;
@@ -55,6 +59,7 @@ pub mod schema;
 pub use clause::{Clause, ClauseError, ClauseId, Execution};
 pub use date::{DateError, HolidayCalendar};
 pub use domain::{Banner, Fund, Lang, ProjectKind};
+pub use lifecycle::{LifecycleError, Project, ProjectStart};
 pub use money::{MoneyError, Yuan};
 pub use policy::{
     AnnualPlaces, ConditionTest, ConstructionBar, Policy, PolicyData, PolicyError, PolicySet,
