@@ -1,5 +1,10 @@
 //! The state diagram is generated from the transition table and cannot drift.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use skill_grants::lifecycle::{EventKind, Status, mermaid, transition, transitions};
 
@@ -29,10 +34,17 @@ fn every_non_terminal_state_can_be_revoked_or_is_reached() {
     let rows = transitions();
     for s in Status::ALL {
         if s != Status::UnderConstruction {
-            assert!(rows.iter().any(|t| t.to == s && t.from != s), "{s:?} unreachable");
+            assert!(
+                rows.iter().any(|t| t.to == s && t.from != s),
+                "{s:?} unreachable"
+            );
         }
     }
     for s in Status::ALL.into_iter().filter(|s| !s.is_terminal()) {
-        assert_eq!(transition(s, EventKind::Revoked), Some(Status::Revoked), "{s:?}");
+        assert_eq!(
+            transition(s, EventKind::Revoked),
+            Some(Status::Revoked),
+            "{s:?}"
+        );
     }
 }

@@ -97,7 +97,11 @@ pub enum LifecycleError {
     },
     /// A banner's or body's authority acted on a project outside its
     /// jurisdiction (4.1, 4.2, 7.1).
-    #[error("{actor:?} has no jurisdiction over a project seated at {seat:?}")]
+    #[error(
+        "{}: no jurisdiction over a project seated at {}",
+        actor_name(actor),
+        seat_name(seat)
+    )]
     OutsideJurisdiction {
         /// The authority that tried.
         actor: Actor,
@@ -105,7 +109,7 @@ pub enum LifecycleError {
         seat: Seat,
     },
     /// The role may not cause this event (the access rule).
-    #[error("{role:?} may not cause `{event:?}`")]
+    #[error("{} may not cause “{}”", role.name(Lang::En), event.name(Lang::En))]
     NotPermitted {
         /// The role that tried.
         role: Role,
@@ -113,7 +117,7 @@ pub enum LifecycleError {
         event: EventKind,
     },
     /// The event is impossible in the project's state (the transition table).
-    #[error("`{event:?}` is impossible while the project is {status:?}")]
+    #[error("“{}” is impossible while the project is {}", event.name(Lang::En), status.name(Lang::En))]
     NotInState {
         /// The state.
         status: Status,
@@ -123,7 +127,7 @@ pub enum LifecycleError {
         kind: ProjectKind,
     },
     /// A prohibited category: travel, labour fees, out of scope (6.1, 6.2).
-    #[error("`{category:?}` may never be paid from a {kind}'s funds")]
+    #[error("{} may never be paid from a {kind}'s funds", category.name(Lang::En))]
     ProhibitedCategory {
         /// The category.
         category: SpendingCategory,
@@ -131,7 +135,7 @@ pub enum LifecycleError {
         kind: ProjectKind,
     },
     /// A category of the other kind's list (6.1, 6.2).
-    #[error("`{category:?}` is not in the list of a {kind}")]
+    #[error("{} is not in the list of a {kind}", category.name(Lang::En))]
     CategoryOfOtherKind {
         /// The category.
         category: SpendingCategory,
@@ -142,7 +146,7 @@ pub enum LifecycleError {
     #[error("a base's payment must name one of its declared specialties")]
     SpecialtyMissing,
     /// A payment names a specialty the project did not declare (6.1, 6.2).
-    #[error("specialty #{index:?} was not declared: the project declared {declared}")]
+    #[error("specialty #{} was not declared: the project declared {declared}", u32::from(index.0) + 1)]
     SpecialtyNotDeclared {
         /// The index given.
         index: SpecialtyIndex,
@@ -162,7 +166,7 @@ pub enum LifecycleError {
         kind: ProjectKind,
     },
     /// A zero amount (7.1 for payments, 7.2 for repayments).
-    #[error("an amount of zero for `{event:?}`")]
+    #[error("an amount of zero for “{}”", event.name(Lang::En))]
     ZeroAmount {
         /// The event asked for.
         event: EventKind,
@@ -282,9 +286,7 @@ impl LifecycleError {
                 EventKind::Paid => ClauseId::C7_1,
                 other => other.clause(),
             },
-            LifecycleError::AboveOwed { .. } | LifecycleError::NoVerifiedFinding => {
-                ClauseId::C7_2
-            }
+            LifecycleError::AboveOwed { .. } | LifecycleError::NoVerifiedFinding => ClauseId::C7_2,
             LifecycleError::RenameOnStudio
             | LifecycleError::EmptyName
             | LifecycleError::SameName => ClauseId::C7_3,
@@ -355,11 +357,9 @@ impl LifecycleError {
                 Actor::BodyAuthority(b) => format!("主管部门 {b} 对本项目无管辖权"),
                 _ => "对本项目无管辖权".to_owned(),
             },
-            LifecycleError::NotPermitted { role, event } => format!(
-                "{}无权进行“{}”",
-                role.name(Lang::Zh),
-                event.name(Lang::Zh)
-            ),
+            LifecycleError::NotPermitted { role, event } => {
+                format!("{}无权进行“{}”", role.name(Lang::Zh), event.name(Lang::Zh))
+            }
             LifecycleError::NotInState { status, event, .. } => format!(
                 "项目处于“{}”状态，不能进行“{}”",
                 status.name(Lang::Zh),
@@ -399,9 +399,7 @@ impl LifecycleError {
                 owed.to_chinese()
             ),
             LifecycleError::Money(e) => format!("账户金额计算失败：{e}"),
-            LifecycleError::NoVerifiedFinding => {
-                "撤销称号须先有经查明属实的问题记录".to_owned()
-            }
+            LifecycleError::NoVerifiedFinding => "撤销称号须先有经查明属实的问题记录".to_owned(),
             LifecycleError::RenameOnStudio => {
                 "第七条第（三）项仅规定培训基地单位名称变更，工作室不适用".to_owned()
             }
@@ -420,6 +418,24 @@ impl LifecycleError {
     }
 }
 
+fn actor_name(actor: &Actor) -> String {
+    match actor {
+        Actor::Unit(u) => format!("unit `{u}`"),
+        Actor::BannerAuthority(b) => format!("the HR&SS and finance of {}", b.name(Lang::En)),
+        Actor::BodyAuthority(b) => format!("body `{b}`"),
+        Actor::City => Role::City.name(Lang::En).to_owned(),
+        Actor::CityFinance => Role::CityFinance.name(Lang::En).to_owned(),
+        Actor::ExpertGroup => Role::ExpertGroup.name(Lang::En).to_owned(),
+    }
+}
+
+fn seat_name(seat: &Seat) -> String {
+    match seat {
+        Seat::Banner(b) => b.name(Lang::En).to_owned(),
+        Seat::Body(b) => format!("body `{b}`"),
+    }
+}
+
 /// Why a log was refused on replay.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -428,7 +444,7 @@ pub enum ReplayReason {
     #[error("the log is empty")]
     Empty,
     /// The first event is not `Started`.
-    #[error("the first event is `{found:?}`, not `Started`")]
+    #[error("the first event is “{}”, not the start", found.name(Lang::En))]
     NotStarted {
         /// The kind found.
         found: EventKind,
@@ -453,7 +469,7 @@ pub enum ReplayReason {
         date: NaiveDate,
     },
     /// An event other than `DeadlinePassed` has no actor, or `DeadlinePassed` has one.
-    #[error("`{event:?}` has the wrong actor: {by:?}")]
+    #[error("“{}” has the wrong actor: {by:?}", event.name(Lang::En))]
     WrongActor {
         /// The event.
         event: EventKind,
@@ -559,7 +575,9 @@ pub enum InvariantViolation {
         start: Yuan,
     },
     /// A revoked or dissolved project has the wrong recovery (R13, R14).
-    #[error("a {status:?} project must have recovery {expected}, balance zero; has {ordered}, balance {balance}")]
+    #[error(
+        "a {status:?} project must have recovery {expected}, balance zero; has {ordered}, balance {balance}"
+    )]
     WrongRecovery {
         /// The state.
         status: Status,

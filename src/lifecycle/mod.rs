@@ -104,7 +104,7 @@ mod types;
 pub use error::{InvariantViolation, LifecycleError, ReplayError, ReplayReason};
 pub use table::{EventKind, Status, Transition, mermaid, transition, transitions};
 pub use types::{
-    Action, Actor, Change, Command, Event, EvaluationRating, FormerLead, FormerName,
+    Action, Actor, Change, Command, EvaluationRating, Event, FormerLead, FormerName,
     InspectionResult, LeadChangeReason, Ledger, Misconduct, Payment, PendingRequest, ProjectStart,
     RenameCause, Role, SpecialtyIndex, Spend, SpendingCategory, VerifiedFinding,
 };
@@ -462,7 +462,12 @@ impl Project {
     }
 
     /// The payment rules (6.1, 6.2, 7.1, R10, R12), in a fixed order.
-    fn check_spend(&self, status: Status, on: NaiveDate, spend: &Spend) -> Result<(), LifecycleError> {
+    fn check_spend(
+        &self,
+        status: Status,
+        on: NaiveDate,
+        spend: &Spend,
+    ) -> Result<(), LifecycleError> {
         let kind = self.start.kind;
         if on > self.deadline {
             return Err(LifecycleError::AfterDeadline {
@@ -522,7 +527,12 @@ impl Project {
     }
 
     /// Builds the change an action asks for, computing amounts (R13, R14).
-    fn build(&self, status: Status, on: NaiveDate, action: &Action) -> Result<Change, LifecycleError> {
+    fn build(
+        &self,
+        status: Status,
+        on: NaiveDate,
+        action: &Action,
+    ) -> Result<Change, LifecycleError> {
         Ok(match action {
             Action::Pay { spend } => {
                 self.check_spend(status, on, spend)?;
@@ -861,7 +871,12 @@ impl Project {
         };
         let fail = |position, reason| ReplayError { position, reason };
         let Change::Started { start, deadline } = &first.change else {
-            return Err(fail(0, ReplayReason::NotStarted { found: first.kind() }));
+            return Err(fail(
+                0,
+                ReplayReason::NotStarted {
+                    found: first.kind(),
+                },
+            ));
         };
         if first.project != start.project {
             return Err(fail(

@@ -345,10 +345,9 @@ pub const fn transition(from: Status, kind: EventKind) -> Option<Status> {
     use Status as S;
     match (from, kind) {
         // 建设中
-        (
-            S::UnderConstruction,
-            E::Paid | E::Inspected | E::Evaluated | E::FindingVerified,
-        ) => Some(S::UnderConstruction),
+        (S::UnderConstruction, E::Paid | E::Inspected | E::Evaluated | E::FindingVerified) => {
+            Some(S::UnderConstruction)
+        }
         (S::UnderConstruction, E::ConstructionCompleted | E::DeadlinePassed) => {
             Some(S::AwaitingAcceptance)
         }
@@ -365,14 +364,11 @@ pub const fn transition(from: Status, kind: EventKind) -> Option<Status> {
         (S::PendingLeadChange, E::LeadChangeApproved | E::LeadChangeRefused) => {
             Some(S::UnderConstruction)
         }
-        (S::PendingRename | S::PendingLeadChange, E::DeadlinePassed) => {
-            Some(S::AwaitingAcceptance)
-        }
+        (S::PendingRename | S::PendingLeadChange, E::DeadlinePassed) => Some(S::AwaitingAcceptance),
         // 7.3: dissolution during construction.
-        (
-            S::UnderConstruction | S::PendingRename | S::PendingLeadChange,
-            E::Dissolved,
-        ) => Some(S::Dissolved),
+        (S::UnderConstruction | S::PendingRename | S::PendingLeadChange, E::Dissolved) => {
+            Some(S::Dissolved)
+        }
         // 建设期满待验收
         (S::AwaitingAcceptance, E::Inspected | E::Evaluated | E::FindingVerified) => {
             Some(S::AwaitingAcceptance)
@@ -446,7 +442,13 @@ pub fn transitions() -> Vec<Transition> {
 pub fn mermaid() -> String {
     let mut out = String::from("stateDiagram-v2\n");
     for s in Status::ALL {
-        let _ = writeln!(out, "    {}: {} / {}", s.id(), s.name(Lang::Zh), s.name(Lang::En));
+        let _ = writeln!(
+            out,
+            "    {}: {} / {}",
+            s.id(),
+            s.name(Lang::Zh),
+            s.name(Lang::En)
+        );
     }
     let _ = writeln!(
         out,
@@ -474,7 +476,13 @@ pub fn mermaid() -> String {
                 })
                 .collect();
             if !labels.is_empty() {
-                let _ = writeln!(out, "    {} --> {}: {}", from.id(), to.id(), labels.join(", "));
+                let _ = writeln!(
+                    out,
+                    "    {} --> {}: {}",
+                    from.id(),
+                    to.id(),
+                    labels.join(", ")
+                );
             }
         }
     }

@@ -332,7 +332,11 @@ pub struct Spend {
 
 impl Spend {
     /// A base's spending, for one of its specialties.
-    pub const fn base(category: SpendingCategory, amount: Yuan, specialty: SpecialtyIndex) -> Spend {
+    pub const fn base(
+        category: SpendingCategory,
+        amount: Yuan,
+        specialty: SpecialtyIndex,
+    ) -> Spend {
         Spend {
             category,
             amount,
