@@ -203,11 +203,7 @@ impl Project {
             accepted_on: None,
             rated_effective: false,
             closed_on: None,
-            ledger: Ledger {
-                released: start.released,
-                balance: start.released,
-                ..Ledger::default()
-            },
+            ledger: Ledger::opened(start.released),
             last_on: start.released_on,
             events: 1,
             start,

@@ -796,7 +796,7 @@ pub struct VerifiedFinding {
 ///
 /// At every moment: `released = spent + balance + returned_from_account` and
 /// `recovery_ordered = returned_from_account + repaid + owed`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ledger {
     /// Released into the account (5).
     pub released: Yuan,
@@ -816,4 +816,32 @@ pub struct Ledger {
     pub spent_for_asset_rules: Yuan,
     /// Number of payments.
     pub payments: u64,
+}
+
+impl Ledger {
+    /// A new account holding what was released, nothing spent or recovered.
+    ///
+    /// (Every amount starts from [`Yuan::ZERO`], never from `Yuan::default()`,
+    /// so that all amounts keep two decimal places.)
+    ///
+    /// ```
+    /// use skill_grants::{Yuan, lifecycle::Ledger};
+    /// let l = Ledger::opened(Yuan::from_yuan(50_000));
+    /// assert_eq!(l.balance, l.released);
+    /// assert_eq!(l.spent.checked_add(l.owed)?, Yuan::ZERO);
+    /// # Ok::<(), skill_grants::MoneyError>(())
+    /// ```
+    pub const fn opened(released: Yuan) -> Ledger {
+        Ledger {
+            released,
+            spent: Yuan::ZERO,
+            balance: released,
+            returned_from_account: Yuan::ZERO,
+            recovery_ordered: Yuan::ZERO,
+            repaid: Yuan::ZERO,
+            owed: Yuan::ZERO,
+            spent_for_asset_rules: Yuan::ZERO,
+            payments: 0,
+        }
+    }
 }
