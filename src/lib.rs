@@ -33,6 +33,9 @@
 //!   6.1 evaluated in full, each finding citing its clause, explained on demand
 //!   in Chinese and English.
 //! - [`sample`]: built-in, invented sample data for examples, tests and benches.
+//! - [`lifecycle`]: a funded project's life, event-sourced: its account and
+//!   payments, evaluation, acceptance, revocation and recovery, rename,
+//!   dissolution, lead change.
 //!
 //! ## Readings
 //!
@@ -47,6 +50,7 @@ pub mod clause;
 pub mod date;
 pub mod domain;
 pub mod eligibility;
+pub mod lifecycle;
 pub mod model;
 pub mod money;
 pub mod policy;
@@ -57,6 +61,7 @@ pub mod schema;
 pub use clause::{Clause, ClauseError, ClauseId, Execution};
 pub use date::{DateError, HolidayCalendar};
 pub use domain::{Banner, Fund, Lang, ProjectKind};
+pub use lifecycle::{LifecycleError, Project, ProjectStart};
 pub use money::{MoneyError, Yuan};
 pub use policy::{
     AnnualPlaces, ConditionTest, ConstructionBar, Policy, PolicyData, PolicyError, PolicySet,

@@ -1,0 +1,612 @@
+//! Refusals of commands, of corrupt logs, and broken invariants.
+
+use chrono::NaiveDate;
+
+use crate::model::{PersonId, ProjectId, Seat, UnitId};
+use crate::policy::PolicyRef;
+use crate::{ClauseId, DateError, Lang, MoneyError, ProjectKind, Yuan};
+
+use super::table::{EventKind, Status};
+use super::types::{Actor, Role, SpecialtyIndex, SpendingCategory};
+
+/// Why a command (or a project's start) was refused. The project is left as
+/// it was. Every refusal cites its clause ([`LifecycleError::clause`]).
+///
+/// ```
+/// use skill_grants::lifecycle::LifecycleError;
+/// use skill_grants::{ClauseId, Lang};
+/// let e = LifecycleError::NoVerifiedFinding;
+/// assert_eq!(e.clause(), ClauseId::C7_2);
+/// assert!(e.explain(Lang::Zh).contains("查明属实"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LifecycleError {
+    /// The start record names a policy other than the one given.
+    #[error("start record names policy {found:?}, but policy {expected:?} was given")]
+    PolicyMismatch {
+        /// The policy given.
+        expected: PolicyRef,
+        /// The policy the start record names.
+        found: PolicyRef,
+    },
+    /// The amount released is not the fixed subsidy of its kind (2.2, R4).
+    #[error("released {found}, but the subsidy of a {kind} is {expected}")]
+    ReleaseNotSubsidy {
+        /// The kind.
+        kind: ProjectKind,
+        /// The subsidy.
+        expected: Yuan,
+        /// The amount in the start record.
+        found: Yuan,
+    },
+    /// A base declares too few or too many specialties (6.1, R11).
+    #[error("a base declares {count} specialties; between {min} and {max} are required")]
+    SpecialtyCount {
+        /// How many it declares.
+        count: usize,
+        /// The fewest allowed.
+        min: u32,
+        /// The most allowed.
+        max: u32,
+    },
+    /// A studio's start record declares specialties (6.2 has none).
+    #[error("a studio declares no specialties, but {count} were given")]
+    SpecialtiesOnStudio {
+        /// How many were given.
+        count: usize,
+    },
+    /// A studio's start record has no lead (1.2.2).
+    #[error("a studio's start record has no lead")]
+    LeadMissing,
+    /// A base's start record names a lead (only studios have one, 1.2.2).
+    #[error("a training base has no studio lead, but one was given")]
+    LeadOnBase,
+    /// A studio's lead holds none of the seven honours (1.2.2, R2).
+    #[error("lead `{person}` holds none of the seven honours of 1.2.2")]
+    LeadWithoutHonour {
+        /// The person.
+        person: PersonId,
+    },
+    /// The deadline of R10 cannot be computed.
+    #[error("the completion deadline cannot be computed: {0}")]
+    Deadline(DateError),
+    /// The command is dated before the project's last event (7.1: the books run in order).
+    #[error("dated {date}, before the project's last event on {last}")]
+    BeforeLastEvent {
+        /// The command's date.
+        date: NaiveDate,
+        /// The last event's date.
+        last: NaiveDate,
+    },
+    /// The command is dated before the subsidy's release (5, 6.1, 6.2).
+    #[error("dated {date}, before the release on {released_on}")]
+    BeforeRelease {
+        /// The command's date.
+        date: NaiveDate,
+        /// The release date.
+        released_on: NaiveDate,
+        /// The project's kind.
+        kind: ProjectKind,
+    },
+    /// A unit other than the project's unit acted (7.1).
+    #[error("unit `{unit}` is not this project's unit")]
+    NotProjectUnit {
+        /// The unit that tried.
+        unit: UnitId,
+    },
+    /// A banner's or body's authority acted on a project outside its
+    /// jurisdiction (4.1, 4.2, 7.1).
+    #[error(
+        "{}: no jurisdiction over a project seated at {}",
+        actor_name(actor),
+        seat_name(seat)
+    )]
+    OutsideJurisdiction {
+        /// The authority that tried.
+        actor: Actor,
+        /// The project's seat.
+        seat: Seat,
+    },
+    /// The role may not cause this event (the access rule).
+    #[error("{} may not cause “{}”", role.name(Lang::En), event.name(Lang::En))]
+    NotPermitted {
+        /// The role that tried.
+        role: Role,
+        /// The event asked for.
+        event: EventKind,
+    },
+    /// The event is impossible in the project's state (the transition table).
+    #[error("“{}” is impossible while the project is {}", event.name(Lang::En), status.name(Lang::En))]
+    NotInState {
+        /// The state.
+        status: Status,
+        /// The event asked for.
+        event: EventKind,
+        /// The project's kind.
+        kind: ProjectKind,
+    },
+    /// A prohibited category: travel, labour fees, out of scope (6.1, 6.2).
+    #[error("{} may never be paid from a {kind}'s funds", category.name(Lang::En))]
+    ProhibitedCategory {
+        /// The category.
+        category: SpendingCategory,
+        /// The project's kind.
+        kind: ProjectKind,
+    },
+    /// A category of the other kind's list (6.1, 6.2).
+    #[error("{} is not in the list of a {kind}", category.name(Lang::En))]
+    CategoryOfOtherKind {
+        /// The category.
+        category: SpendingCategory,
+        /// The project's kind.
+        kind: ProjectKind,
+    },
+    /// A base's payment names no specialty (6.1).
+    #[error("a base's payment must name one of its declared specialties")]
+    SpecialtyMissing,
+    /// A payment names a specialty the project did not declare (6.1, 6.2).
+    #[error("specialty #{} was not declared: the project declared {declared}", u32::from(index.0) + 1)]
+    SpecialtyNotDeclared {
+        /// The index given.
+        index: SpecialtyIndex,
+        /// How many the project declared.
+        declared: usize,
+        /// The project's kind.
+        kind: ProjectKind,
+    },
+    /// A payment after the completion deadline (6.1, 6.2, R10).
+    #[error("payment on {date}, after the completion deadline {deadline}")]
+    AfterDeadline {
+        /// The payment's date.
+        date: NaiveDate,
+        /// The deadline (itself allowed).
+        deadline: NaiveDate,
+        /// The project's kind.
+        kind: ProjectKind,
+    },
+    /// A zero amount (7.1 for payments, 7.2 for repayments).
+    #[error("an amount of zero for “{}”", event.name(Lang::En))]
+    ZeroAmount {
+        /// The event asked for.
+        event: EventKind,
+    },
+    /// A payment above the account's balance (7.1, R12).
+    #[error("payment of {amount} exceeds the balance of {balance}")]
+    AboveBalance {
+        /// The amount asked.
+        amount: Yuan,
+        /// The balance.
+        balance: Yuan,
+    },
+    /// A repayment above what is owed (7.2, R13).
+    #[error("repayment of {amount} exceeds the {owed} still owed")]
+    AboveOwed {
+        /// The amount given.
+        amount: Yuan,
+        /// Still owed.
+        owed: Yuan,
+    },
+    /// Arithmetic on the account overflowed (7.1).
+    #[error("account arithmetic failed: {0}")]
+    Money(MoneyError),
+    /// A revocation without a verified finding on record (7.2, R13).
+    #[error("revocation needs a verified finding (查明属实) on record first")]
+    NoVerifiedFinding,
+    /// A rename on a studio: 7.3 provides renames for bases only (R14).
+    #[error("7.3 provides a change of name for training bases only, not studios")]
+    RenameOnStudio,
+    /// A lead change on a base: 7.4 concerns studios only.
+    #[error("7.4 provides a change of lead for studios only, not training bases")]
+    LeadChangeOnBase,
+    /// A rename to an empty name (7.3).
+    #[error("the new name is empty")]
+    EmptyName,
+    /// A rename to the current name (7.3).
+    #[error("the new name is the project's current name")]
+    SameName,
+    /// A lead change to the current lead (7.4).
+    #[error("the proposed lead `{person}` already leads the studio")]
+    SameLead {
+        /// The person.
+        person: PersonId,
+    },
+    /// The proposed new lead holds none of the seven honours (7.4, R15).
+    #[error("the proposed lead `{person}` holds none of the seven honours of 1.2.2")]
+    NewLeadWithoutHonour {
+        /// The person.
+        person: PersonId,
+    },
+}
+
+impl LifecycleError {
+    /// The clause the refusal cites.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use skill_grants::lifecycle::LifecycleError;
+    /// use skill_grants::{ClauseId, ProjectKind};
+    /// let d = NaiveDate::from_ymd_opt(2023, 9, 2).unwrap();
+    /// let e = LifecycleError::AfterDeadline { date: d, deadline: d, kind: ProjectKind::Studio };
+    /// assert_eq!(e.clause(), ClauseId::C6_2);
+    /// ```
+    pub fn clause(&self) -> ClauseId {
+        match self {
+            LifecycleError::PolicyMismatch { .. } => ClauseId::C5,
+            LifecycleError::ReleaseNotSubsidy { .. } => ClauseId::C2_2,
+            LifecycleError::SpecialtyCount { .. } | LifecycleError::SpecialtyMissing => {
+                ClauseId::C6_1
+            }
+            LifecycleError::SpecialtiesOnStudio { .. } => ClauseId::C6_2,
+            LifecycleError::LeadMissing | LifecycleError::LeadWithoutHonour { .. } => {
+                ClauseId::C1_2_2
+            }
+            LifecycleError::LeadOnBase => ClauseId::C1_2_1,
+            LifecycleError::Deadline(_) => ClauseId::C6_1,
+            LifecycleError::BeforeLastEvent { .. }
+            | LifecycleError::NotProjectUnit { .. }
+            | LifecycleError::AboveBalance { .. }
+            | LifecycleError::Money(_) => ClauseId::C7_1,
+            LifecycleError::BeforeRelease { kind, .. }
+            | LifecycleError::ProhibitedCategory { kind, .. }
+            | LifecycleError::CategoryOfOtherKind { kind, .. }
+            | LifecycleError::SpecialtyNotDeclared { kind, .. }
+            | LifecycleError::AfterDeadline { kind, .. } => kind.fund_clause(),
+            LifecycleError::OutsideJurisdiction { actor, .. } => match actor {
+                Actor::BodyAuthority(_) => ClauseId::C4_2,
+                _ => ClauseId::C4_1,
+            },
+            LifecycleError::NotPermitted { event, .. } => event.clause(),
+            LifecycleError::NotInState {
+                status,
+                event,
+                kind,
+            } => match status {
+                Status::PendingRename | Status::Dissolved => ClauseId::C7_3,
+                Status::PendingLeadChange => ClauseId::C7_4,
+                Status::Revoked => ClauseId::C7_2,
+                Status::AwaitingAcceptance
+                    if matches!(
+                        event,
+                        EventKind::Paid
+                            | EventKind::ConstructionCompleted
+                            | EventKind::RenameRequested
+                            | EventKind::LeadChangeRequested
+                            | EventKind::Dissolved
+                    ) =>
+                {
+                    kind.fund_clause()
+                }
+                _ => match event {
+                    EventKind::Paid => kind.fund_clause(),
+                    other => other.clause_for(*kind),
+                },
+            },
+            LifecycleError::ZeroAmount { event } => match event {
+                EventKind::Paid => ClauseId::C7_1,
+                other => other.clause(),
+            },
+            LifecycleError::AboveOwed { .. } | LifecycleError::NoVerifiedFinding => ClauseId::C7_2,
+            LifecycleError::RenameOnStudio
+            | LifecycleError::EmptyName
+            | LifecycleError::SameName => ClauseId::C7_3,
+            LifecycleError::LeadChangeOnBase
+            | LifecycleError::SameLead { .. }
+            | LifecycleError::NewLeadWithoutHonour { .. } => ClauseId::C7_4,
+        }
+    }
+
+    /// The refusal explained in a language, with its clause.
+    ///
+    /// ```
+    /// use skill_grants::lifecycle::LifecycleError;
+    /// use skill_grants::Lang;
+    /// let e = LifecycleError::RenameOnStudio;
+    /// assert_eq!(e.explain(Lang::Zh), "〔七（三）〕第七条第（三）项仅规定培训基地单位名称变更，工作室不适用");
+    /// assert!(e.explain(Lang::En).starts_with("[7.3] "));
+    /// ```
+    pub fn explain(&self, lang: Lang) -> String {
+        let clause = self.clause();
+        match lang {
+            Lang::En => format!("[{clause}] {self}"),
+            Lang::Zh => format!("〔{}〕{}", clause.heading_zh(), self.zh()),
+        }
+    }
+
+    fn zh(&self) -> String {
+        match self {
+            LifecycleError::PolicyMismatch { expected, found } => format!(
+                "启动记录所依政策为 {}#{}，与给定政策 {}#{} 不符",
+                found.id, found.revision, expected.id, expected.revision
+            ),
+            LifecycleError::ReleaseNotSubsidy {
+                kind,
+                expected,
+                found,
+            } => format!(
+                "下达金额 {} 不等于{}补助标准 {}",
+                found.to_chinese(),
+                kind.name(Lang::Zh),
+                expected.to_chinese()
+            ),
+            LifecycleError::SpecialtyCount { count, min, max } => {
+                format!("培训基地申报专业（职业）{count} 个，应为 {min}－{max} 个")
+            }
+            LifecycleError::SpecialtiesOnStudio { count } => {
+                format!("工作室不申报专业（职业），却给出 {count} 个")
+            }
+            LifecycleError::LeadMissing => "工作室启动记录缺少领办人".to_owned(),
+            LifecycleError::LeadOnBase => "培训基地没有领办人，却给出了领办人".to_owned(),
+            LifecycleError::LeadWithoutHonour { person } => {
+                format!("领办人 {person} 不具备七类技能大师荣誉之一")
+            }
+            LifecycleError::Deadline(e) => format!("无法计算完成期限：{e}"),
+            LifecycleError::BeforeLastEvent { date, last } => {
+                format!("日期 {date} 早于项目最后一笔记录 {last}")
+            }
+            LifecycleError::BeforeRelease {
+                date, released_on, ..
+            } => format!("日期 {date} 早于资金下达日 {released_on}"),
+            LifecycleError::NotProjectUnit { unit } => {
+                format!("单位 {unit} 不是本项目建设单位")
+            }
+            LifecycleError::OutsideJurisdiction { actor, .. } => match actor {
+                Actor::BannerAuthority(b) => {
+                    format!("{}人社、财政部门对本项目无管辖权", b.name(Lang::Zh))
+                }
+                Actor::BodyAuthority(b) => format!("主管部门 {b} 对本项目无管辖权"),
+                _ => "对本项目无管辖权".to_owned(),
+            },
+            LifecycleError::NotPermitted { role, event } => {
+                format!("{}无权进行“{}”", role.name(Lang::Zh), event.name(Lang::Zh))
+            }
+            LifecycleError::NotInState { status, event, .. } => format!(
+                "项目处于“{}”状态，不能进行“{}”",
+                status.name(Lang::Zh),
+                event.name(Lang::Zh)
+            ),
+            LifecycleError::ProhibitedCategory { category, .. } => {
+                format!("建设项目资金不得用于{}", category.name(Lang::Zh))
+            }
+            LifecycleError::CategoryOfOtherKind { category, kind } => format!(
+                "“{}”不在{}经费使用范围内",
+                category.name(Lang::Zh),
+                kind.name(Lang::Zh)
+            ),
+            LifecycleError::SpecialtyMissing => {
+                "培训基地支出须注明所服务的申报专业（职业）".to_owned()
+            }
+            LifecycleError::SpecialtyNotDeclared {
+                index, declared, ..
+            } => format!(
+                "第 {} 个专业（职业）未申报：项目只申报了 {declared} 个",
+                u32::from(index.0) + 1
+            ),
+            LifecycleError::AfterDeadline { date, deadline, .. } => {
+                format!("支出日期 {date} 晚于完成期限 {deadline}")
+            }
+            LifecycleError::ZeroAmount { event } => {
+                format!("“{}”金额为零", event.name(Lang::Zh))
+            }
+            LifecycleError::AboveBalance { amount, balance } => format!(
+                "支出 {} 超过账户余额 {}",
+                amount.to_chinese(),
+                balance.to_chinese()
+            ),
+            LifecycleError::AboveOwed { amount, owed } => format!(
+                "收回 {} 超过尚欠金额 {}",
+                amount.to_chinese(),
+                owed.to_chinese()
+            ),
+            LifecycleError::Money(e) => format!("账户金额计算失败：{e}"),
+            LifecycleError::NoVerifiedFinding => "撤销称号须先有经查明属实的问题记录".to_owned(),
+            LifecycleError::RenameOnStudio => {
+                "第七条第（三）项仅规定培训基地单位名称变更，工作室不适用".to_owned()
+            }
+            LifecycleError::LeadChangeOnBase => {
+                "第七条第（四）项仅规定工作室领办人变更，培训基地不适用".to_owned()
+            }
+            LifecycleError::EmptyName => "变更后的单位名称为空".to_owned(),
+            LifecycleError::SameName => "变更后的单位名称与现名称相同".to_owned(),
+            LifecycleError::SameLead { person } => {
+                format!("拟任领办人 {person} 已是本工作室领办人")
+            }
+            LifecycleError::NewLeadWithoutHonour { person } => {
+                format!("拟任领办人 {person} 不具备七类技能大师荣誉之一，不符合技能大师条件")
+            }
+        }
+    }
+}
+
+fn actor_name(actor: &Actor) -> String {
+    match actor {
+        Actor::Unit(u) => format!("unit `{u}`"),
+        Actor::BannerAuthority(b) => format!("the HR&SS and finance of {}", b.name(Lang::En)),
+        Actor::BodyAuthority(b) => format!("body `{b}`"),
+        Actor::City => Role::City.name(Lang::En).to_owned(),
+        Actor::CityFinance => Role::CityFinance.name(Lang::En).to_owned(),
+        Actor::ExpertGroup => Role::ExpertGroup.name(Lang::En).to_owned(),
+    }
+}
+
+fn seat_name(seat: &Seat) -> String {
+    match seat {
+        Seat::Banner(b) => b.name(Lang::En).to_owned(),
+        Seat::Body(b) => format!("body `{b}`"),
+    }
+}
+
+/// Why a log was refused on replay.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReplayReason {
+    /// The log has no events.
+    #[error("the log is empty")]
+    Empty,
+    /// The first event is not `Started`.
+    #[error("the first event is “{}”, not the start", found.name(Lang::En))]
+    NotStarted {
+        /// The kind found.
+        found: EventKind,
+    },
+    /// A second `Started` event.
+    #[error("the project is started a second time")]
+    StartedAgain,
+    /// The event belongs to another project.
+    #[error("event of project `{found}` in the log of `{expected}`")]
+    WrongProject {
+        /// The log's project.
+        expected: ProjectId,
+        /// The event's project.
+        found: ProjectId,
+    },
+    /// The event is dated before the previous one.
+    #[error("dated {date}, before the previous event on {previous}")]
+    OutOfOrder {
+        /// The previous event's date.
+        previous: NaiveDate,
+        /// This event's date.
+        date: NaiveDate,
+    },
+    /// An event other than `DeadlinePassed` has no actor, or `DeadlinePassed` has one.
+    #[error("“{}” has the wrong actor: {by:?}", event.name(Lang::En))]
+    WrongActor {
+        /// The event.
+        event: EventKind,
+        /// The actor recorded.
+        by: Option<Role>,
+    },
+    /// The construction period's end is missing or misdated (R10).
+    #[error("the construction period ended on {expected}; the log records otherwise ({found})")]
+    DeadlineMisrecorded {
+        /// When it ended (the day after the deadline).
+        expected: NaiveDate,
+        /// The date of the offending event.
+        found: NaiveDate,
+    },
+    /// Recorded amounts differ from those the crate computes (R13, R14), or
+    /// a lapsed request differs from the pending one.
+    #[error("recorded `{field}` differs from what the state gives")]
+    RecordedDiffers {
+        /// The field.
+        field: &'static str,
+    },
+    /// The start record is malformed.
+    #[error("malformed start record: {0}")]
+    BadStart(LifecycleError),
+    /// The event is impossible in the state, or breaks a rule.
+    #[error("{0}")]
+    Refused(LifecycleError),
+}
+
+impl ReplayReason {
+    /// The clause the refusal cites.
+    ///
+    /// ```
+    /// use skill_grants::{ClauseId, lifecycle::ReplayReason};
+    /// assert_eq!(ReplayReason::Empty.clause(), ClauseId::C5);
+    /// ```
+    pub fn clause(&self) -> ClauseId {
+        match self {
+            ReplayReason::Empty | ReplayReason::NotStarted { .. } | ReplayReason::StartedAgain => {
+                ClauseId::C5
+            }
+            ReplayReason::WrongProject { .. }
+            | ReplayReason::OutOfOrder { .. }
+            | ReplayReason::WrongActor { .. } => ClauseId::C7_1,
+            ReplayReason::DeadlineMisrecorded { .. } => ClauseId::C6_1,
+            ReplayReason::RecordedDiffers { .. } => ClauseId::C7_2,
+            ReplayReason::BadStart(e) | ReplayReason::Refused(e) => e.clause(),
+        }
+    }
+}
+
+/// A corrupt log: the position (0-based) of the first bad event and the reason.
+///
+/// ```
+/// use skill_grants::lifecycle::{Project, ReplayReason};
+/// let err = Project::replay(&[]).unwrap_err();
+/// assert_eq!((err.position, err.reason), (0, ReplayReason::Empty));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("event #{position}: {reason}")]
+pub struct ReplayError {
+    /// The position of the event in the log (0-based).
+    pub position: usize,
+    /// Why it was refused.
+    pub reason: ReplayReason,
+}
+
+/// An invariant a project's state breaks (for auditors: see
+/// [`super::Project::check_invariants`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InvariantViolation {
+    /// released ≠ spent + balance + returned from the account (7.1, R13).
+    #[error("released {released} ≠ spent {spent} + balance {balance} + returned {returned}")]
+    MoneyNotConserved {
+        /// Released.
+        released: Yuan,
+        /// Spent.
+        spent: Yuan,
+        /// Balance.
+        balance: Yuan,
+        /// Returned from the account.
+        returned: Yuan,
+    },
+    /// recovery ordered ≠ returned + repaid + owed (R13).
+    #[error("recovery ordered {ordered} ≠ returned {returned} + repaid {repaid} + owed {owed}")]
+    RecoveryNotBalanced {
+        /// Recovery ordered.
+        ordered: Yuan,
+        /// Returned from the account.
+        returned: Yuan,
+        /// Repaid.
+        repaid: Yuan,
+        /// Owed.
+        owed: Yuan,
+    },
+    /// The ledger's released amount differs from the start record's.
+    #[error("the ledger records {ledger} released; the start record {start}")]
+    ReleaseChanged {
+        /// In the ledger.
+        ledger: Yuan,
+        /// In the start record.
+        start: Yuan,
+    },
+    /// A revoked or dissolved project has the wrong recovery (R13, R14).
+    #[error(
+        "a {status:?} project must have recovery {expected}, balance zero; has {ordered}, balance {balance}"
+    )]
+    WrongRecovery {
+        /// The state.
+        status: Status,
+        /// The recovery it should have.
+        expected: Yuan,
+        /// The recovery it has.
+        ordered: Yuan,
+        /// Its balance.
+        balance: Yuan,
+    },
+    /// Money was recovered from a project that was neither revoked nor dissolved.
+    #[error("a {status:?} project has recovery or asset-rule amounts")]
+    RecoveryWithoutClosure {
+        /// The state.
+        status: Status,
+    },
+    /// A pending request does not match the state.
+    #[error("the state {status:?} does not match the pending request")]
+    PendingMismatch {
+        /// The state.
+        status: Status,
+    },
+    /// A base with a lead or lead history, or a studio without a lead.
+    #[error("a {kind} with the wrong lead or name history")]
+    KindMismatch {
+        /// The kind.
+        kind: ProjectKind,
+    },
+    /// An accepted project without an acceptance date.
+    #[error("an accepted project has no acceptance date")]
+    AcceptanceUndated,
+}

@@ -1,0 +1,1364 @@
+//! Given (events) / when (command) / then (events or error): every transition and every refusal.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use common::*;
+use skill_grants::lifecycle::*;
+use skill_grants::model::{BodyId, Honour, PersonId, ProjectId, Specialty, UnitId};
+use skill_grants::{Banner, ClauseId, Lang, Policy, ProjectKind, Yuan};
+
+// ----- opening -----
+
+#[test]
+fn opening_computes_the_r10_deadline_for_each_kind() {
+    assert_eq!(Given::base().project.deadline(), d(2024, 9, 1));
+    assert_eq!(Given::studio().project.deadline(), d(2023, 9, 15));
+    let leap = ProjectStart {
+        released_on: d(2024, 2, 29),
+        ..studio_start()
+    };
+    assert_eq!(Given::start(leap).project.deadline(), d(2025, 2, 28));
+}
+
+#[test]
+fn opening_starts_the_log_and_the_account() {
+    let g = Given::base();
+    assert_eq!(g.log.len(), 1);
+    assert_eq!(g.log[0].kind(), EventKind::Started);
+    assert_eq!(g.log[0].by, Some(Role::City));
+    assert_eq!(g.project.status(), Status::UnderConstruction);
+    assert_eq!(g.project.ledger().balance, y(200_000));
+    assert_eq!(g.project.ledger().released, y(200_000));
+    g.project.check_invariants().unwrap();
+}
+
+#[test]
+fn opening_refuses_bad_start_records() {
+    let policy = Policy::ordos_2022();
+    let open = |s: ProjectStart| Project::open(s, &policy).unwrap_err();
+
+    let mut other = policy.to_data();
+    other.revision = 2;
+    let revised = Policy::try_from(other).unwrap();
+    let e = Project::open(base_start(), &revised).unwrap_err();
+    assert!(matches!(e, LifecycleError::PolicyMismatch { .. }));
+    assert_eq!(e.clause(), ClauseId::C5);
+
+    let e = open(ProjectStart {
+        released: y(150_000),
+        ..base_start()
+    });
+    assert_eq!(
+        e,
+        LifecycleError::ReleaseNotSubsidy {
+            kind: ProjectKind::TrainingBase,
+            expected: y(200_000),
+            found: y(150_000)
+        }
+    );
+    assert_eq!(e.clause(), ClauseId::C2_2);
+
+    for n in [0usize, 3] {
+        let e = open(ProjectStart {
+            specialties: (0..n).map(|i| Specialty::new(format!("专业{i}"))).collect(),
+            ..base_start()
+        });
+        assert_eq!(
+            e,
+            LifecycleError::SpecialtyCount {
+                count: n,
+                min: 1,
+                max: 2
+            }
+        );
+        assert_eq!(e.clause(), ClauseId::C6_1);
+    }
+    let e = open(ProjectStart {
+        lead: Some(lead("P-9", "李某", &[Honour::OrdosCraftsman])),
+        ..base_start()
+    });
+    assert_eq!(e, LifecycleError::LeadOnBase);
+
+    let e = open(ProjectStart {
+        lead: None,
+        ..studio_start()
+    });
+    assert_eq!(
+        (e.clone(), e.clause()),
+        (LifecycleError::LeadMissing, ClauseId::C1_2_2)
+    );
+    let e = open(ProjectStart {
+        lead: Some(lead("P-9", "李某", &[])),
+        ..studio_start()
+    });
+    assert_eq!(
+        e,
+        LifecycleError::LeadWithoutHonour {
+            person: PersonId::new("P-9")
+        }
+    );
+    let e = open(ProjectStart {
+        specialties: vec![Specialty::new("焊工")],
+        ..studio_start()
+    });
+    assert_eq!(
+        (e.clone(), e.clause()),
+        (
+            LifecycleError::SpecialtiesOnStudio { count: 1 },
+            ClauseId::C6_2
+        )
+    );
+}
+
+// ----- the ledger -----
+
+#[test]
+fn every_base_category_is_paid_for_a_declared_specialty() {
+    let mut g = Given::base();
+    let base_categories: Vec<_> = SpendingCategory::ALL
+        .into_iter()
+        .filter(|c| c.allowed_for() == Some(ProjectKind::TrainingBase))
+        .collect();
+    assert_eq!(base_categories.len(), 8);
+    for (i, c) in base_categories.iter().enumerate() {
+        let events = g.pay(
+            d(2023, 1, 2),
+            Spend::base(*c, y(1_000), SpecialtyIndex((i % 2) as u8)),
+        );
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].by, Some(Role::ProjectUnit));
+        assert_eq!(events[0].clause(), ClauseId::C7_1);
+    }
+    assert_eq!(g.project.ledger().spent, y(8_000));
+    assert_eq!(g.project.ledger().balance, y(192_000));
+    assert_eq!(g.project.ledger().payments, 8);
+}
+
+#[test]
+fn every_studio_category_is_paid() {
+    let mut g = Given::studio();
+    for c in [
+        SpendingCategory::InnovationResearch,
+        SpendingCategory::TrainingSupplies,
+        SpendingCategory::SkillExchange,
+    ] {
+        g.pay(d(2023, 1, 2), Spend::studio(c, y(5_000)));
+    }
+    assert_eq!(g.project.ledger().balance, y(35_000));
+}
+
+#[test]
+fn a_payment_on_the_deadline_day_is_allowed_and_the_day_after_refused_for_each_kind() {
+    for (mut g, spend) in [
+        (Given::base(), base_spend(y(10))),
+        (Given::studio(), studio_spend(y(10))),
+    ] {
+        let deadline = g.project.deadline();
+        let next = deadline.succ_opt().unwrap();
+        let kind = g.project.kind();
+        let e = g.refused_pay(next, spend);
+        assert_eq!(
+            e,
+            LifecycleError::AfterDeadline {
+                date: next,
+                deadline,
+                kind
+            }
+        );
+        assert_eq!(e.clause(), kind.fund_clause());
+        g.pay(deadline, spend);
+        assert_eq!(g.project.ledger().spent, y(10));
+        let e = g.refused_pay(next, spend);
+        assert!(matches!(e, LifecycleError::AfterDeadline { .. }));
+    }
+}
+
+#[test]
+fn a_payment_before_the_release_or_before_the_last_event_is_refused() {
+    let mut g = Given::base();
+    let e = g.refused_pay(d(2022, 8, 31), base_spend(y(10)));
+    assert_eq!(e.clause(), ClauseId::C6_1);
+    assert!(matches!(e, LifecycleError::BeforeRelease { .. }));
+    g.pay(d(2023, 5, 1), base_spend(y(10)));
+    let e = g.refused_pay(d(2023, 4, 30), base_spend(y(10)));
+    assert_eq!(
+        e,
+        LifecycleError::BeforeLastEvent {
+            date: d(2023, 4, 30),
+            last: d(2023, 5, 1)
+        }
+    );
+    assert_eq!(e.clause(), ClauseId::C7_1);
+}
+
+#[test]
+fn prohibited_categories_are_refused_for_both_kinds() {
+    for (g, kind) in [
+        (Given::base(), ProjectKind::TrainingBase),
+        (Given::studio(), ProjectKind::Studio),
+    ] {
+        for category in [
+            SpendingCategory::Travel,
+            SpendingCategory::LabourFees,
+            SpendingCategory::OutOfScope,
+        ] {
+            let spend = Spend {
+                category,
+                amount: y(100),
+                specialty: (kind == ProjectKind::TrainingBase).then_some(SpecialtyIndex(0)),
+            };
+            let e = g.refused_pay(d(2023, 1, 1), spend);
+            assert_eq!(e, LifecycleError::ProhibitedCategory { category, kind });
+            assert_eq!(e.clause(), kind.fund_clause());
+        }
+    }
+}
+
+#[test]
+fn a_category_of_the_other_kind_is_refused() {
+    let e = Given::base().refused_pay(
+        d(2023, 1, 1),
+        Spend::base(SpendingCategory::SkillExchange, y(100), SpecialtyIndex(0)),
+    );
+    assert_eq!(
+        (e.clone(), e.clause()),
+        (
+            LifecycleError::CategoryOfOtherKind {
+                category: SpendingCategory::SkillExchange,
+                kind: ProjectKind::TrainingBase
+            },
+            ClauseId::C6_1
+        )
+    );
+    let e = Given::studio().refused_pay(
+        d(2023, 1, 1),
+        Spend::studio(SpendingCategory::RawMaterials, y(100)),
+    );
+    assert_eq!(e.clause(), ClauseId::C6_2);
+    assert!(matches!(e, LifecycleError::CategoryOfOtherKind { .. }));
+}
+
+#[test]
+fn a_specialty_not_declared_is_refused() {
+    let g = Given::base();
+    let e = g.refused_pay(
+        d(2023, 1, 1),
+        Spend::base(SpendingCategory::RawMaterials, y(1), SpecialtyIndex(2)),
+    );
+    assert_eq!(
+        e,
+        LifecycleError::SpecialtyNotDeclared {
+            index: SpecialtyIndex(2),
+            declared: 2,
+            kind: ProjectKind::TrainingBase
+        }
+    );
+    assert_eq!(e.clause(), ClauseId::C6_1);
+    let mut no_specialty = base_spend(y(1));
+    no_specialty.specialty = None;
+    assert_eq!(
+        g.refused_pay(d(2023, 1, 1), no_specialty),
+        LifecycleError::SpecialtyMissing
+    );
+    assert_eq!(
+        g.project.specialty_index(&Specialty::new("电工")),
+        Some(SpecialtyIndex(1))
+    );
+    assert_eq!(g.project.specialty_index(&Specialty::new("焊工")), None);
+
+    let mut with_specialty = studio_spend(y(1));
+    with_specialty.specialty = Some(SpecialtyIndex(0));
+    let e = Given::studio().refused_pay(d(2023, 1, 1), with_specialty);
+    assert_eq!(e.clause(), ClauseId::C6_2);
+}
+
+#[test]
+fn zero_and_amounts_above_the_balance_are_refused_the_exact_balance_is_not() {
+    let mut g = Given::studio();
+    let e = g.refused_pay(d(2023, 1, 1), studio_spend(Yuan::ZERO));
+    assert_eq!(
+        (e.clone(), e.clause()),
+        (
+            LifecycleError::ZeroAmount {
+                event: EventKind::Paid
+            },
+            ClauseId::C7_1
+        )
+    );
+    let e = g.refused_pay(
+        d(2023, 1, 1),
+        studio_spend(Yuan::from_fen(5_000_001).unwrap()),
+    );
+    assert_eq!(
+        e,
+        LifecycleError::AboveBalance {
+            amount: Yuan::from_fen(5_000_001).unwrap(),
+            balance: y(50_000)
+        }
+    );
+    assert_eq!(e.clause(), ClauseId::C7_1);
+    g.pay(d(2023, 1, 1), studio_spend(y(50_000)));
+    assert!(g.project.ledger().balance.is_zero());
+    let e = g.refused_pay(d(2023, 1, 2), studio_spend(Yuan::from_fen(1).unwrap()));
+    assert!(matches!(e, LifecycleError::AboveBalance { .. }));
+}
+
+#[test]
+fn the_fast_path_agrees_with_decide() {
+    let g = Given::base();
+    let unit = g.unit();
+    let spend = base_spend(y(500));
+    let payment = g
+        .project
+        .decide_payment(&unit, d(2023, 1, 1), &spend)
+        .unwrap();
+    let events = g
+        .project
+        .decide(&Command::new(
+            unit.clone(),
+            d(2023, 1, 1),
+            Action::Pay { spend },
+        ))
+        .unwrap();
+    assert_eq!(events, vec![g.project.payment_event(payment)]);
+    let mut fast = g.project.clone();
+    fast.apply_payment(&payment);
+    let mut slow = g.project.clone();
+    slow.apply(&events[0]);
+    assert_eq!(fast, slow);
+    let travel = Spend::base(SpendingCategory::Travel, y(1), SpecialtyIndex(0));
+    assert_eq!(
+        g.project.decide_payment(&unit, d(2023, 1, 1), &travel),
+        Err(LifecycleError::ProhibitedCategory {
+            category: SpendingCategory::Travel,
+            kind: ProjectKind::TrainingBase
+        })
+    );
+}
+
+// ----- actors -----
+
+#[test]
+fn only_the_projects_unit_pays() {
+    let g = Given::base();
+    let other = Actor::Unit(UnitId::new("U-OTHER"));
+    let e = g.refused(
+        other,
+        d(2023, 1, 1),
+        Action::Pay {
+            spend: base_spend(y(1)),
+        },
+    );
+    assert_eq!(
+        e,
+        LifecycleError::NotProjectUnit {
+            unit: UnitId::new("U-OTHER")
+        }
+    );
+    assert_eq!(e.clause(), ClauseId::C7_1);
+    for actor in [
+        Actor::City,
+        Actor::CityFinance,
+        Actor::ExpertGroup,
+        Actor::BannerAuthority(Banner::JungarBanner),
+    ] {
+        let e = g.refused(
+            actor,
+            d(2023, 1, 1),
+            Action::Pay {
+                spend: base_spend(y(1)),
+            },
+        );
+        assert!(
+            matches!(
+                e,
+                LifecycleError::NotPermitted {
+                    event: EventKind::Paid,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+    }
+}
+
+#[test]
+fn a_banner_inspects_only_projects_in_its_jurisdiction() {
+    let mut g = Given::base();
+    let inspect = || Action::Inspect {
+        result: InspectionResult::Satisfactory,
+        report: "准格尔旗人社局检查".into(),
+    };
+    let e = g.refused(
+        Actor::BannerAuthority(Banner::DaladBanner),
+        d(2023, 1, 1),
+        inspect(),
+    );
+    assert!(matches!(e, LifecycleError::OutsideJurisdiction { .. }));
+    assert_eq!(e.clause(), ClauseId::C4_1);
+    let e = g.refused(
+        Actor::BodyAuthority(BodyId::new("city-energy-group")),
+        d(2023, 1, 1),
+        inspect(),
+    );
+    assert_eq!(e.clause(), ClauseId::C4_2);
+    let events = g.when(
+        Actor::BannerAuthority(Banner::JungarBanner),
+        d(2023, 1, 1),
+        inspect(),
+    );
+    assert_eq!(events[0].by, Some(Role::LocalAuthority));
+    g.when(Actor::City, d(2023, 2, 1), inspect());
+    assert_eq!(g.project.inspections(), 2);
+    // A banner may inspect but not decide.
+    let e = g.refused(
+        Actor::BannerAuthority(Banner::JungarBanner),
+        d(2023, 3, 1),
+        Action::Revoke,
+    );
+    assert!(matches!(
+        e,
+        LifecycleError::NotPermitted {
+            role: Role::LocalAuthority,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_body_acts_only_on_projects_under_it() {
+    let mut g = Given::start(body_base_start());
+    let inspect = || Action::Inspect {
+        result: InspectionResult::ProblemsFound,
+        report: "主管部门检查".into(),
+    };
+    let e = g.refused(
+        Actor::BodyAuthority(BodyId::new("city-transport")),
+        d(2023, 1, 1),
+        inspect(),
+    );
+    assert_eq!(e.clause(), ClauseId::C4_2);
+    let e = g.refused(
+        Actor::BannerAuthority(Banner::JungarBanner),
+        d(2023, 1, 1),
+        inspect(),
+    );
+    assert!(matches!(e, LifecycleError::OutsideJurisdiction { .. }));
+    g.when(
+        Actor::BodyAuthority(BodyId::new("city-energy-group")),
+        d(2023, 1, 1),
+        inspect(),
+    );
+    assert_eq!(g.project.inspections(), 1);
+}
+
+#[test]
+fn the_expert_group_evaluates_a_unit_does_not() {
+    let mut g = Given::base();
+    let evaluate = || Action::Evaluate {
+        stage: 1,
+        rating: EvaluationRating::PartlyMeets,
+        report: "第一阶段评估".into(),
+    };
+    let e = g.refused(g.unit(), d(2023, 3, 1), evaluate());
+    assert_eq!(
+        (e.clone(), e.clause()),
+        (
+            LifecycleError::NotPermitted {
+                role: Role::ProjectUnit,
+                event: EventKind::Evaluated
+            },
+            ClauseId::C7_2
+        )
+    );
+    let e = g.refused(Actor::CityFinance, d(2023, 3, 1), evaluate());
+    assert!(matches!(e, LifecycleError::NotPermitted { .. }));
+    g.when(Actor::ExpertGroup, d(2023, 3, 1), evaluate());
+    assert_eq!(
+        g.project.evaluations(),
+        (1, Some(EvaluationRating::PartlyMeets))
+    );
+}
+
+// ----- construction over, acceptance -----
+
+#[test]
+fn a_command_after_the_deadline_records_that_construction_ended() {
+    let mut g = Given::studio();
+    let events = g.when(
+        Actor::City,
+        d(2023, 10, 10),
+        Action::Inspect {
+            result: InspectionResult::Satisfactory,
+            report: "期满检查".into(),
+        },
+    );
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0].change, Change::DeadlinePassed { lapsed: None });
+    assert_eq!((events[0].on, events[0].by), (d(2023, 9, 16), None));
+    assert_eq!(events[0].clause(), ClauseId::C6_1);
+    assert_eq!(
+        EventKind::DeadlinePassed.clause_for(ProjectKind::Studio),
+        ClauseId::C6_2
+    );
+    assert_eq!(events[1].kind(), EventKind::Inspected);
+    assert_eq!(g.project.status(), Status::AwaitingAcceptance);
+}
+
+#[test]
+fn status_on_a_date_sees_the_deadline() {
+    let g = Given::studio();
+    assert_eq!(
+        g.project.status_on(d(2023, 9, 15)),
+        Status::UnderConstruction
+    );
+    assert_eq!(
+        g.project.status_on(d(2023, 9, 16)),
+        Status::AwaitingAcceptance
+    );
+    assert_eq!(g.project.status(), Status::UnderConstruction);
+}
+
+#[test]
+fn acceptance_before_construction_ends_is_refused() {
+    let g = Given::base();
+    let e = g.refused(
+        Actor::City,
+        d(2023, 1, 1),
+        Action::Accept {
+            rated_effective: true,
+        },
+    );
+    assert_eq!(
+        e,
+        LifecycleError::NotInState {
+            status: Status::UnderConstruction,
+            event: EventKind::Accepted,
+            kind: ProjectKind::TrainingBase
+        }
+    );
+    assert_eq!(e.clause(), ClauseId::C7_2);
+}
+
+#[test]
+fn early_completion_then_acceptance() {
+    let mut g = Given::base();
+    g.pay(d(2023, 6, 1), base_spend(y(199_000)));
+    let e = g.refused(Actor::City, d(2023, 7, 1), Action::CompleteConstruction);
+    assert!(matches!(
+        e,
+        LifecycleError::NotPermitted {
+            role: Role::City,
+            ..
+        }
+    ));
+    g.when(g.unit(), d(2023, 7, 1), Action::CompleteConstruction);
+    assert_eq!(g.project.status(), Status::AwaitingAcceptance);
+    let e = g.refused_pay(d(2023, 7, 2), base_spend(y(1)));
+    assert_eq!(e.clause(), ClauseId::C6_1);
+    assert!(matches!(
+        e,
+        LifecycleError::NotInState {
+            status: Status::AwaitingAcceptance,
+            ..
+        }
+    ));
+    let e = g.refused(
+        Actor::BannerAuthority(Banner::JungarBanner),
+        d(2023, 8, 1),
+        Action::Accept {
+            rated_effective: true,
+        },
+    );
+    assert!(matches!(e, LifecycleError::NotPermitted { .. }));
+    let events = g.when(
+        Actor::City,
+        d(2023, 8, 1),
+        Action::Accept {
+            rated_effective: true,
+        },
+    );
+    assert_eq!(events.len(), 1);
+    assert_eq!(g.project.status(), Status::Accepted);
+    assert_eq!(g.project.accepted(), Some((d(2023, 8, 1), true)));
+    assert_eq!(g.project.closed_on(), Some(d(2023, 8, 1)));
+}
+
+#[test]
+fn acceptance_after_the_deadline_and_its_failure() {
+    let mut g = Given::studio();
+    let events = g.when(Actor::City, d(2023, 11, 1), Action::Reject);
+    assert_eq!(
+        events.iter().map(Event::kind).collect::<Vec<_>>(),
+        vec![EventKind::DeadlinePassed, EventKind::NotAccepted]
+    );
+    assert_eq!(g.project.status(), Status::NotAccepted);
+    assert_eq!(g.project.accepted(), None);
+    let e = g.refused(
+        Actor::City,
+        d(2023, 11, 2),
+        Action::Accept {
+            rated_effective: false,
+        },
+    );
+    assert!(matches!(
+        e,
+        LifecycleError::NotInState {
+            status: Status::NotAccepted,
+            ..
+        }
+    ));
+}
+
+// ----- revocation and recovery -----
+
+#[test]
+fn revocation_needs_a_verified_finding_first() {
+    let mut g = Given::base();
+    let e = g.refused(Actor::City, d(2023, 1, 1), Action::Revoke);
+    assert_eq!(
+        (e.clone(), e.clause()),
+        (LifecycleError::NoVerifiedFinding, ClauseId::C7_2)
+    );
+    let e = g.refused(
+        g.unit(),
+        d(2023, 1, 1),
+        Action::VerifyFinding {
+            misconduct: Misconduct::TrainingNotCarriedOut,
+            report: "x".into(),
+        },
+    );
+    assert!(matches!(e, LifecycleError::NotPermitted { .. }));
+    g.finding(d(2023, 1, 1));
+    assert_eq!(g.project.findings().len(), 1);
+    let e = g.refused(Actor::CityFinance, d(2023, 1, 2), Action::Revoke);
+    assert!(matches!(
+        e,
+        LifecycleError::NotPermitted {
+            role: Role::CityFinance,
+            ..
+        }
+    ));
+    g.when(Actor::City, d(2023, 1, 2), Action::Revoke);
+    assert_eq!(g.project.status(), Status::Revoked);
+}
+
+#[test]
+fn revocation_during_construction_recovers_everything_released() {
+    let mut g = Given::base();
+    g.pay(d(2022, 12, 1), base_spend(y(70_000)));
+    g.finding(d(2023, 2, 1));
+    let events = g.when(Actor::City, d(2023, 2, 10), Action::Revoke);
+    assert_eq!(
+        events[0].change,
+        Change::Revoked {
+            recovery_ordered: y(200_000),
+            returned_from_account: y(130_000),
+            owed: y(70_000)
+        }
+    );
+    let l = g.project.ledger();
+    assert_eq!(
+        (l.balance, l.spent, l.returned_from_account),
+        (Yuan::ZERO, y(70_000), y(130_000))
+    );
+    assert_eq!(
+        (l.recovery_ordered, l.repaid, l.owed),
+        (y(200_000), Yuan::ZERO, y(70_000))
+    );
+    // Nothing more may be paid.
+    let e = g.refused_pay(d(2023, 2, 11), base_spend(y(1)));
+    assert!(matches!(
+        e,
+        LifecycleError::NotInState {
+            status: Status::Revoked,
+            ..
+        }
+    ));
+    assert_eq!(e.clause(), ClauseId::C7_2);
+}
+
+#[test]
+fn revocation_after_acceptance() {
+    let mut g = Given::studio();
+    g.pay(d(2023, 3, 1), studio_spend(y(48_000)));
+    g.when(
+        Actor::City,
+        d(2023, 10, 1),
+        Action::Accept {
+            rated_effective: true,
+        },
+    );
+    assert_eq!(g.project.status(), Status::Accepted);
+    g.when(
+        Actor::City,
+        d(2024, 4, 1),
+        Action::VerifyFinding {
+            misconduct: Misconduct::TrainingNotCarriedOut,
+            report: "审计发现".into(),
+        },
+    );
+    let events = g.when(Actor::City, d(2024, 5, 1), Action::Revoke);
+    assert_eq!(
+        events[0].change,
+        Change::Revoked {
+            recovery_ordered: y(50_000),
+            returned_from_account: y(2_000),
+            owed: y(48_000)
+        }
+    );
+    assert_eq!(g.project.status(), Status::Revoked);
+    assert_eq!(g.project.accepted(), Some((d(2023, 10, 1), true)));
+}
+
+#[test]
+fn city_finance_records_repayment_in_several_parts() {
+    let mut g = Given::base();
+    g.pay(d(2022, 12, 1), base_spend(y(70_000)));
+    g.finding(d(2023, 2, 1));
+    g.when(Actor::City, d(2023, 2, 10), Action::Revoke);
+
+    let e = g.refused(
+        Actor::City,
+        d(2023, 3, 1),
+        Action::RecordRepayment { amount: y(10) },
+    );
+    assert!(matches!(
+        e,
+        LifecycleError::NotPermitted {
+            role: Role::City,
+            event: EventKind::Repaid
+        }
+    ));
+    let e = g.refused(
+        Actor::CityFinance,
+        d(2023, 3, 1),
+        Action::RecordRepayment { amount: Yuan::ZERO },
+    );
+    assert_eq!(
+        e,
+        LifecycleError::ZeroAmount {
+            event: EventKind::Repaid
+        }
+    );
+    let e = g.refused(
+        Actor::CityFinance,
+        d(2023, 3, 1),
+        Action::RecordRepayment { amount: y(70_001) },
+    );
+    assert_eq!(
+        (e.clone(), e.clause()),
+        (
+            LifecycleError::AboveOwed {
+                amount: y(70_001),
+                owed: y(70_000)
+            },
+            ClauseId::C7_2
+        )
+    );
+
+    g.when(
+        Actor::CityFinance,
+        d(2023, 3, 1),
+        Action::RecordRepayment { amount: y(30_000) },
+    );
+    assert_eq!(
+        (g.project.ledger().repaid, g.project.ledger().owed),
+        (y(30_000), y(40_000))
+    );
+    g.when(
+        Actor::CityFinance,
+        d(2023, 6, 1),
+        Action::RecordRepayment { amount: y(40_000) },
+    );
+    let l = g.project.ledger();
+    assert_eq!(
+        (l.repaid, l.owed, l.recovery_ordered),
+        (y(70_000), Yuan::ZERO, y(200_000))
+    );
+    assert_eq!(g.project.status(), Status::Revoked);
+    let e = g.refused(
+        Actor::CityFinance,
+        d(2023, 7, 1),
+        Action::RecordRepayment { amount: y(1) },
+    );
+    assert!(matches!(e, LifecycleError::AboveOwed { .. }));
+}
+
+#[test]
+fn repayment_without_revocation_is_refused() {
+    let g = Given::base();
+    let e = g.refused(
+        Actor::CityFinance,
+        d(2023, 3, 1),
+        Action::RecordRepayment { amount: y(1) },
+    );
+    assert!(matches!(
+        e,
+        LifecycleError::NotInState {
+            status: Status::UnderConstruction,
+            event: EventKind::Repaid,
+            ..
+        }
+    ));
+}
+
+// ----- dissolution -----
+
+#[test]
+fn dissolution_with_part_of_the_money_spent() {
+    let mut g = Given::base();
+    g.pay(d(2023, 1, 5), base_spend(y(45_000)));
+    g.pay(
+        d(2023, 2, 5),
+        Spend::base(
+            SpendingCategory::TeacherTraining,
+            Yuan::from_fen(1_234_567).unwrap(),
+            SpecialtyIndex(1),
+        ),
+    );
+    let e = g.refused(g.unit(), d(2023, 3, 1), Action::Dissolve);
+    assert!(matches!(e, LifecycleError::NotPermitted { .. }));
+    let events = g.when(Actor::CityFinance, d(2023, 3, 1), Action::Dissolve);
+    let spent = Yuan::from_fen(4_500_000 + 1_234_567).unwrap();
+    let unspent = y(200_000).checked_sub(spent).unwrap();
+    assert_eq!(
+        events[0].change,
+        Change::Dissolved {
+            returned_from_account: unspent,
+            spent_for_asset_rules: spent
+        }
+    );
+    assert_eq!(events[0].clause(), ClauseId::C7_3);
+    let l = g.project.ledger();
+    assert_eq!(
+        (
+            l.balance,
+            l.recovery_ordered,
+            l.owed,
+            l.spent_for_asset_rules
+        ),
+        (Yuan::ZERO, unspent, Yuan::ZERO, spent)
+    );
+    assert_eq!(g.project.status(), Status::Dissolved);
+    // Terminal: nothing more happens.
+    let e = g.refused(
+        Actor::City,
+        d(2023, 4, 1),
+        Action::Inspect {
+            result: InspectionResult::Satisfactory,
+            report: "x".into(),
+        },
+    );
+    assert_eq!(e.clause(), ClauseId::C7_3);
+    let e = g.refused(
+        Actor::CityFinance,
+        d(2023, 4, 1),
+        Action::RecordRepayment { amount: y(1) },
+    );
+    assert!(matches!(
+        e,
+        LifecycleError::NotInState {
+            status: Status::Dissolved,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn dissolution_after_construction_is_refused() {
+    let g = Given::studio();
+    let e = g.refused(Actor::City, d(2023, 9, 16), Action::Dissolve);
+    assert_eq!(
+        e,
+        LifecycleError::NotInState {
+            status: Status::AwaitingAcceptance,
+            event: EventKind::Dissolved,
+            kind: ProjectKind::Studio
+        }
+    );
+    assert_eq!(e.clause(), ClauseId::C6_2);
+}
+
+// ----- rename -----
+
+fn rename(name: &str) -> Action {
+    Action::RequestRename {
+        new_name: name.into(),
+        cause: RenameCause::Restructuring,
+    }
+}
+
+#[test]
+fn a_base_is_renamed_with_the_citys_approval_and_keeps_its_history() {
+    let mut g = Given::base();
+    g.pay(d(2023, 1, 1), base_spend(y(1_000)));
+    g.when(g.unit(), d(2023, 2, 1), rename("准格尔旗某能源集团"));
+    assert_eq!(g.project.status(), Status::PendingRename);
+    assert!(matches!(
+        g.project.pending(),
+        Some(PendingRequest::Rename { .. })
+    ));
+    // While pending, no spending (7.3: continues after approval).
+    let e = g.refused_pay(d(2023, 2, 2), base_spend(y(1)));
+    assert_eq!(e.clause(), ClauseId::C7_3);
+    // A unit cannot approve its own rename.
+    let e = g.refused(g.unit(), d(2023, 2, 3), Action::ApproveRename);
+    assert_eq!(
+        e,
+        LifecycleError::NotPermitted {
+            role: Role::ProjectUnit,
+            event: EventKind::RenameApproved
+        }
+    );
+    let e = g.refused(
+        Actor::BannerAuthority(Banner::JungarBanner),
+        d(2023, 2, 3),
+        Action::ApproveRename,
+    );
+    assert!(matches!(e, LifecycleError::NotPermitted { .. }));
+    g.when(Actor::City, d(2023, 3, 1), Action::ApproveRename);
+    assert_eq!(g.project.status(), Status::UnderConstruction);
+    assert_eq!(g.project.unit_name(), "准格尔旗某能源集团");
+    assert_eq!(
+        g.project.former_names(),
+        &[FormerName {
+            name: "准格尔旗某煤炭企业".into(),
+            replaced_on: d(2023, 3, 1),
+            cause: RenameCause::Restructuring
+        }]
+    );
+    assert_eq!(g.project.ledger().spent, y(1_000));
+    g.pay(d(2023, 3, 2), base_spend(y(1)));
+}
+
+#[test]
+fn a_refused_rename_returns_to_construction() {
+    let mut g = Given::base();
+    g.when(g.unit(), d(2023, 2, 1), rename("新名称某公司"));
+    g.when(Actor::City, d(2023, 3, 1), Action::RefuseRename);
+    assert_eq!(g.project.status(), Status::UnderConstruction);
+    assert_eq!(g.project.unit_name(), "准格尔旗某煤炭企业");
+    assert!(g.project.former_names().is_empty());
+    let e = g.refused(Actor::City, d(2023, 3, 2), Action::ApproveRename);
+    assert!(matches!(
+        e,
+        LifecycleError::NotInState {
+            status: Status::UnderConstruction,
+            ..
+        }
+    ));
+    assert_eq!(e.clause(), ClauseId::C7_3);
+}
+
+#[test]
+fn a_rename_on_a_studio_is_refused() {
+    let g = Given::studio();
+    let e = g.refused(g.unit(), d(2023, 2, 1), rename("乌审旗某职业学院"));
+    assert_eq!(
+        (e.clone(), e.clause()),
+        (LifecycleError::RenameOnStudio, ClauseId::C7_3)
+    );
+    let e = g.refused(Actor::City, d(2023, 2, 1), Action::ApproveRename);
+    assert_eq!(e, LifecycleError::RenameOnStudio);
+}
+
+#[test]
+fn empty_or_unchanged_names_are_refused() {
+    let g = Given::base();
+    assert_eq!(
+        g.refused(g.unit(), d(2023, 2, 1), rename("  ")),
+        LifecycleError::EmptyName
+    );
+    assert_eq!(
+        g.refused(g.unit(), d(2023, 2, 1), rename("准格尔旗某煤炭企业")),
+        LifecycleError::SameName
+    );
+}
+
+#[test]
+fn a_pending_rename_lapses_when_construction_ends() {
+    let mut g = Given::base();
+    g.when(g.unit(), d(2024, 8, 1), rename("准格尔旗某能源集团"));
+    let events = g.when(
+        Actor::City,
+        d(2024, 9, 10),
+        Action::Inspect {
+            result: InspectionResult::Satisfactory,
+            report: "x".into(),
+        },
+    );
+    assert_eq!(
+        events[0].change,
+        Change::DeadlinePassed {
+            lapsed: Some(EventKind::RenameRequested)
+        }
+    );
+    assert_eq!(g.project.status(), Status::AwaitingAcceptance);
+    assert!(g.project.pending().is_none());
+    let e = g.refused(Actor::City, d(2024, 9, 11), Action::ApproveRename);
+    assert!(matches!(
+        e,
+        LifecycleError::NotInState {
+            status: Status::AwaitingAcceptance,
+            ..
+        }
+    ));
+}
+
+// ----- lead change -----
+
+fn change_lead(to: skill_grants::model::StudioLead) -> Action {
+    Action::RequestLeadChange {
+        new_lead: to,
+        reason: LeadChangeReason::Retirement,
+    }
+}
+
+#[test]
+fn a_studio_changes_its_lead_with_the_citys_approval() {
+    let mut g = Given::studio();
+    g.when(
+        g.unit(),
+        d(2023, 1, 10),
+        change_lead(lead("P-2", "李某", &[Honour::OrdosCraftsman])),
+    );
+    assert_eq!(g.project.status(), Status::PendingLeadChange);
+    let e = g.refused_pay(d(2023, 1, 11), studio_spend(y(1)));
+    assert_eq!(e.clause(), ClauseId::C7_4);
+    let e = g.refused(g.unit(), d(2023, 1, 12), Action::ApproveLeadChange);
+    assert!(matches!(e, LifecycleError::NotPermitted { .. }));
+    g.when(Actor::City, d(2023, 2, 1), Action::ApproveLeadChange);
+    assert_eq!(g.project.status(), Status::UnderConstruction);
+    assert_eq!(g.project.lead().unwrap().id, PersonId::new("P-2"));
+    assert_eq!(
+        g.project.former_leads(),
+        &[FormerLead {
+            id: PersonId::new("P-1"),
+            name: "王某".into(),
+            replaced_on: d(2023, 2, 1),
+            reason: LeadChangeReason::Retirement
+        }]
+    );
+}
+
+#[test]
+fn a_refused_lead_change_keeps_the_lead() {
+    let mut g = Given::studio();
+    g.when(
+        g.unit(),
+        d(2023, 1, 10),
+        change_lead(lead("P-2", "李某", &[Honour::OrdosCraftsman])),
+    );
+    g.when(Actor::City, d(2023, 2, 1), Action::RefuseLeadChange);
+    assert_eq!(g.project.status(), Status::UnderConstruction);
+    assert_eq!(g.project.lead().unwrap().id, PersonId::new("P-1"));
+    assert!(g.project.former_leads().is_empty());
+}
+
+#[test]
+fn a_lead_without_an_honour_is_refused() {
+    let g = Given::studio();
+    let e = g.refused(
+        g.unit(),
+        d(2023, 1, 10),
+        change_lead(lead("P-3", "张某", &[])),
+    );
+    assert_eq!(
+        e,
+        LifecycleError::NewLeadWithoutHonour {
+            person: PersonId::new("P-3")
+        }
+    );
+    assert_eq!(e.clause(), ClauseId::C7_4);
+    let e = g.refused(
+        g.unit(),
+        d(2023, 1, 10),
+        change_lead(lead("P-1", "王某", &[Honour::CityTechnicalExpert])),
+    );
+    assert_eq!(
+        e,
+        LifecycleError::SameLead {
+            person: PersonId::new("P-1")
+        }
+    );
+}
+
+#[test]
+fn a_lead_change_on_a_base_is_refused() {
+    let g = Given::base();
+    let e = g.refused(
+        g.unit(),
+        d(2023, 1, 10),
+        change_lead(lead("P-2", "李某", &[Honour::OrdosCraftsman])),
+    );
+    assert_eq!(
+        (e.clone(), e.clause()),
+        (LifecycleError::LeadChangeOnBase, ClauseId::C7_4)
+    );
+}
+
+#[test]
+fn revocation_while_a_request_is_pending_drops_it() {
+    let mut g = Given::studio();
+    g.when(
+        g.unit(),
+        d(2023, 1, 10),
+        change_lead(lead("P-2", "李某", &[Honour::OrdosCraftsman])),
+    );
+    g.finding(d(2023, 1, 20));
+    assert_eq!(g.project.status(), Status::PendingLeadChange);
+    g.when(Actor::City, d(2023, 2, 1), Action::Revoke);
+    assert_eq!(g.project.status(), Status::Revoked);
+    assert!(g.project.pending().is_none());
+}
+
+// ----- replay -----
+
+fn sample_log() -> Vec<Event> {
+    let mut g = Given::base();
+    g.pay(d(2023, 1, 1), base_spend(y(60_000)));
+    g.when(g.unit(), d(2023, 2, 1), rename("准格尔旗某能源集团"));
+    g.when(Actor::City, d(2023, 3, 1), Action::ApproveRename);
+    g.pay(d(2023, 4, 1), base_spend(y(10_000)));
+    g.finding(d(2023, 5, 1));
+    g.when(Actor::City, d(2023, 5, 2), Action::Revoke);
+    g.when(
+        Actor::CityFinance,
+        d(2023, 6, 1),
+        Action::RecordRepayment { amount: y(20_000) },
+    );
+    g.log
+}
+
+#[test]
+fn replay_refuses_a_corrupt_log_with_position_and_reason() {
+    let log = sample_log();
+    Project::replay(&log).unwrap();
+
+    assert_eq!(
+        Project::replay(&[]).unwrap_err().reason,
+        ReplayReason::Empty
+    );
+    let e = Project::replay(&log[1..]).unwrap_err();
+    assert_eq!(
+        (e.position, e.reason),
+        (
+            0,
+            ReplayReason::NotStarted {
+                found: EventKind::Paid
+            }
+        )
+    );
+
+    let mut wrong = log.clone();
+    wrong[3].project = ProjectId::new("2022-B-99");
+    let e = Project::replay(&wrong).unwrap_err();
+    assert_eq!(e.position, 3);
+    assert_eq!(
+        e.reason,
+        ReplayReason::WrongProject {
+            expected: ProjectId::new("2022-B-01"),
+            found: ProjectId::new("2022-B-99")
+        }
+    );
+
+    let mut swapped = log.clone();
+    swapped.swap(1, 4);
+    let e = Project::replay(&swapped).unwrap_err();
+    assert_eq!(e.position, 2);
+    assert!(matches!(e.reason, ReplayReason::OutOfOrder { .. }), "{e}");
+
+    // A payment after the revocation: impossible in its state.
+    let mut late = log.clone();
+    late.push(Event {
+        on: d(2023, 7, 1),
+        ..log[1].clone()
+    });
+    let e = Project::replay(&late).unwrap_err();
+    assert_eq!(e.position, log.len());
+    assert!(matches!(
+        e.reason,
+        ReplayReason::Refused(LifecycleError::NotInState {
+            status: Status::Revoked,
+            ..
+        })
+    ));
+    assert_eq!(e.reason.clause(), ClauseId::C7_2);
+
+    // Recorded amounts that the state does not give.
+    let mut cooked = log.clone();
+    let pos = cooked
+        .iter()
+        .position(|e| e.kind() == EventKind::Revoked)
+        .unwrap();
+    cooked[pos].change = Change::Revoked {
+        recovery_ordered: y(200_000),
+        returned_from_account: y(130_000),
+        owed: y(60_000),
+    };
+    let e = Project::replay(&cooked).unwrap_err();
+    assert_eq!(
+        (e.position, e.reason),
+        (pos, ReplayReason::RecordedDiffers { field: "revoked" })
+    );
+
+    // A second start.
+    let mut twice = log.clone();
+    twice.insert(1, Event { ..log[0].clone() });
+    assert_eq!(
+        Project::replay(&twice).unwrap_err().reason,
+        ReplayReason::StartedAgain
+    );
+
+    // A payment recorded as the city's.
+    let mut by_city = log.clone();
+    by_city[1].by = Some(Role::City);
+    let e = Project::replay(&by_city).unwrap_err();
+    assert_eq!(
+        e.reason,
+        ReplayReason::Refused(LifecycleError::NotPermitted {
+            role: Role::City,
+            event: EventKind::Paid
+        })
+    );
+}
+
+#[test]
+fn replay_refuses_events_after_the_deadline_without_its_record() {
+    let mut g = Given::studio();
+    g.when(
+        Actor::City,
+        d(2023, 10, 1),
+        Action::Accept {
+            rated_effective: false,
+        },
+    );
+    let mut log = g.log.clone();
+    assert_eq!(log[1].kind(), EventKind::DeadlinePassed);
+    log.remove(1);
+    let e = Project::replay(&log).unwrap_err();
+    assert_eq!(
+        (e.position, e.reason),
+        (
+            1,
+            ReplayReason::DeadlineMisrecorded {
+                expected: d(2023, 9, 16),
+                found: d(2023, 10, 1)
+            }
+        )
+    );
+    let mut misdated = g.log.clone();
+    misdated[1].on = d(2023, 9, 20);
+    assert!(matches!(
+        Project::replay(&misdated).unwrap_err().reason,
+        ReplayReason::DeadlineMisrecorded { .. }
+    ));
+    let mut with_actor = g.log.clone();
+    with_actor[1].by = Some(Role::City);
+    assert!(matches!(
+        Project::replay(&with_actor).unwrap_err().reason,
+        ReplayReason::WrongActor { .. }
+    ));
+}
+
+#[test]
+fn the_state_on_a_past_date() {
+    let log = sample_log();
+    assert_eq!(Project::state_on(&log, d(2022, 8, 31)).unwrap(), None);
+    let on_release = Project::state_on(&log, d(2022, 9, 1)).unwrap().unwrap();
+    assert_eq!(on_release.ledger().balance, y(200_000));
+    let mid = Project::state_on(&log, d(2023, 2, 15)).unwrap().unwrap();
+    assert_eq!(mid.status(), Status::PendingRename);
+    assert_eq!(mid.ledger().spent, y(60_000));
+    assert_eq!(mid.unit_name(), "准格尔旗某煤炭企业");
+    let end = Project::state_on(&log, d(2030, 1, 1)).unwrap().unwrap();
+    assert_eq!(end, Project::replay(&log).unwrap());
+    assert_eq!(end.unit_name(), "准格尔旗某能源集团");
+    assert_eq!(end.ledger().owed, y(50_000));
+}
+
+// ----- rendering and storage -----
+
+#[test]
+fn refusals_explain_themselves_in_both_languages() {
+    let d1 = d(2023, 9, 16);
+    let errors = vec![
+        LifecycleError::ProhibitedCategory {
+            category: SpendingCategory::LabourFees,
+            kind: ProjectKind::TrainingBase,
+        },
+        LifecycleError::AfterDeadline {
+            date: d1,
+            deadline: d(2023, 9, 15),
+            kind: ProjectKind::Studio,
+        },
+        LifecycleError::AboveBalance {
+            amount: y(60_000),
+            balance: y(50_000),
+        },
+        LifecycleError::NotPermitted {
+            role: Role::ProjectUnit,
+            event: EventKind::RenameApproved,
+        },
+        LifecycleError::OutsideJurisdiction {
+            actor: Actor::BannerAuthority(Banner::DaladBanner),
+            seat: skill_grants::model::Seat::Banner(Banner::JungarBanner),
+        },
+        LifecycleError::NotInState {
+            status: Status::PendingLeadChange,
+            event: EventKind::Paid,
+            kind: ProjectKind::Studio,
+        },
+        LifecycleError::NoVerifiedFinding,
+        LifecycleError::RenameOnStudio,
+        LifecycleError::NewLeadWithoutHonour {
+            person: PersonId::new("P-3"),
+        },
+        LifecycleError::AboveOwed {
+            amount: y(1),
+            owed: Yuan::ZERO,
+        },
+    ];
+    let text: Vec<String> = errors
+        .iter()
+        .flat_map(|e| [e.explain(Lang::Zh), e.explain(Lang::En)])
+        .collect();
+    insta::assert_snapshot!("lifecycle_refusals", text.join("\n"));
+}
+
+#[test]
+fn a_log_serializes_in_a_stable_shape_and_round_trips() {
+    let log = sample_log();
+    let json = serde_json::to_value(&log).unwrap();
+    insta::assert_json_snapshot!("lifecycle_sample_log", json);
+    let back: Vec<Event> = serde_json::from_value(json).unwrap();
+    assert_eq!(back, log);
+    let project = Project::replay(&log).unwrap();
+    let text = serde_json::to_string(&project).unwrap();
+    let again: Project = serde_json::from_str(&text).unwrap();
+    assert_eq!(again, project);
+}
+
+#[test]
+fn categories_name_themselves_in_both_languages() {
+    let zh: Vec<_> = SpendingCategory::ALL
+        .iter()
+        .map(|c| c.name(Lang::Zh))
+        .collect();
+    assert!(zh.contains(&"技能研修实训设备的购置改造与维护"));
+    assert!(zh.contains(&"劳务费"));
+    let mut en: Vec<_> = SpendingCategory::ALL
+        .iter()
+        .map(|c| c.name(Lang::En))
+        .collect();
+    en.sort_unstable();
+    en.dedup();
+    assert_eq!(en.len(), 14);
+}

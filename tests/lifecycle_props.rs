@@ -1,0 +1,247 @@
+//! Properties of the lifecycle under random valid and invalid command sequences:
+//! money conserved, balances never below zero, terminal states terminal,
+//! replay equal to the live state, serde round trips.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod common;
+
+use chrono::{Days, NaiveDate};
+use common::*;
+use proptest::prelude::*;
+use skill_grants::lifecycle::*;
+use skill_grants::model::{BodyId, Honour, StudioLead, UnitId};
+use skill_grants::{Banner, Yuan};
+
+fn any_actor() -> impl Strategy<Value = Actor> {
+    prop_oneof![
+        Just(Actor::Unit(UnitId::new("U-B01"))),
+        Just(Actor::Unit(UnitId::new("U-S01"))),
+        Just(Actor::Unit(UnitId::new("U-OTHER"))),
+        prop::sample::select(Banner::ALL.to_vec()).prop_map(Actor::BannerAuthority),
+        Just(Actor::BodyAuthority(BodyId::new("city-energy-group"))),
+        Just(Actor::City),
+        Just(Actor::CityFinance),
+        Just(Actor::ExpertGroup),
+    ]
+}
+
+/// `None` stands for the actor who may give the command (filled in by `usual_actor`).
+fn actor() -> impl Strategy<Value = Option<Actor>> {
+    prop::option::weighted(0.25, any_actor())
+}
+
+fn usual_actor(own: &Actor, action: &Action) -> Actor {
+    match action {
+        Action::Pay { .. }
+        | Action::CompleteConstruction
+        | Action::RequestRename { .. }
+        | Action::RequestLeadChange { .. } => own.clone(),
+        Action::Evaluate { .. } => Actor::ExpertGroup,
+        Action::RecordRepayment { .. } => Actor::CityFinance,
+        _ => Actor::City,
+    }
+}
+
+/// Mostly a category of the project's own list, sometimes any category.
+fn fit_category(kind: skill_grants::ProjectKind, action: Action, fit: bool) -> Action {
+    match action {
+        Action::Pay { mut spend } if fit => {
+            let own: Vec<_> = SpendingCategory::ALL
+                .into_iter()
+                .filter(|c| c.allowed_for() == Some(kind))
+                .collect();
+            spend.category = own[spend.category as usize % own.len()];
+            if kind == skill_grants::ProjectKind::Studio {
+                spend.specialty = None;
+            }
+            Action::Pay { spend }
+        }
+        other => other,
+    }
+}
+
+fn amount() -> impl Strategy<Value = Yuan> {
+    prop_oneof![
+        1 => Just(Yuan::ZERO),
+        6 => (1i64..=2_000_000).prop_map(|f| Yuan::from_fen(f).unwrap()),
+        1 => (1i64..=25_000_000).prop_map(|f| Yuan::from_fen(f).unwrap()),
+    ]
+}
+
+fn new_lead() -> impl Strategy<Value = StudioLead> {
+    (
+        prop::sample::select(vec!["P-1", "P-2", "P-3"]),
+        prop::collection::vec(prop::sample::select(Honour::ALL.to_vec()), 0..2),
+    )
+        .prop_map(|(id, honours)| StudioLead::new(id, "赵某", honours))
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        40 => (
+            prop::sample::select(SpendingCategory::ALL.to_vec()),
+            amount(),
+            prop::option::weighted(0.8, (0u8..3).prop_map(SpecialtyIndex)),
+        )
+            .prop_map(|(category, amount, specialty)| Action::Pay {
+                spend: Spend { category, amount, specialty }
+            }),
+        2 => Just(Action::CompleteConstruction),
+        2 => Just(Action::Inspect { result: InspectionResult::ProblemsFound, report: "检查".into() }),
+        2 => Just(Action::Evaluate { stage: 1, rating: EvaluationRating::MeetsRequirements, report: "评估".into() }),
+        2 => any::<bool>().prop_map(|rated_effective| Action::Accept { rated_effective }),
+        1 => Just(Action::Reject),
+        4 => Just(Action::VerifyFinding { misconduct: Misconduct::Fraud, report: "查明".into() }),
+        4 => Just(Action::Revoke),
+        3 => prop::sample::select(vec!["准格尔旗某能源集团", "准格尔旗某煤炭企业", " "])
+            .prop_map(|n| Action::RequestRename { new_name: n.into(), cause: RenameCause::InstitutionalReform }),
+        3 => Just(Action::ApproveRename),
+        2 => Just(Action::RefuseRename),
+        3 => new_lead().prop_map(|new_lead| Action::RequestLeadChange { new_lead, reason: LeadChangeReason::Transfer }),
+        3 => Just(Action::ApproveLeadChange),
+        2 => Just(Action::RefuseLeadChange),
+        1 => Just(Action::Dissolve),
+        8 => amount().prop_map(|amount| Action::RecordRepayment { amount }),
+    ]
+}
+
+/// A step: days after the previous command (sometimes before it), actor, action.
+fn steps() -> impl Strategy<Value = Vec<Step>> {
+    prop::collection::vec(
+        (-5i64..=60, actor(), action(), prop::bool::weighted(0.85)),
+        0..40,
+    )
+}
+
+type Step = (i64, Option<Actor>, Action, bool);
+
+/// The command of a step, on a project of `kind` whose unit is `own`.
+fn command(
+    own: &Actor,
+    kind: skill_grants::ProjectKind,
+    date: NaiveDate,
+    by: Option<Actor>,
+    action: Action,
+    fit: bool,
+) -> Command {
+    let action = fit_category(kind, action, fit);
+    let by = by.unwrap_or_else(|| usual_actor(own, &action));
+    Command::new(by, date, action)
+}
+
+fn shift(date: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 {
+        date.checked_add_days(Days::new(days.unsigned_abs()))
+            .unwrap()
+    } else {
+        date.checked_sub_days(Days::new(days.unsigned_abs()))
+            .unwrap()
+    }
+}
+
+fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
+    let start = if studio { studio_start() } else { base_start() };
+    let mut g = Given::start(start);
+    let own = g.unit();
+    let mut date = g.project.start().released_on;
+    let mut snapshots: Vec<(NaiveDate, Project)> = vec![(date, g.project.clone())];
+    let kind = g.project.kind();
+    for (days, by, action, fit) in steps {
+        date = shift(date, days);
+        let command = command(&own, kind, date, by, action, fit);
+        let before = g.project.clone();
+        match g.project.decide(&command) {
+            Ok(events) => {
+                prop_assert!(!events.is_empty() && events.len() <= 2);
+                for e in &events {
+                    g.project.apply(e);
+                    let json = serde_json::to_string(e).unwrap();
+                    prop_assert_eq!(&serde_json::from_str::<Event>(&json).unwrap(), e);
+                }
+                g.log.extend(events);
+                if before.status().is_terminal() {
+                    prop_assert_eq!(g.project.status(), before.status());
+                }
+                snapshots.push((date, g.project.clone()));
+            }
+            Err(err) => {
+                prop_assert_eq!(&g.project, &before, "refusal changed the state");
+                // Every refusal cites a clause and explains itself.
+                prop_assert!(!err.explain(skill_grants::Lang::Zh).is_empty());
+            }
+        }
+        if let Err(v) = g.project.check_invariants() {
+            return Err(TestCaseError::fail(format!("{v} after {command:?}")));
+        }
+        let l = g.project.ledger();
+        prop_assert!(l.balance <= l.released && l.spent <= l.released);
+    }
+    // Replay equals the live state.
+    prop_assert_eq!(&Project::replay(&g.log).unwrap(), &g.project);
+    // The state on each past date equals the state as it was then.
+    for (i, (on, snapshot)) in snapshots.iter().enumerate() {
+        let later = snapshots.get(i + 1).is_none_or(|(next, _)| next > on);
+        if later {
+            let past = Project::state_on(&g.log, *on).unwrap().unwrap();
+            prop_assert_eq!(&past, snapshot);
+        }
+    }
+    // Serde round-trips the state.
+    let json = serde_json::to_string(&g.project).unwrap();
+    prop_assert_eq!(&serde_json::from_str::<Project>(&json).unwrap(), &g.project);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn base_sequences_keep_every_invariant(s in steps()) {
+        run(false, s)?;
+    }
+
+    #[test]
+    fn studio_sequences_keep_every_invariant(s in steps()) {
+        run(true, s)?;
+    }
+
+    #[test]
+    fn a_corrupted_amount_is_caught_by_replay_or_by_the_invariants(
+        s in steps(),
+        pick in any::<prop::sample::Index>(),
+        fen in 1i64..=1_000_000,
+    ) {
+        let mut g = Given::base();
+        let own = g.unit();
+        let mut date = g.project.start().released_on;
+        for (days, by, action, fit) in s {
+            date = shift(date, days.max(0));
+            let c = command(&own, g.project.kind(), date, by, action, fit);
+            if let Ok(events) = g.project.decide(&c) {
+                for e in &events { g.project.apply(e); }
+                g.log.extend(events);
+            }
+        }
+        let payments: Vec<usize> = g.log.iter().enumerate()
+            .filter(|(_, e)| e.kind() == EventKind::Paid).map(|(i, _)| i).collect();
+        prop_assume!(!payments.is_empty());
+        let at = payments[pick.index(payments.len())];
+        let mut log = g.log.clone();
+        if let Change::Paid { spend } = &mut log[at].change {
+            spend.amount = spend.amount.checked_add(Yuan::from_fen(fen).unwrap()).unwrap();
+        }
+        // The tampered log either is refused, or replays to a different state.
+        match Project::replay(&log) {
+            Err(e) => prop_assert!(e.position >= at),
+            Ok(p) => {
+                prop_assert_ne!(&p, &g.project);
+                p.check_invariants().unwrap();
+            }
+        }
+    }
+}
