@@ -30,6 +30,8 @@
 //! - [`date`]: the deadline arithmetic of reading R10 and working days (R9).
 //! - [`model`]: units, studio leads, their history, applications.
 //! - [`eligibility`]: who may apply.
+//! - [`round`]: the annual round — quotas, ranked recommendation lists, city
+//!   review, funding from the two funds, public notice, release and coverage.
 //!
 //! ## Readings
 //!
@@ -47,6 +49,7 @@ pub mod eligibility;
 pub mod model;
 pub mod money;
 pub mod policy;
+pub mod round;
 #[cfg(feature = "schema")]
 pub mod schema;
 
@@ -58,6 +61,7 @@ pub use policy::{
     AnnualPlaces, ConditionTest, ConstructionBar, Policy, PolicyData, PolicyError, PolicySet,
     UnitCondition,
 };
+pub use round::{Recommender, Round, RoundError, RoundOutcome, RoundSetup};
 
 /// Re-exported so callers use the same decimal and date types as the crate.
 pub use chrono::NaiveDate;
