@@ -32,7 +32,7 @@ fn cite(clauses: &[ClauseId], lang: Lang) -> String {
         }
         Lang::En => {
             let parts: Vec<&str> = clauses.iter().map(|c| c.as_str()).collect();
-            format!("[{}]", parts.join(", "))
+            format!(" [{}]", parts.join(", "))
         }
     }
 }
@@ -320,7 +320,13 @@ impl RoundOutcome {
             let names: Vec<String> = self
                 .experts
                 .iter()
-                .map(|e| format!("{}（{}）", e.name, e.affiliation))
+                .map(|e| {
+                    if zh {
+                        format!("{}（{}）", e.name, e.affiliation)
+                    } else {
+                        format!("{} ({})", e.name, e.affiliation)
+                    }
+                })
                 .collect();
             let _ = writeln!(s);
             let _ = if zh {
@@ -343,17 +349,29 @@ impl RoundOutcome {
             );
             for c in self.candidates.iter().filter(|c| c.kind == kind) {
                 let score = c.score.map(|x| x.to_string()).unwrap_or_else(|| "-".into());
-                let _ = writeln!(
-                    s,
-                    "- {} {}（{} #{}，{} {}）：{}",
-                    c.application,
-                    c.unit_name,
-                    c.recommender.name(lang),
-                    c.recommendation_rank,
-                    if zh { "得分" } else { "score" },
-                    score,
-                    c.explain(lang)
-                );
+                let _ = if zh {
+                    writeln!(
+                        s,
+                        "- {} {}（{} 第 {} 位，得分 {}）：{}",
+                        c.application,
+                        c.unit_name,
+                        c.recommender.name(lang),
+                        c.recommendation_rank,
+                        score,
+                        c.explain(lang)
+                    )
+                } else {
+                    writeln!(
+                        s,
+                        "- {} {} ({} #{}, score {}): {}",
+                        c.application,
+                        c.unit_name,
+                        c.recommender.name(lang),
+                        c.recommendation_rank,
+                        score,
+                        c.explain(lang)
+                    )
+                };
             }
         }
         if let Some(n) = self.notice {
@@ -375,16 +393,29 @@ impl RoundOutcome {
                     (Some(a), Lang::En) => format!(", {a} moved up"),
                     (None, _) => String::new(),
                 };
-                let _ = writeln!(
-                    s,
-                    "- {}. {} {}：{}（{}{}）",
-                    i + 1,
-                    o.objection.received_on,
-                    o.objection.application,
-                    o.objection.summary,
-                    verdict,
-                    moved
-                );
+                let _ = if zh {
+                    writeln!(
+                        s,
+                        "- {}. {} {}：{}（{}{}）",
+                        i + 1,
+                        o.objection.received_on,
+                        o.objection.application,
+                        o.objection.summary,
+                        verdict,
+                        moved
+                    )
+                } else {
+                    writeln!(
+                        s,
+                        "- {}. {} {}: \"{}\" ({}{})",
+                        i + 1,
+                        o.objection.received_on,
+                        o.objection.application,
+                        o.objection.summary,
+                        verdict,
+                        moved
+                    )
+                };
             }
         }
         let _ = writeln!(s);
@@ -426,16 +457,29 @@ impl RoundOutcome {
                 writeln!(s, "Released on {on}; projects:")
             };
             for p in &self.projects {
-                let _ = writeln!(
-                    s,
-                    "- {} {} {}（{}）{}：{}",
-                    p.id,
-                    p.kind.name(lang),
-                    p.unit_name,
-                    seat_name(&p.unit_seat, lang),
-                    money(p.amount, lang),
-                    draws_text(&p.draws, lang)
-                );
+                let _ = if zh {
+                    writeln!(
+                        s,
+                        "- {} {} {}（{}）{}：{}",
+                        p.id,
+                        p.kind.name(lang),
+                        p.unit_name,
+                        seat_name(&p.unit_seat, lang),
+                        money(p.amount, lang),
+                        draws_text(&p.draws, lang)
+                    )
+                } else {
+                    writeln!(
+                        s,
+                        "- {} {} {} ({}) {}: {}",
+                        p.id,
+                        p.kind.name(lang),
+                        p.unit_name,
+                        seat_name(&p.unit_seat, lang),
+                        money(p.amount, lang),
+                        draws_text(&p.draws, lang)
+                    )
+                };
             }
         }
         let _ = writeln!(s);
@@ -473,7 +517,7 @@ impl RoundOutcome {
             } else {
                 writeln!(
                     s,
-                    "- {}: {} bases, {} studios",
+                    "- {}: bases {}, studios {}",
                     seat_name(&seat.seat, lang),
                     seat.counts.training_bases,
                     seat.counts.studios
@@ -490,7 +534,7 @@ impl RoundOutcome {
             } else {
                 writeln!(
                     s,
-                    "- specialty {}: {} bases",
+                    "- specialty {}: bases {}",
                     spec.specialty, spec.training_bases
                 )
             };
