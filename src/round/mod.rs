@@ -163,13 +163,20 @@ impl Quota {
 /// assert_eq!(b.total()?, Yuan::from_yuan(3));
 /// # Ok::<(), skill_grants::MoneyError>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FundBalances {
     /// 就业补助资金 — the employment subsidy fund.
     pub employment_subsidy: Yuan,
     /// 市人才专项资金 — the city talent special fund.
     pub talent_special: Yuan,
+}
+
+impl Default for FundBalances {
+    /// Both funds empty ([`Yuan::ZERO`], at two places, so sums stay exact).
+    fn default() -> Self {
+        FundBalances::new(Yuan::ZERO, Yuan::ZERO)
+    }
 }
 
 impl FundBalances {
