@@ -68,6 +68,7 @@ mod render;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -1287,40 +1288,76 @@ impl Round {
     /// which lists arrived.
     pub fn close_submissions(&mut self) -> Result<(), RoundError> {
         self.expect(Step::CloseSubmissions)?;
-        let mut by_app: HashMap<&ApplicationId, Vec<&Recommender>> = HashMap::new();
-        let mut by_unit: HashMap<(&UnitId, ProjectKind), Vec<&Recommender>> = HashMap::new();
-        for list in &self.lists {
+        // First list seen per key, and whether another list has it too (R8).
+        let admitted = self
+            .lists
+            .iter()
+            .map(|l| l.candidates.len())
+            .fold(0usize, usize::saturating_add);
+        let mut by_app: FastMap<&ApplicationId, (usize, bool)> = fast_map(admitted);
+        let mut by_unit: FastMap<(&UnitId, ProjectKind), (usize, bool)> = fast_map(admitted);
+        let note = |first: &mut (usize, bool), li: usize, lists: &[RecommendationList]| {
+            let same = lists
+                .get(first.0)
+                .zip(lists.get(li))
+                .is_some_and(|(a, b)| a.recommender == b.recommender);
+            if !same {
+                first.1 = true;
+            }
+        };
+        for (li, list) in self.lists.iter().enumerate() {
             for c in &list.candidates {
                 if matches!(c.verdict, Verdict::Admitted) {
-                    by_app
-                        .entry(&c.application.id)
-                        .or_default()
-                        .push(&list.recommender);
-                    by_unit
+                    let e = by_app.entry(&c.application.id).or_insert((li, false));
+                    note(e, li, &self.lists);
+                    let e = by_unit
                         .entry((&c.application.unit.id, list.kind))
-                        .or_default()
-                        .push(&list.recommender);
+                        .or_insert((li, false));
+                    note(e, li, &self.lists);
                 }
             }
         }
         let mut clashes: Vec<(usize, usize, Vec<Recommender>)> = Vec::new();
-        for (li, list) in self.lists.iter().enumerate() {
-            for (ci, c) in list.candidates.iter().enumerate() {
-                if !matches!(c.verdict, Verdict::Admitted) {
-                    continue;
+        let contested = by_app.values().any(|v| v.1) || by_unit.values().any(|v| v.1);
+        if contested {
+            // Rare: collect who else listed each contested entry.
+            let mut holders: FastMap<&ApplicationId, Vec<&Recommender>> = fast_map(0);
+            let mut unit_holders: FastMap<(&UnitId, ProjectKind), Vec<&Recommender>> = fast_map(0);
+            for list in &self.lists {
+                for c in &list.candidates {
+                    if !matches!(c.verdict, Verdict::Admitted) {
+                        continue;
+                    }
+                    if by_app.get(&c.application.id).is_some_and(|v| v.1) {
+                        holders
+                            .entry(&c.application.id)
+                            .or_default()
+                            .push(&list.recommender);
+                    }
+                    let key = (&c.application.unit.id, list.kind);
+                    if by_unit.get(&key).is_some_and(|v| v.1) {
+                        unit_holders.entry(key).or_default().push(&list.recommender);
+                    }
                 }
-                let mut others: Vec<Recommender> = by_app
-                    .get(&c.application.id)
-                    .into_iter()
-                    .chain(by_unit.get(&(&c.application.unit.id, list.kind)))
-                    .flatten()
-                    .filter(|r| ***r != list.recommender)
-                    .map(|r| (*r).clone())
-                    .collect();
-                if !others.is_empty() {
-                    others.sort();
-                    others.dedup();
-                    clashes.push((li, ci, others));
+            }
+            for (li, list) in self.lists.iter().enumerate() {
+                for (ci, c) in list.candidates.iter().enumerate() {
+                    if !matches!(c.verdict, Verdict::Admitted) {
+                        continue;
+                    }
+                    let mut others: Vec<Recommender> = holders
+                        .get(&c.application.id)
+                        .into_iter()
+                        .chain(unit_holders.get(&(&c.application.unit.id, list.kind)))
+                        .flatten()
+                        .filter(|r| ***r != list.recommender)
+                        .map(|r| (*r).clone())
+                        .collect();
+                    if !others.is_empty() {
+                        others.sort();
+                        others.dedup();
+                        clashes.push((li, ci, others));
+                    }
                 }
             }
         }
@@ -1354,19 +1391,29 @@ impl Round {
         if let Some(index) = review.experts.iter().position(|e| e.name.trim().is_empty()) {
             return Err(RoundError::ExpertNameBlank { index });
         }
+        // Flat positions: list li's candidates start at offsets[li].
+        let mut offsets = Vec::with_capacity(self.lists.len());
+        let mut total = 0usize;
+        for l in &self.lists {
+            offsets.push(total);
+            total = total.saturating_add(l.candidates.len());
+        }
+        let flat = |li: usize, ci: usize| offsets.get(li).map_or(0, |o| o.saturating_add(ci));
         // Index every candidate by application id; after close_submissions an
         // admitted application id is unique across lists.
-        let mut index: HashMap<&ApplicationId, (usize, usize, bool)> = HashMap::new();
+        let mut index: FastMap<&ApplicationId, (usize, bool)> = fast_map(total);
         for (li, list) in self.lists.iter().enumerate() {
             for (ci, c) in list.candidates.iter().enumerate() {
                 let admitted = matches!(c.verdict, Verdict::Admitted);
-                let e = index.entry(&c.application.id).or_insert((li, ci, admitted));
+                let e = index
+                    .entry(&c.application.id)
+                    .or_insert((flat(li, ci), admitted));
                 if admitted {
-                    *e = (li, ci, true);
+                    *e = (flat(li, ci), true);
                 }
             }
         }
-        let mut scored: HashMap<(usize, usize), Score> = HashMap::with_capacity(index.len());
+        let mut scored: Vec<Option<Score>> = vec![None; total];
         for s in &review.scores {
             match index.get(&s.application) {
                 None => {
@@ -1374,20 +1421,23 @@ impl Round {
                         application: s.application.clone(),
                     });
                 }
-                Some((_, _, false)) => {
+                Some((_, false)) => {
                     return Err(RoundError::ScoreForRefused {
                         application: s.application.clone(),
                     });
                 }
-                Some((li, ci, true)) => {
-                    if scored.insert((*li, *ci), s.score).is_some() {
-                        return Err(RoundError::ScoreTwice {
-                            application: s.application.clone(),
-                        });
+                Some((at, true)) => {
+                    if let Some(slot) = scored.get_mut(*at) {
+                        if slot.replace(s.score).is_some() {
+                            return Err(RoundError::ScoreTwice {
+                                application: s.application.clone(),
+                            });
+                        }
                     }
                 }
             }
         }
+        drop(index);
         // Every admitted candidate scored; rank per kind.
         let mut ranked: [Vec<Ranked<'_>>; 2] = [Vec::new(), Vec::new()];
         for (li, list) in self.lists.iter().enumerate() {
@@ -1395,14 +1445,14 @@ impl Round {
                 if !matches!(c.verdict, Verdict::Admitted) {
                     continue;
                 }
-                let Some(score) = scored.get(&(li, ci)) else {
+                let Some(score) = scored.get(flat(li, ci)).copied().flatten() else {
                     return Err(RoundError::ScoreMissing {
                         application: c.application.id.clone(),
                     });
                 };
                 if let Some(bucket) = ranked.get_mut(kind_slot(list.kind)) {
                     bucket.push(Ranked {
-                        score: *score,
+                        score,
                         recommendation_rank: c.recommendation_rank,
                         application: &c.application.id,
                         at: (li, ci),
@@ -1410,7 +1460,7 @@ impl Round {
                 }
             }
         }
-        let mut plan: Vec<Placed> = Vec::with_capacity(scored.len());
+        let mut plan: Vec<Placed> = Vec::with_capacity(total);
         let mut limits = [NotSelectedReason::PlacesFilled { places: 0 }; 2];
         for kind in ProjectKind::ALL {
             let Some(bucket) = ranked.get_mut(kind_slot(kind)) else {
@@ -1441,12 +1491,12 @@ impl Round {
         // Fund in the policy's kind order, each kind in ranking order (R4);
         // the plan holds each kind in ranking order already.
         let mut balances = self.balances;
-        let mut fundings: HashMap<(usize, usize), Funding> = HashMap::new();
+        let mut fundings: Vec<(usize, usize, Funding)> = Vec::new();
         for kind in self.policy.kind_funding_order() {
             let subsidy = self.policy.subsidy(kind);
             for p in plan.iter().filter(|p| p.kind == kind && p.selected) {
                 let funding = pay(&self.policy, &mut balances, subsidy)?;
-                fundings.insert(p.at, funding);
+                fundings.push((p.at.0, p.at.1, funding));
             }
         }
         // Apply: nothing above can fail from here on.
@@ -1466,11 +1516,12 @@ impl Round {
                 c.score = Some(score);
                 c.city_rank = Some(rank);
                 c.verdict = if selected {
+                    // Placeholder until the funding below is applied.
                     Verdict::Selected {
-                        funding: fundings.remove(&(li, ci)).unwrap_or(Funding::NotFunded {
+                        funding: Funding::NotFunded {
                             subsidy: self.policy.subsidy(kind),
                             available: Yuan::ZERO,
-                        }),
+                        },
                         moved_up_for: None,
                     }
                 } else {
@@ -1480,6 +1531,18 @@ impl Round {
                             .copied()
                             .unwrap_or(NotSelectedReason::PlacesFilled { places: 0 }),
                     }
+                };
+            }
+        }
+        for (li, ci, funding) in fundings {
+            if let Some(c) = self
+                .lists
+                .get_mut(li)
+                .and_then(|l| l.candidates.get_mut(ci))
+            {
+                c.verdict = Verdict::Selected {
+                    funding,
+                    moved_up_for: None,
                 };
             }
         }
@@ -1767,6 +1830,63 @@ struct Placed {
     selected: bool,
 }
 
+/// A small multiply-rotate hasher (the Fx hash) for the round's internal
+/// look-ups by host ids: several times faster than SipHash on short ids. The
+/// ids come from the host, not from an adversary; a collision only slows a
+/// look-up down, it never changes a result.
+#[derive(Debug, Default, Clone, Copy)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        }
+        let mut tail = 0u64;
+        for (i, b) in chunks.remainder().iter().enumerate() {
+            tail |= u64::from(*b) << (8 * i);
+        }
+        self.add(tail);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+fn fast_map<K, V>(capacity: usize) -> FastMap<K, V> {
+    HashMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
+}
+
 /// 1-based position from a 0-based index.
 fn position(i: usize) -> u32 {
     u32::try_from(i).map_or(u32::MAX, |i| i.saturating_add(1))
@@ -1781,8 +1901,8 @@ const fn kind_slot(kind: ProjectKind) -> usize {
 
 /// R8: units or applications listed twice in one list, each reported once, in list order.
 fn duplicates(candidates: &[Application]) -> Vec<Refusal> {
-    let mut units: HashMap<&UnitId, u32> = HashMap::with_capacity(candidates.len());
-    let mut apps: HashMap<&ApplicationId, u32> = HashMap::with_capacity(candidates.len());
+    let mut units: FastMap<&UnitId, u32> = fast_map(candidates.len());
+    let mut apps: FastMap<&ApplicationId, u32> = fast_map(candidates.len());
     let mut out = Vec::new();
     for a in candidates {
         let n = apps.entry(&a.id).or_insert(0);
