@@ -36,6 +36,8 @@
 //! - [`lifecycle`]: a funded project's life, event-sourced: its account and
 //!   payments, evaluation, acceptance, revocation and recovery, rename,
 //!   dissolution, lead change.
+//! - [`round`]: the annual round — quotas, ranked recommendation lists, city
+//!   review, funding from the two funds, public notice, release and coverage.
 //!
 //! ## Readings
 //!
@@ -54,6 +56,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod money;
 pub mod policy;
+pub mod round;
 pub mod sample;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -67,6 +70,7 @@ pub use policy::{
     AnnualPlaces, ConditionTest, ConstructionBar, Policy, PolicyData, PolicyError, PolicySet,
     UnitCondition,
 };
+pub use round::{Recommender, Round, RoundError, RoundOutcome, RoundSetup};
 
 /// Re-exported so callers use the same decimal and date types as the crate.
 pub use chrono::NaiveDate;

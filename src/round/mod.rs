@@ -1,0 +1,1990 @@
+//! The annual round (年度评审): quotas, ranked recommendation lists, city
+//! review, funding, public notice and release (2.1, 2.2, 4.1–4.3, 5; readings
+//! R3, R4, R8, R9).
+//!
+//! A [`Round`] is a checked state machine. Each step is a method that returns a
+//! [`Result`]; a step called at the wrong [`Stage`], or with bad input, returns
+//! a [`RoundError`] and changes nothing.
+//!
+//! | stage | step | next stage |
+//! |---|---|---|
+//! | — | [`Round::set_up`] (city: year, places, quotas, balances, earlier rounds) | [`Stage::Open`] |
+//! | [`Stage::Open`] | [`Round::submit`] (4.1, 4.2, R8), repeatable | [`Stage::Open`] |
+//! | [`Stage::Open`] | [`Round::close_submissions`] | [`Stage::Closed`] |
+//! | [`Stage::Closed`] | [`Round::review`] (5, R9; then 2.2, R4) | [`Stage::Reviewed`] |
+//! | [`Stage::Reviewed`] | [`Round::start_notice`] (5, R9) | [`Stage::Notice`] |
+//! | [`Stage::Notice`] | [`Round::record_objection`] (5, R9), repeatable | [`Stage::Notice`] |
+//! | [`Stage::Notice`] | [`Round::release`] (5) | [`Stage::Final`] |
+//!
+//! At every stage the round serializes with serde, so a host can store it and
+//! resume, and [`Round::outcome`] says where every candidate stands.
+//!
+//! ```
+//! use skill_grants::model::*;
+//! use skill_grants::round::*;
+//! use skill_grants::{AnnualPlaces, Banner, HolidayCalendar, NaiveDate, Policy, ProjectKind, Yuan};
+//!
+//! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+//! let setup = RoundSetup {
+//!     year: 2022,
+//!     reference_date: d(2022, 7, 1),
+//!     places: Some(AnnualPlaces { year: 2022, training_bases: 1, studios: 1 }),
+//!     quotas: vec![Quota::new(Recommender::Banner(Banner::DaladBanner), ProjectKind::TrainingBase, 2)],
+//!     balances: FundBalances::new(Yuan::from_yuan(150_000), Yuan::from_yuan(100_000)),
+//!     earlier: Coverage::default(),
+//! };
+//! let mut round = Round::set_up(Policy::ordos_2022(), setup)?;
+//!
+//! let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+//! let app = Application::training_base("A-1", unit, d(2022, 7, 1), [Specialty::new("焊工")]);
+//! let receipt = round.submit(Recommendation {
+//!     recommender: Recommender::Banner(Banner::DaladBanner),
+//!     kind: ProjectKind::TrainingBase,
+//!     report: RecommendationReport::new("旗区初评", "材料审查与现场评审", "专家五人"),
+//!     candidates: vec![app],
+//! })?;
+//! assert!(receipt.accepted());
+//!
+//! round.close_submissions()?;
+//! round.review(CityReview {
+//!     experts: vec![ExpertMember::new("专家甲", "市某局")],
+//!     scores: vec![CandidateScore::new("A-1", Score::points(88))],
+//! })?;
+//! round.start_notice(d(2022, 9, 5), &HolidayCalendar::weekends_only())?;
+//! assert_eq!(round.notice().map(|n| n.ends_on), Some(d(2022, 9, 9)));
+//! round.release(d(2022, 9, 13))?;
+//!
+//! let outcome = round.outcome()?;
+//! let project = &outcome.projects[0];
+//! assert_eq!(project.id.as_str(), "2022-TB-01");
+//! // 2.2, R4: ¥150,000 from the employment subsidy fund, the rest from the talent fund.
+//! assert_eq!(project.draws[1].amount, Yuan::from_yuan(50_000));
+//! check_invariants(&outcome)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod outcome;
+mod render;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::date::DateError;
+use crate::eligibility::{self, ApplicationError, Decision};
+use crate::model::{Application, ApplicationId, BodyId, Seat, UnitId};
+use crate::policy::AnnualPlaces;
+use crate::{Banner, ClauseId, Fund, HolidayCalendar, Lang, MoneyError, Policy, ProjectKind, Yuan};
+
+pub use outcome::{
+    CandidateOutcome, Coverage, FundedProject, InvariantViolation, KindCounts, ListOutcome,
+    RoundOutcome, SeatCoverage, SpecialtyCoverage, check_invariants,
+};
+
+/// A recommender (推荐单位): a banner or district (旗区, 4.1) or a directly
+/// recommending body (市直委办室局、大企业、事业单位、驻市单位, 4.2).
+///
+/// ```
+/// use skill_grants::round::Recommender;
+/// use skill_grants::{Banner, ClauseId, Lang, model::BodyId};
+/// assert_eq!(Recommender::Banner(Banner::OtogBanner).clause(), ClauseId::C4_1);
+/// let body = Recommender::Body(BodyId::new("市某局"));
+/// assert_eq!(body.clause(), ClauseId::C4_2);
+/// assert_eq!(body.name(Lang::Zh), "市某局");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Recommender {
+    /// A banner or district, for units in its jurisdiction (4.1).
+    Banner(Banner),
+    /// A body of 4.2, for independent legal persons directly under it.
+    Body(BodyId),
+}
+
+impl Recommender {
+    /// The clause under which it recommends (4.1 or 4.2).
+    pub fn clause(&self) -> ClauseId {
+        match self {
+            Recommender::Banner(_) => ClauseId::C4_1,
+            Recommender::Body(_) => ClauseId::C4_2,
+        }
+    }
+
+    /// Its name: the banner's name in `lang`, or the body's id as given.
+    pub fn name(&self, lang: Lang) -> &str {
+        match self {
+            Recommender::Banner(b) => b.name(lang),
+            Recommender::Body(id) => id.as_str(),
+        }
+    }
+}
+
+impl fmt::Display for Recommender {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name(Lang::En))
+    }
+}
+
+/// A recommendation quota (推荐名额, 4.3): how many candidates of a kind a
+/// recommender may list this year.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Quota {
+    /// The recommender.
+    pub recommender: Recommender,
+    /// Base or studio.
+    pub kind: ProjectKind,
+    /// The most candidates its list may hold.
+    pub places: u32,
+}
+
+impl Quota {
+    /// A quota.
+    pub fn new(recommender: Recommender, kind: ProjectKind, places: u32) -> Quota {
+        Quota {
+            recommender,
+            kind,
+            places,
+        }
+    }
+}
+
+/// The balances of the two funds (2.2): the employment subsidy fund
+/// (就业补助资金) and the city talent special fund (市人才专项资金).
+///
+/// ```
+/// use skill_grants::{Fund, Yuan, round::FundBalances};
+/// let b = FundBalances::new(Yuan::from_yuan(1), Yuan::from_yuan(2));
+/// assert_eq!(b.of(Fund::TalentSpecial), Yuan::from_yuan(2));
+/// assert_eq!(b.total()?, Yuan::from_yuan(3));
+/// # Ok::<(), skill_grants::MoneyError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct FundBalances {
+    /// 就业补助资金 — the employment subsidy fund.
+    pub employment_subsidy: Yuan,
+    /// 市人才专项资金 — the city talent special fund.
+    pub talent_special: Yuan,
+}
+
+impl Default for FundBalances {
+    /// Both funds empty ([`Yuan::ZERO`], at two places, so sums stay exact).
+    fn default() -> Self {
+        FundBalances::new(Yuan::ZERO, Yuan::ZERO)
+    }
+}
+
+impl FundBalances {
+    /// Both balances.
+    pub fn new(employment_subsidy: Yuan, talent_special: Yuan) -> FundBalances {
+        FundBalances {
+            employment_subsidy,
+            talent_special,
+        }
+    }
+
+    /// The balance of one fund.
+    pub fn of(&self, fund: Fund) -> Yuan {
+        match fund {
+            Fund::EmploymentSubsidy => self.employment_subsidy,
+            Fund::TalentSpecial => self.talent_special,
+        }
+    }
+
+    fn slot(&mut self, fund: Fund) -> &mut Yuan {
+        match fund {
+            Fund::EmploymentSubsidy => &mut self.employment_subsidy,
+            Fund::TalentSpecial => &mut self.talent_special,
+        }
+    }
+
+    /// Both together.
+    pub fn total(&self) -> Result<Yuan, MoneyError> {
+        self.employment_subsidy.checked_add(self.talent_special)
+    }
+}
+
+/// What the city sets up for a year's round (2.1, 4.3, R3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RoundSetup {
+    /// The round's year; within the programme's years (2.1).
+    pub year: i32,
+    /// The reference date against which eligibility is judged; every
+    /// application carries the same date.
+    pub reference_date: NaiveDate,
+    /// This year's places per kind (R3, *parameter*); `None` takes them from
+    /// [`Policy::annual_places`].
+    #[serde(default)]
+    pub places: Option<AnnualPlaces>,
+    /// Each recommender's quota per kind (4.3). A recommender without a quota
+    /// for a kind has a quota of zero.
+    pub quotas: Vec<Quota>,
+    /// The balances of the two funds available to this round (2.2).
+    pub balances: FundBalances,
+    /// The projects created by earlier rounds (R3, 1.2.1): their count per kind
+    /// is what the programme has already selected.
+    #[serde(default)]
+    pub earlier: Coverage,
+}
+
+/// The three parts of a recommendation report (推荐报告, 4.1): 评审程序,
+/// 评审方法, 专家组成.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportPart {
+    /// 评审程序 — the evaluation procedure.
+    Procedure,
+    /// 评审方法 — the evaluation methods.
+    Methods,
+    /// 专家组成 — the composition of the expert panel.
+    ExpertComposition,
+}
+
+impl ReportPart {
+    /// The part's name.
+    ///
+    /// ```
+    /// use skill_grants::{Lang, round::ReportPart};
+    /// assert_eq!(ReportPart::Methods.name(Lang::Zh), "评审方法");
+    /// ```
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ReportPart::Procedure, Lang::Zh) => "评审程序",
+            (ReportPart::Procedure, Lang::En) => "evaluation procedure",
+            (ReportPart::Methods, Lang::Zh) => "评审方法",
+            (ReportPart::Methods, Lang::En) => "evaluation methods",
+            (ReportPart::ExpertComposition, Lang::Zh) => "专家组成",
+            (ReportPart::ExpertComposition, Lang::En) => "expert composition",
+        }
+    }
+}
+
+/// A recommendation report (推荐报告, 4.1, 4.2): procedure, methods and the
+/// expert composition of the recommender's preliminary review.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RecommendationReport {
+    /// 评审程序 — the evaluation procedure.
+    #[serde(default)]
+    pub procedure: String,
+    /// 评审方法 — the evaluation methods.
+    #[serde(default)]
+    pub methods: String,
+    /// 专家组成 — the composition of the expert panel.
+    #[serde(default)]
+    pub expert_composition: String,
+}
+
+impl RecommendationReport {
+    /// A report with its three parts.
+    pub fn new(
+        procedure: impl Into<String>,
+        methods: impl Into<String>,
+        expert_composition: impl Into<String>,
+    ) -> RecommendationReport {
+        RecommendationReport {
+            procedure: procedure.into(),
+            methods: methods.into(),
+            expert_composition: expert_composition.into(),
+        }
+    }
+
+    /// The parts that are missing or blank (R8).
+    ///
+    /// ```
+    /// use skill_grants::round::{RecommendationReport, ReportPart};
+    /// let r = RecommendationReport::new("初评", " ", "");
+    /// assert_eq!(r.missing_parts(), vec![ReportPart::Methods, ReportPart::ExpertComposition]);
+    /// ```
+    pub fn missing_parts(&self) -> Vec<ReportPart> {
+        [
+            (ReportPart::Procedure, &self.procedure),
+            (ReportPart::Methods, &self.methods),
+            (ReportPart::ExpertComposition, &self.expert_composition),
+        ]
+        .into_iter()
+        .filter(|(_, text)| text.trim().is_empty())
+        .map(|(part, _)| part)
+        .collect()
+    }
+}
+
+/// A recommender's submission for one kind (4.1, 4.2): a report and the
+/// candidate applications in its order of recommendation (first = rank 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Recommendation {
+    /// Who recommends.
+    pub recommender: Recommender,
+    /// Base or studio; every candidate must be of this kind.
+    pub kind: ProjectKind,
+    /// The recommendation report.
+    pub report: RecommendationReport,
+    /// The candidate list (候选单位名单), in order of recommendation.
+    pub candidates: Vec<Application>,
+}
+
+/// Why a list or a candidate is refused (R8, eligibility).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Refusal {
+    /// The list is longer than the recommender's quota: refused whole (4.3, R8).
+    OverQuota {
+        /// Candidates listed.
+        listed: u32,
+        /// The quota.
+        quota: u32,
+    },
+    /// The report lacks a part, or a part is blank: list refused whole (4.1, 4.2, R8).
+    ReportIncomplete {
+        /// The missing parts.
+        missing: Vec<ReportPart>,
+    },
+    /// A unit appears twice in one list: refused whole, the recommender must
+    /// choose its order (4.1, 4.2, R8).
+    UnitListedTwice {
+        /// The unit.
+        unit: UnitId,
+    },
+    /// An application appears twice in one list: refused whole (4.1, 4.2, R8).
+    ApplicationListedTwice {
+        /// The application.
+        application: ApplicationId,
+    },
+    /// The candidate is not in the banner's jurisdiction (4.1, R8).
+    OutsideJurisdiction {
+        /// The recommending banner.
+        banner: Banner,
+        /// Where the unit sits.
+        seat: Seat,
+    },
+    /// The candidate is not directly under the recommending body (4.2, R8).
+    NotUnderBody {
+        /// The recommending body.
+        body: BodyId,
+        /// Where the unit sits.
+        seat: Seat,
+    },
+    /// The candidate is not an independent legal person (独立法人资格, 4.2, R8).
+    NotIndependentLegalPerson {
+        /// The recommending body.
+        body: BodyId,
+    },
+    /// The same application, or the same unit for the same kind, stands on
+    /// more than one recommender's list: every such entry is refused (4.1,
+    /// 4.2, R8).
+    ListedByOthers {
+        /// The other recommenders that listed it.
+        others: Vec<Recommender>,
+    },
+    /// The candidate is not eligible (3.x, 1.2.x, 6.1): its decision says why.
+    Ineligible {
+        /// The eligibility decision.
+        decision: Decision,
+    },
+}
+
+impl Refusal {
+    /// True for the reasons that refuse a whole list.
+    pub fn is_whole_list(&self) -> bool {
+        matches!(
+            self,
+            Refusal::OverQuota { .. }
+                | Refusal::ReportIncomplete { .. }
+                | Refusal::UnitListedTwice { .. }
+                | Refusal::ApplicationListedTwice { .. }
+        )
+    }
+
+    /// The clauses this refusal cites, given who recommended.
+    ///
+    /// ```
+    /// use skill_grants::round::{Recommender, Refusal};
+    /// use skill_grants::{Banner, ClauseId};
+    /// let r = Refusal::OverQuota { listed: 3, quota: 2 };
+    /// assert_eq!(r.clauses(&Recommender::Banner(Banner::Dongsheng)), vec![ClauseId::C4_3, ClauseId::C4_1]);
+    /// ```
+    pub fn clauses(&self, by: &Recommender) -> Vec<ClauseId> {
+        match self {
+            Refusal::OverQuota { .. } => vec![ClauseId::C4_3, by.clause()],
+            Refusal::ReportIncomplete { .. }
+            | Refusal::UnitListedTwice { .. }
+            | Refusal::ApplicationListedTwice { .. }
+            | Refusal::ListedByOthers { .. } => vec![by.clause()],
+            Refusal::OutsideJurisdiction { .. } => vec![ClauseId::C4_1],
+            Refusal::NotUnderBody { .. } | Refusal::NotIndependentLegalPerson { .. } => {
+                vec![ClauseId::C4_2]
+            }
+            Refusal::Ineligible { decision } => {
+                let mut clauses: Vec<ClauseId> = decision
+                    .findings
+                    .iter()
+                    .filter(|f| f.outcome == eligibility::Outcome::Failed)
+                    .map(|f| f.clause)
+                    .collect();
+                clauses.sort();
+                clauses.dedup();
+                clauses
+            }
+        }
+    }
+}
+
+/// An expert score (专家评分): exact, never negative, at most two decimal places.
+///
+/// ```
+/// use skill_grants::round::Score;
+/// use skill_grants::Decimal;
+/// assert!(Score::new(Decimal::new(8_550, 2)).is_some());
+/// assert!(Score::new(Decimal::new(-1, 0)).is_none());
+/// assert!(Score::points(90) > Score::points(85));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(try_from = "Decimal", into = "Decimal")]
+pub struct Score(Decimal);
+
+impl Score {
+    /// A score, if it is not negative and has at most two decimal places.
+    pub fn new(value: Decimal) -> Option<Score> {
+        let normal = value.normalize();
+        if (value.is_sign_negative() && !value.is_zero()) || normal.scale() > 2 {
+            None
+        } else {
+            Some(Score(normal))
+        }
+    }
+
+    /// A whole number of points.
+    pub fn points(points: u32) -> Score {
+        Score(Decimal::from(points))
+    }
+
+    /// The score as a decimal.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl TryFrom<Decimal> for Score {
+    type Error = String;
+    fn try_from(value: Decimal) -> Result<Self, Self::Error> {
+        Score::new(value).ok_or_else(|| {
+            format!("score {value} must be non-negative with at most two decimal places")
+        })
+    }
+}
+
+impl From<Score> for Decimal {
+    fn from(value: Score) -> Self {
+        value.0
+    }
+}
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// A member of the city's expert group (专家组成员, 5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ExpertMember {
+    /// The expert's name (invented in samples).
+    pub name: String,
+    /// Where the expert comes from.
+    #[serde(default)]
+    pub affiliation: String,
+}
+
+impl ExpertMember {
+    /// An expert.
+    pub fn new(name: impl Into<String>, affiliation: impl Into<String>) -> ExpertMember {
+        ExpertMember {
+            name: name.into(),
+            affiliation: affiliation.into(),
+        }
+    }
+}
+
+/// The expert group's score for one admitted candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CandidateScore {
+    /// The candidate's application.
+    pub application: ApplicationId,
+    /// Its score.
+    pub score: Score,
+}
+
+impl CandidateScore {
+    /// A score for an application.
+    pub fn new(application: impl Into<String>, score: Score) -> CandidateScore {
+        CandidateScore {
+            application: ApplicationId(application.into()),
+            score,
+        }
+    }
+}
+
+/// The city review (全市评审, 5): the expert group and a score for every
+/// admitted candidate, in any order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CityReview {
+    /// The expert group's members (at least one).
+    pub experts: Vec<ExpertMember>,
+    /// One score per admitted candidate.
+    pub scores: Vec<CandidateScore>,
+}
+
+/// One fund's share of a subsidy (2.2, R4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Draw {
+    /// The fund.
+    pub fund: Fund,
+    /// The amount drawn from it.
+    pub amount: Yuan,
+}
+
+/// How a selected candidate's subsidy is paid (2.2, R4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Funding {
+    /// The full subsidy is drawn, in the policy's order of funds.
+    Funded {
+        /// The subsidy (the sum of the draws).
+        amount: Yuan,
+        /// The non-zero draws, in order of draw.
+        draws: Vec<Draw>,
+    },
+    /// The two funds together could not pay it; nothing was drawn.
+    NotFunded {
+        /// The subsidy needed.
+        subsidy: Yuan,
+        /// What the two funds held together when its turn came.
+        available: Yuan,
+    },
+}
+
+/// Why an admitted candidate was not selected (R3, 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "bound", rename_all = "snake_case")]
+pub enum NotSelectedReason {
+    /// The year's places for its kind were filled by better-ranked candidates.
+    PlacesFilled {
+        /// The year's places.
+        places: u32,
+    },
+    /// What remained of the programme total for its kind was filled (R3).
+    ProgrammeTotalReached {
+        /// The programme total.
+        total: u32,
+        /// Selected by earlier rounds.
+        before: u32,
+    },
+}
+
+/// Where a candidate stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "verdict", rename_all = "snake_case")]
+pub enum Verdict {
+    /// Refused, with every reason found.
+    Refused {
+        /// The reasons.
+        reasons: Vec<Refusal>,
+    },
+    /// Admitted to the city review, not yet reviewed.
+    Admitted,
+    /// Selected by the city review; funded or not.
+    Selected {
+        /// How its subsidy is paid.
+        funding: Funding,
+        /// When it moved up after an upheld objection: whom it replaces.
+        #[serde(default)]
+        moved_up_for: Option<ApplicationId>,
+    },
+    /// Ranked below the line.
+    NotSelected {
+        /// What bound.
+        reason: NotSelectedReason,
+    },
+    /// Selected, then removed by an upheld objection during the public notice
+    /// (5, R9); any draws went back to the funds.
+    Removed {
+        /// The index of the objection in [`Round::objections`].
+        objection: usize,
+        /// The draws returned to the funds.
+        returned: Vec<Draw>,
+    },
+}
+
+/// One candidate on a list, with its round state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The application as recommended.
+    pub application: Application,
+    /// Its place on the recommender's list (1 = first).
+    pub recommendation_rank: u32,
+    /// The expert score, once reviewed.
+    #[serde(default)]
+    pub score: Option<Score>,
+    /// Its place in the city ranking of its kind (1 = first), once reviewed.
+    #[serde(default)]
+    pub city_rank: Option<u32>,
+    /// Where it stands.
+    pub verdict: Verdict,
+}
+
+/// An earlier submission for the same recommender and kind that was refused whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RefusedAttempt {
+    /// The applications it listed, in order.
+    pub applications: Vec<ApplicationId>,
+    /// Why it was refused.
+    pub reasons: Vec<Refusal>,
+}
+
+/// A recommender's list for one kind (推荐名单), as the round holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecommendationList {
+    /// Who recommends.
+    pub recommender: Recommender,
+    /// Base or studio.
+    pub kind: ProjectKind,
+    /// Its quota (4.3).
+    pub quota: u32,
+    /// The report.
+    pub report: RecommendationReport,
+    /// Reasons the list was refused whole; empty when it stands (R8).
+    pub refused: Vec<Refusal>,
+    /// The candidates, in order of recommendation.
+    pub candidates: Vec<Candidate>,
+    /// Earlier submissions for this recommender and kind, refused whole.
+    #[serde(default)]
+    pub earlier_attempts: Vec<RefusedAttempt>,
+}
+
+/// What [`Round::submit`] reports back: the list's standing and each refused entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubmissionReceipt {
+    /// Who submitted.
+    pub recommender: Recommender,
+    /// For which kind.
+    pub kind: ProjectKind,
+    /// Reasons the whole list was refused (empty when it stands).
+    pub list_refused: Vec<Refusal>,
+    /// Candidates admitted to the city review, in list order.
+    pub admitted: Vec<ApplicationId>,
+    /// Candidates refused one by one, with their reasons.
+    pub refused: Vec<(ApplicationId, Vec<Refusal>)>,
+}
+
+impl SubmissionReceipt {
+    /// True when the list stands (it may still have refused entries).
+    pub fn accepted(&self) -> bool {
+        self.list_refused.is_empty()
+    }
+}
+
+/// An objection raised during the public notice (异议, 5, R9), with the city's verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Objection {
+    /// The candidate objected to.
+    pub application: ApplicationId,
+    /// The day it was received; inside the notice period.
+    pub received_on: NaiveDate,
+    /// What it says.
+    pub summary: String,
+    /// Whether the city upheld it.
+    pub upheld: bool,
+}
+
+/// A recorded objection and what it changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectionRecord {
+    /// The objection.
+    pub objection: Objection,
+    /// The candidate that moved up in its place, if any (R9, *parameter*).
+    #[serde(default)]
+    pub moved_up: Option<ApplicationId>,
+}
+
+/// The public notice (公示, 5, R9): first and last day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct NoticePeriod {
+    /// The first day.
+    pub starts_on: NaiveDate,
+    /// The last day: the policy's number of working days counted per R9.
+    pub ends_on: NaiveDate,
+}
+
+impl NoticePeriod {
+    /// True when `date` lies in the period, both ends included.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        date >= self.starts_on && date <= self.ends_on
+    }
+}
+
+/// The stage a round is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Set up; recommenders submit their lists (4.1, 4.2).
+    Open,
+    /// Submissions closed; awaiting the city review (5).
+    Closed,
+    /// Reviewed: candidates ranked, selected and funded (5, 2.2).
+    Reviewed,
+    /// The public notice is running (5, R9).
+    Notice,
+    /// Released: final, projects created (5).
+    Final,
+}
+
+impl Stage {
+    /// The stage's name.
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Stage::Open, Lang::Zh) => "推荐申报中",
+            (Stage::Open, Lang::En) => "recommendations open",
+            (Stage::Closed, Lang::Zh) => "推荐截止，待评审",
+            (Stage::Closed, Lang::En) => "submissions closed, awaiting review",
+            (Stage::Reviewed, Lang::Zh) => "已评审确定",
+            (Stage::Reviewed, Lang::En) => "reviewed, selected and funded",
+            (Stage::Notice, Lang::Zh) => "公示中",
+            (Stage::Notice, Lang::En) => "public notice running",
+            (Stage::Final, Lang::Zh) => "已下达资金",
+            (Stage::Final, Lang::En) => "final, subsidies released",
+        }
+    }
+}
+
+/// A step of the round, named in [`RoundError::OutOfOrder`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// [`Round::submit`].
+    Submit,
+    /// [`Round::close_submissions`].
+    CloseSubmissions,
+    /// [`Round::review`].
+    Review,
+    /// [`Round::start_notice`].
+    StartNotice,
+    /// [`Round::record_objection`].
+    RecordObjection,
+    /// [`Round::release`].
+    Release,
+}
+
+impl Step {
+    const fn expects(self) -> Stage {
+        match self {
+            Step::Submit | Step::CloseSubmissions => Stage::Open,
+            Step::Review => Stage::Closed,
+            Step::StartNotice => Stage::Reviewed,
+            Step::RecordObjection | Step::Release => Stage::Notice,
+        }
+    }
+}
+
+/// An error in a round step: the step is out of order, or its input is bad.
+/// The round is left unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RoundError {
+    /// The step cannot be taken at the round's stage.
+    #[error("step {step:?} needs stage {expected:?}, but the round is at stage {stage:?}")]
+    OutOfOrder {
+        /// The step attempted.
+        step: Step,
+        /// The stage the step needs.
+        expected: Stage,
+        /// The stage the round is at.
+        stage: Stage,
+    },
+    /// The year lies outside the programme (2.1).
+    #[error("set-up: year {year} is outside the programme years {first}–{last} (2.1)")]
+    YearOutsideProgramme {
+        /// The year given.
+        year: i32,
+        /// The programme's first year.
+        first: i32,
+        /// The programme's last year.
+        last: i32,
+    },
+    /// The policy is not in force on the round's reference date.
+    #[error("set-up: policy `{policy}` is not in force on the reference date {date}")]
+    PolicyNotInForce {
+        /// The policy's id.
+        policy: String,
+        /// The reference date.
+        date: NaiveDate,
+    },
+    /// Neither the set-up nor the policy gives this year's places (R3).
+    #[error("set-up: no places for year {year}: give `places` or set them in the policy (R3)")]
+    PlacesMissing {
+        /// The year.
+        year: i32,
+    },
+    /// The places given are for another year.
+    #[error("set-up: `places` are for year {places_year}, the round is for {year}")]
+    PlacesForAnotherYear {
+        /// The round's year.
+        year: i32,
+        /// The year of the places given.
+        places_year: i32,
+    },
+    /// Two quotas for the same recommender and kind (4.3).
+    #[error("set-up: `quotas` give {recommender} two quotas for {kind} (4.3)")]
+    QuotaTwice {
+        /// The recommender.
+        recommender: Recommender,
+        /// The kind.
+        kind: ProjectKind,
+    },
+    /// Earlier rounds selected more than the programme total (R3).
+    #[error("set-up: `earlier` counts {earlier} of {kind}, past the programme total {total} (R3)")]
+    EarlierPastTotal {
+        /// The kind.
+        kind: ProjectKind,
+        /// The earlier count.
+        earlier: u32,
+        /// The programme total.
+        total: u32,
+    },
+    /// The earlier coverage does not add up: per-seat counts differ from per-kind counts.
+    #[error(
+        "set-up: `earlier.by_seat` counts {by_seat} of {kind}, `earlier.by_kind` counts {by_kind}"
+    )]
+    CoverageInconsistent {
+        /// The kind.
+        kind: ProjectKind,
+        /// The sum over seats.
+        by_seat: u32,
+        /// The per-kind count.
+        by_kind: u32,
+    },
+    /// A candidate is of another kind than its list.
+    #[error(
+        "submit: {recommender}'s {kind} list, entry {position}: application `{application}` is for {application_kind}"
+    )]
+    KindMismatch {
+        /// The recommender.
+        recommender: Recommender,
+        /// The list's kind.
+        kind: ProjectKind,
+        /// The entry's place on the list (1 = first).
+        position: u32,
+        /// The application.
+        application: ApplicationId,
+        /// Its kind.
+        application_kind: ProjectKind,
+    },
+    /// A candidate carries another reference date than the round.
+    #[error(
+        "submit: application `{application}` has reference date {date}, the round's is {round_date}"
+    )]
+    ReferenceDateMismatch {
+        /// The application.
+        application: ApplicationId,
+        /// Its reference date.
+        date: NaiveDate,
+        /// The round's.
+        round_date: NaiveDate,
+    },
+    /// A list for this recommender and kind already stands.
+    #[error("submit: {recommender}'s {kind} list already stands")]
+    AlreadySubmitted {
+        /// The recommender.
+        recommender: Recommender,
+        /// The kind.
+        kind: ProjectKind,
+    },
+    /// An application contradicts itself; the eligibility check refused to run.
+    #[error("submit: {recommender}'s list, entry {position}: {source}")]
+    Application {
+        /// The recommender.
+        recommender: Recommender,
+        /// The entry's place on the list (1 = first).
+        position: u32,
+        /// The eligibility module's error.
+        source: ApplicationError,
+    },
+    /// The review names no experts (5).
+    #[error("review: the expert group has no members (5)")]
+    NoExperts,
+    /// An expert's name is blank.
+    #[error("review: `experts[{index}].name` is blank")]
+    ExpertNameBlank {
+        /// The expert's index.
+        index: usize,
+    },
+    /// A score names an application that is on no list.
+    #[error("review: a score names `{application}`, which is on no list")]
+    ScoreForUnknown {
+        /// The application.
+        application: ApplicationId,
+    },
+    /// A score names a refused candidate.
+    #[error("review: a score names `{application}`, which was refused before review")]
+    ScoreForRefused {
+        /// The application.
+        application: ApplicationId,
+    },
+    /// Two scores for one candidate.
+    #[error("review: `{application}` is scored twice")]
+    ScoreTwice {
+        /// The application.
+        application: ApplicationId,
+    },
+    /// An admitted candidate has no score.
+    #[error("review: admitted candidate `{application}` has no score")]
+    ScoreMissing {
+        /// The application.
+        application: ApplicationId,
+    },
+    /// The notice would start before the round's reference date.
+    #[error("notice: starts on {start}, before the round's reference date {reference}")]
+    NoticeBeforeReference {
+        /// The start given.
+        start: NaiveDate,
+        /// The reference date.
+        reference: NaiveDate,
+    },
+    /// The calendar could not count the notice's working days.
+    #[error("notice: {0}")]
+    Calendar(DateError),
+    /// The objection names a candidate that is not on the notice.
+    #[error("objection: `{application}` is not on the public notice")]
+    NotOnNotice {
+        /// The application.
+        application: ApplicationId,
+    },
+    /// The objection was received outside the notice period.
+    #[error(
+        "objection to `{application}` received on {received_on}, outside the notice {starts_on}–{ends_on}"
+    )]
+    ObjectionOutsideNotice {
+        /// The application.
+        application: ApplicationId,
+        /// When it was received.
+        received_on: NaiveDate,
+        /// The notice's first day.
+        starts_on: NaiveDate,
+        /// The notice's last day.
+        ends_on: NaiveDate,
+    },
+    /// Release on or before the last day of the notice (5).
+    #[error("release on {release} is not after the notice's last day {notice_end} (5)")]
+    ReleaseBeforeNoticeEnds {
+        /// The release date given.
+        release: NaiveDate,
+        /// The notice's last day.
+        notice_end: NaiveDate,
+    },
+    /// Money arithmetic overflowed.
+    #[error("money: {0}")]
+    Money(MoneyError),
+}
+
+/// An annual round (年度评审, 2.1). See the [module docs](self).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Round {
+    policy: Policy,
+    year: i32,
+    reference_date: NaiveDate,
+    places: AnnualPlaces,
+    quotas: Vec<Quota>,
+    initial_balances: FundBalances,
+    balances: FundBalances,
+    earlier: Coverage,
+    stage: Stage,
+    lists: Vec<RecommendationList>,
+    #[serde(default)]
+    experts: Vec<ExpertMember>,
+    #[serde(default)]
+    notice: Option<NoticePeriod>,
+    #[serde(default)]
+    objections: Vec<ObjectionRecord>,
+    #[serde(default)]
+    released_on: Option<NaiveDate>,
+}
+
+impl Round {
+    /// Sets a round up (2.1, 4.3, R3) and opens it for recommendations.
+    ///
+    /// Quotas are kept sorted, so their order does not matter; the earlier
+    /// coverage is normalised the same way.
+    pub fn set_up(policy: Policy, setup: RoundSetup) -> Result<Round, RoundError> {
+        let (first, last) = policy.programme_years();
+        if setup.year < first || setup.year > last {
+            return Err(RoundError::YearOutsideProgramme {
+                year: setup.year,
+                first,
+                last,
+            });
+        }
+        if !policy.is_in_force(setup.reference_date) {
+            return Err(RoundError::PolicyNotInForce {
+                policy: policy.id().to_owned(),
+                date: setup.reference_date,
+            });
+        }
+        let places = match setup.places.or_else(|| policy.annual_places(setup.year)) {
+            Some(p) => p,
+            None => return Err(RoundError::PlacesMissing { year: setup.year }),
+        };
+        if places.year != setup.year {
+            return Err(RoundError::PlacesForAnotherYear {
+                year: setup.year,
+                places_year: places.year,
+            });
+        }
+        let mut quotas = setup.quotas;
+        quotas.sort_by(|a, b| (&a.recommender, a.kind).cmp(&(&b.recommender, b.kind)));
+        for pair in quotas.windows(2) {
+            if let [a, b] = pair {
+                if a.recommender == b.recommender && a.kind == b.kind {
+                    return Err(RoundError::QuotaTwice {
+                        recommender: a.recommender.clone(),
+                        kind: a.kind,
+                    });
+                }
+            }
+        }
+        let earlier = setup.earlier.normalized();
+        for kind in ProjectKind::ALL {
+            let by_kind = earlier.by_kind.of(kind);
+            let by_seat = earlier
+                .by_seat
+                .iter()
+                .fold(0u32, |n, s| n.saturating_add(s.counts.of(kind)));
+            if by_seat != by_kind {
+                return Err(RoundError::CoverageInconsistent {
+                    kind,
+                    by_seat,
+                    by_kind,
+                });
+            }
+            let total = policy.programme_total(kind);
+            if by_kind > total {
+                return Err(RoundError::EarlierPastTotal {
+                    kind,
+                    earlier: by_kind,
+                    total,
+                });
+            }
+        }
+        Ok(Round {
+            policy,
+            year: setup.year,
+            reference_date: setup.reference_date,
+            places,
+            quotas,
+            initial_balances: setup.balances,
+            balances: setup.balances,
+            earlier,
+            stage: Stage::Open,
+            lists: Vec::new(),
+            experts: Vec::new(),
+            notice: None,
+            objections: Vec::new(),
+            released_on: None,
+        })
+    }
+
+    fn expect(&self, step: Step) -> Result<(), RoundError> {
+        let expected = step.expects();
+        if self.stage == expected {
+            Ok(())
+        } else {
+            Err(RoundError::OutOfOrder {
+                step,
+                expected,
+                stage: self.stage,
+            })
+        }
+    }
+
+    /// The quota of a recommender for a kind (4.3); zero when none was set.
+    pub fn quota(&self, recommender: &Recommender, kind: ProjectKind) -> u32 {
+        self.quotas
+            .binary_search_by(|q| (&q.recommender, q.kind).cmp(&(recommender, kind)))
+            .ok()
+            .and_then(|i| self.quotas.get(i))
+            .map_or(0, |q| q.places)
+    }
+
+    /// Receives a recommender's list for one kind (4.1, 4.2, R8).
+    ///
+    /// A list longer than the quota, with an incomplete report, or listing a
+    /// unit or an application twice is refused whole and recorded; the
+    /// recommender may submit again. Otherwise each entry is checked — the
+    /// banner's jurisdiction (4.1), a body's direct, independent-legal-person
+    /// units (4.2), and eligibility ([`eligibility::decide`]) — and refused one
+    /// by one with every reason found; the rest stand.
+    ///
+    /// Errors (nothing recorded): the round is not open; a list already stands
+    /// for this recommender and kind; an entry is of another kind or carries
+    /// another reference date; an application is malformed.
+    pub fn submit(
+        &mut self,
+        recommendation: Recommendation,
+    ) -> Result<SubmissionReceipt, RoundError> {
+        self.expect(Step::Submit)?;
+        let Recommendation {
+            recommender,
+            kind,
+            report,
+            candidates,
+        } = recommendation;
+        let slot = self
+            .lists
+            .binary_search_by(|l| (&l.recommender, l.kind).cmp(&(&recommender, kind)));
+        if let Ok(i) = slot {
+            if self.lists.get(i).is_some_and(|l| l.refused.is_empty()) {
+                return Err(RoundError::AlreadySubmitted { recommender, kind });
+            }
+        }
+        for (i, app) in candidates.iter().enumerate() {
+            let position = position(i);
+            if app.kind != kind {
+                return Err(RoundError::KindMismatch {
+                    recommender,
+                    kind,
+                    position,
+                    application: app.id.clone(),
+                    application_kind: app.kind,
+                });
+            }
+            if app.reference_date != self.reference_date {
+                return Err(RoundError::ReferenceDateMismatch {
+                    application: app.id.clone(),
+                    date: app.reference_date,
+                    round_date: self.reference_date,
+                });
+            }
+        }
+
+        // Whole-list reasons (R8).
+        let quota = self.quota(&recommender, kind);
+        let mut list_refused = Vec::new();
+        let missing = report.missing_parts();
+        if !missing.is_empty() {
+            list_refused.push(Refusal::ReportIncomplete { missing });
+        }
+        let listed = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+        if listed > quota {
+            list_refused.push(Refusal::OverQuota { listed, quota });
+        }
+        list_refused.extend(duplicates(&candidates));
+
+        // One by one: jurisdiction (4.1, 4.2) and eligibility.
+        let mut entries = Vec::with_capacity(candidates.len());
+        for (i, application) in candidates.into_iter().enumerate() {
+            let verdict = if list_refused.is_empty() {
+                let mut reasons = placement(&recommender, &application);
+                let decision =
+                    eligibility::decide(&self.policy, &application).map_err(|source| {
+                        RoundError::Application {
+                            recommender: recommender.clone(),
+                            position: position(i),
+                            source,
+                        }
+                    })?;
+                if !decision.is_eligible() {
+                    reasons.push(Refusal::Ineligible { decision });
+                }
+                if reasons.is_empty() {
+                    Verdict::Admitted
+                } else {
+                    Verdict::Refused { reasons }
+                }
+            } else {
+                Verdict::Refused {
+                    reasons: list_refused.clone(),
+                }
+            };
+            entries.push(Candidate {
+                application,
+                recommendation_rank: position(i),
+                score: None,
+                city_rank: None,
+                verdict,
+            });
+        }
+
+        let receipt = SubmissionReceipt {
+            recommender: recommender.clone(),
+            kind,
+            list_refused: list_refused.clone(),
+            admitted: entries
+                .iter()
+                .filter(|c| matches!(c.verdict, Verdict::Admitted))
+                .map(|c| c.application.id.clone())
+                .collect(),
+            refused: if list_refused.is_empty() {
+                entries
+                    .iter()
+                    .filter_map(|c| match &c.verdict {
+                        Verdict::Refused { reasons } => {
+                            Some((c.application.id.clone(), reasons.clone()))
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        };
+        let list = RecommendationList {
+            recommender,
+            kind,
+            quota,
+            report,
+            refused: list_refused,
+            candidates: entries,
+            earlier_attempts: Vec::new(),
+        };
+        match slot {
+            Ok(i) => {
+                if let Some(old) = self.lists.get_mut(i) {
+                    let previous = std::mem::replace(old, list);
+                    old.earlier_attempts = previous.earlier_attempts;
+                    old.earlier_attempts.push(RefusedAttempt {
+                        applications: previous
+                            .candidates
+                            .into_iter()
+                            .map(|c| c.application.id)
+                            .collect(),
+                        reasons: previous.refused,
+                    });
+                }
+            }
+            Err(i) => self.lists.insert(i, list),
+        }
+        Ok(receipt)
+    }
+
+    /// Closes submissions (4.1, 4.2). An application, or a unit for the same
+    /// kind, that stands on more than one recommender's list is refused on
+    /// every one of them (R8); the result does not depend on the order in
+    /// which lists arrived.
+    pub fn close_submissions(&mut self) -> Result<(), RoundError> {
+        self.expect(Step::CloseSubmissions)?;
+        // First list seen per key, and whether another list has it too (R8).
+        let admitted = self
+            .lists
+            .iter()
+            .map(|l| l.candidates.len())
+            .fold(0usize, usize::saturating_add);
+        let mut by_app: FastMap<&ApplicationId, (usize, bool)> = fast_map(admitted);
+        let mut by_unit: FastMap<(&UnitId, ProjectKind), (usize, bool)> = fast_map(admitted);
+        let note = |first: &mut (usize, bool), li: usize, lists: &[RecommendationList]| {
+            let same = lists
+                .get(first.0)
+                .zip(lists.get(li))
+                .is_some_and(|(a, b)| a.recommender == b.recommender);
+            if !same {
+                first.1 = true;
+            }
+        };
+        for (li, list) in self.lists.iter().enumerate() {
+            for c in &list.candidates {
+                if matches!(c.verdict, Verdict::Admitted) {
+                    let e = by_app.entry(&c.application.id).or_insert((li, false));
+                    note(e, li, &self.lists);
+                    let e = by_unit
+                        .entry((&c.application.unit.id, list.kind))
+                        .or_insert((li, false));
+                    note(e, li, &self.lists);
+                }
+            }
+        }
+        let mut clashes: Vec<(usize, usize, Vec<Recommender>)> = Vec::new();
+        let contested = by_app.values().any(|v| v.1) || by_unit.values().any(|v| v.1);
+        if contested {
+            // Rare: collect who else listed each contested entry.
+            let mut holders: FastMap<&ApplicationId, Vec<&Recommender>> = fast_map(0);
+            let mut unit_holders: FastMap<(&UnitId, ProjectKind), Vec<&Recommender>> = fast_map(0);
+            for list in &self.lists {
+                for c in &list.candidates {
+                    if !matches!(c.verdict, Verdict::Admitted) {
+                        continue;
+                    }
+                    if by_app.get(&c.application.id).is_some_and(|v| v.1) {
+                        holders
+                            .entry(&c.application.id)
+                            .or_default()
+                            .push(&list.recommender);
+                    }
+                    let key = (&c.application.unit.id, list.kind);
+                    if by_unit.get(&key).is_some_and(|v| v.1) {
+                        unit_holders.entry(key).or_default().push(&list.recommender);
+                    }
+                }
+            }
+            for (li, list) in self.lists.iter().enumerate() {
+                for (ci, c) in list.candidates.iter().enumerate() {
+                    if !matches!(c.verdict, Verdict::Admitted) {
+                        continue;
+                    }
+                    let mut others: Vec<Recommender> = holders
+                        .get(&c.application.id)
+                        .into_iter()
+                        .chain(unit_holders.get(&(&c.application.unit.id, list.kind)))
+                        .flatten()
+                        .filter(|r| ***r != list.recommender)
+                        .map(|r| (*r).clone())
+                        .collect();
+                    if !others.is_empty() {
+                        others.sort();
+                        others.dedup();
+                        clashes.push((li, ci, others));
+                    }
+                }
+            }
+        }
+        for (li, ci, others) in clashes {
+            if let Some(c) = self
+                .lists
+                .get_mut(li)
+                .and_then(|l| l.candidates.get_mut(ci))
+            {
+                c.verdict = Verdict::Refused {
+                    reasons: vec![Refusal::ListedByOthers { others }],
+                };
+            }
+        }
+        self.stage = Stage::Closed;
+        Ok(())
+    }
+
+    /// The city review (5): records the expert group and the scores, ranks
+    /// each kind by score (higher first), ties by recommendation rank, then by
+    /// application id (R9), selects up to the year's places and what remains
+    /// of the programme total (R3), and funds the selected (2.2, R4): kinds in
+    /// [`Policy::kind_funding_order`], each in ranking order; the funds in
+    /// [`Policy::funding_order`], split to the fen; a project the two cannot
+    /// pay is not funded, and a cheaper one after it may still be.
+    pub fn review(&mut self, review: CityReview) -> Result<(), RoundError> {
+        self.expect(Step::Review)?;
+        if review.experts.is_empty() {
+            return Err(RoundError::NoExperts);
+        }
+        if let Some(index) = review.experts.iter().position(|e| e.name.trim().is_empty()) {
+            return Err(RoundError::ExpertNameBlank { index });
+        }
+        // Flat positions: list li's candidates start at offsets[li].
+        let mut offsets = Vec::with_capacity(self.lists.len());
+        let mut total = 0usize;
+        for l in &self.lists {
+            offsets.push(total);
+            total = total.saturating_add(l.candidates.len());
+        }
+        let flat = |li: usize, ci: usize| offsets.get(li).map_or(0, |o| o.saturating_add(ci));
+        // Index every candidate by application id; after close_submissions an
+        // admitted application id is unique across lists.
+        let mut index: FastMap<&ApplicationId, (usize, bool)> = fast_map(total);
+        for (li, list) in self.lists.iter().enumerate() {
+            for (ci, c) in list.candidates.iter().enumerate() {
+                let admitted = matches!(c.verdict, Verdict::Admitted);
+                let e = index
+                    .entry(&c.application.id)
+                    .or_insert((flat(li, ci), admitted));
+                if admitted {
+                    *e = (flat(li, ci), true);
+                }
+            }
+        }
+        let mut scored: Vec<Option<Score>> = vec![None; total];
+        for s in &review.scores {
+            match index.get(&s.application) {
+                None => {
+                    return Err(RoundError::ScoreForUnknown {
+                        application: s.application.clone(),
+                    });
+                }
+                Some((_, false)) => {
+                    return Err(RoundError::ScoreForRefused {
+                        application: s.application.clone(),
+                    });
+                }
+                Some((at, true)) => {
+                    if let Some(slot) = scored.get_mut(*at) {
+                        if slot.replace(s.score).is_some() {
+                            return Err(RoundError::ScoreTwice {
+                                application: s.application.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        drop(index);
+        // Every admitted candidate scored; rank per kind.
+        let mut ranked: [Vec<Ranked<'_>>; 2] = [Vec::new(), Vec::new()];
+        for (li, list) in self.lists.iter().enumerate() {
+            for (ci, c) in list.candidates.iter().enumerate() {
+                if !matches!(c.verdict, Verdict::Admitted) {
+                    continue;
+                }
+                let Some(score) = scored.get(flat(li, ci)).copied().flatten() else {
+                    return Err(RoundError::ScoreMissing {
+                        application: c.application.id.clone(),
+                    });
+                };
+                if let Some(bucket) = ranked.get_mut(kind_slot(list.kind)) {
+                    bucket.push(Ranked {
+                        score,
+                        recommendation_rank: c.recommendation_rank,
+                        application: &c.application.id,
+                        at: (li, ci),
+                    });
+                }
+            }
+        }
+        let mut plan: Vec<Placed> = Vec::with_capacity(total);
+        let mut limits = [NotSelectedReason::PlacesFilled { places: 0 }; 2];
+        for kind in ProjectKind::ALL {
+            let Some(bucket) = ranked.get_mut(kind_slot(kind)) else {
+                continue;
+            };
+            // R9: score desc, recommendation rank asc, application id asc.
+            bucket.sort_unstable_by(|a, b| {
+                b.score
+                    .cmp(&a.score)
+                    .then(a.recommendation_rank.cmp(&b.recommendation_rank))
+                    .then(a.application.cmp(b.application))
+            });
+            let (limit, reason) = self.selection_limit(kind);
+            if let Some(l) = limits.get_mut(kind_slot(kind)) {
+                *l = reason;
+            }
+            for (i, r) in bucket.iter().enumerate() {
+                let rank = position(i);
+                plan.push(Placed {
+                    at: r.at,
+                    score: r.score,
+                    rank,
+                    kind,
+                    selected: rank <= limit,
+                });
+            }
+        }
+        // Fund in the policy's kind order, each kind in ranking order (R4);
+        // the plan holds each kind in ranking order already.
+        let mut balances = self.balances;
+        let mut fundings: Vec<(usize, usize, Funding)> = Vec::new();
+        for kind in self.policy.kind_funding_order() {
+            let subsidy = self.policy.subsidy(kind);
+            for p in plan.iter().filter(|p| p.kind == kind && p.selected) {
+                let funding = pay(&self.policy, &mut balances, subsidy)?;
+                fundings.push((p.at.0, p.at.1, funding));
+            }
+        }
+        // Apply: nothing above can fail from here on.
+        for Placed {
+            at: (li, ci),
+            score,
+            rank,
+            kind,
+            selected,
+        } in plan
+        {
+            if let Some(c) = self
+                .lists
+                .get_mut(li)
+                .and_then(|l| l.candidates.get_mut(ci))
+            {
+                c.score = Some(score);
+                c.city_rank = Some(rank);
+                c.verdict = if selected {
+                    // Placeholder until the funding below is applied.
+                    Verdict::Selected {
+                        funding: Funding::NotFunded {
+                            subsidy: self.policy.subsidy(kind),
+                            available: Yuan::ZERO,
+                        },
+                        moved_up_for: None,
+                    }
+                } else {
+                    Verdict::NotSelected {
+                        reason: limits
+                            .get(kind_slot(kind))
+                            .copied()
+                            .unwrap_or(NotSelectedReason::PlacesFilled { places: 0 }),
+                    }
+                };
+            }
+        }
+        for (li, ci, funding) in fundings {
+            if let Some(c) = self
+                .lists
+                .get_mut(li)
+                .and_then(|l| l.candidates.get_mut(ci))
+            {
+                c.verdict = Verdict::Selected {
+                    funding,
+                    moved_up_for: None,
+                };
+            }
+        }
+        self.balances = balances;
+        self.experts = review.experts;
+        self.stage = Stage::Reviewed;
+        Ok(())
+    }
+
+    /// How many of a kind this round may select, and what binds (R3).
+    fn selection_limit(&self, kind: ProjectKind) -> (u32, NotSelectedReason) {
+        let places = self.places.of(kind);
+        let total = self.policy.programme_total(kind);
+        let before = self.earlier.by_kind.of(kind);
+        let remaining = total.saturating_sub(before);
+        if remaining < places {
+            (
+                remaining,
+                NotSelectedReason::ProgrammeTotalReached { total, before },
+            )
+        } else {
+            (places, NotSelectedReason::PlacesFilled { places })
+        }
+    }
+
+    /// Starts the public notice (公示, 5) on `start`; it ends on the policy's
+    /// [`Policy::notice_working_days`]-th working day counted per R9
+    /// ([`HolidayCalendar::nth_working_day`]). The notice lists every selected,
+    /// funded candidate.
+    pub fn start_notice(
+        &mut self,
+        start: NaiveDate,
+        calendar: &HolidayCalendar,
+    ) -> Result<NoticePeriod, RoundError> {
+        self.expect(Step::StartNotice)?;
+        if start < self.reference_date {
+            return Err(RoundError::NoticeBeforeReference {
+                start,
+                reference: self.reference_date,
+            });
+        }
+        let ends_on = calendar
+            .nth_working_day(start, self.policy.notice_working_days())
+            .map_err(RoundError::Calendar)?;
+        let period = NoticePeriod {
+            starts_on: start,
+            ends_on,
+        };
+        self.notice = Some(period);
+        self.stage = Stage::Notice;
+        Ok(period)
+    }
+
+    /// Records an objection (异议, 5, R9) received during the notice. An
+    /// upheld one removes the candidate and returns its draws to the funds; if
+    /// [`Policy::move_up_on_objection`], the best-ranked candidate of the same
+    /// kind below the line moves up and is funded by the same rule (R4) from
+    /// what the funds now hold. Projects already funded keep their draws.
+    ///
+    /// Returns the candidate that moved up, if any.
+    pub fn record_objection(
+        &mut self,
+        objection: Objection,
+    ) -> Result<Option<ApplicationId>, RoundError> {
+        self.expect(Step::RecordObjection)?;
+        let Some(period) = self.notice else {
+            return Err(RoundError::OutOfOrder {
+                step: Step::RecordObjection,
+                expected: Stage::Notice,
+                stage: self.stage,
+            });
+        };
+        let Some((li, ci, kind)) = self.find_on_notice(&objection.application) else {
+            return Err(RoundError::NotOnNotice {
+                application: objection.application,
+            });
+        };
+        if !period.contains(objection.received_on) {
+            return Err(RoundError::ObjectionOutsideNotice {
+                application: objection.application,
+                received_on: objection.received_on,
+                starts_on: period.starts_on,
+                ends_on: period.ends_on,
+            });
+        }
+        let index = self.objections.len();
+        if !objection.upheld {
+            self.objections.push(ObjectionRecord {
+                objection,
+                moved_up: None,
+            });
+            return Ok(None);
+        }
+        // Work on a copy of the balances; commit only when all succeeded.
+        let mut balances = self.balances;
+        let returned = match self
+            .lists
+            .get(li)
+            .and_then(|l| l.candidates.get(ci))
+            .map(|c| &c.verdict)
+        {
+            Some(Verdict::Selected {
+                funding: Funding::Funded { draws, .. },
+                ..
+            }) => draws.clone(),
+            _ => Vec::new(),
+        };
+        for d in &returned {
+            let slot = balances.slot(d.fund);
+            *slot = slot.checked_add(d.amount).map_err(RoundError::Money)?;
+        }
+        let next = if self.policy.move_up_on_objection() {
+            self.next_in_rank(kind)
+        } else {
+            None
+        };
+        let moved = match next {
+            Some((nl, nc)) => {
+                let funding = pay(&self.policy, &mut balances, self.policy.subsidy(kind))?;
+                Some((nl, nc, funding))
+            }
+            None => None,
+        };
+        // Commit.
+        if let Some(c) = self
+            .lists
+            .get_mut(li)
+            .and_then(|l| l.candidates.get_mut(ci))
+        {
+            c.verdict = Verdict::Removed {
+                objection: index,
+                returned,
+            };
+        }
+        let mut moved_up = None;
+        if let Some((nl, nc, funding)) = moved {
+            if let Some(c) = self
+                .lists
+                .get_mut(nl)
+                .and_then(|l| l.candidates.get_mut(nc))
+            {
+                c.verdict = Verdict::Selected {
+                    funding,
+                    moved_up_for: Some(objection.application.clone()),
+                };
+                moved_up = Some(c.application.id.clone());
+            }
+        }
+        self.balances = balances;
+        self.objections.push(ObjectionRecord {
+            objection,
+            moved_up: moved_up.clone(),
+        });
+        Ok(moved_up)
+    }
+
+    fn find_on_notice(&self, application: &ApplicationId) -> Option<(usize, usize, ProjectKind)> {
+        self.lists.iter().enumerate().find_map(|(li, l)| {
+            l.candidates.iter().enumerate().find_map(|(ci, c)| {
+                let on_notice = matches!(
+                    c.verdict,
+                    Verdict::Selected {
+                        funding: Funding::Funded { .. },
+                        ..
+                    }
+                );
+                (on_notice && &c.application.id == application).then_some((li, ci, l.kind))
+            })
+        })
+    }
+
+    fn next_in_rank(&self, kind: ProjectKind) -> Option<(usize, usize)> {
+        self.lists
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind == kind)
+            .flat_map(|(li, l)| {
+                l.candidates
+                    .iter()
+                    .enumerate()
+                    .map(move |(ci, c)| (li, ci, c))
+            })
+            .filter(|(_, _, c)| matches!(c.verdict, Verdict::NotSelected { .. }))
+            .min_by_key(|(_, _, c)| c.city_rank.unwrap_or(u32::MAX))
+            .map(|(li, ci, _)| (li, ci))
+    }
+
+    /// Releases the subsidies (下达资金, 5) on `on`, a day after the notice's
+    /// last day; the round is final and its projects are created.
+    pub fn release(&mut self, on: NaiveDate) -> Result<(), RoundError> {
+        self.expect(Step::Release)?;
+        let Some(period) = self.notice else {
+            return Err(RoundError::OutOfOrder {
+                step: Step::Release,
+                expected: Stage::Notice,
+                stage: self.stage,
+            });
+        };
+        if on <= period.ends_on {
+            return Err(RoundError::ReleaseBeforeNoticeEnds {
+                release: on,
+                notice_end: period.ends_on,
+            });
+        }
+        self.released_on = Some(on);
+        self.stage = Stage::Final;
+        Ok(())
+    }
+
+    /// The stage.
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The reference date.
+    pub fn reference_date(&self) -> NaiveDate {
+        self.reference_date
+    }
+
+    /// The policy the round runs under.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// This year's places (R3).
+    pub fn places(&self) -> AnnualPlaces {
+        self.places
+    }
+
+    /// The quotas, sorted by recommender and kind (4.3).
+    pub fn quotas(&self) -> &[Quota] {
+        &self.quotas
+    }
+
+    /// What the funds hold now.
+    pub fn balances(&self) -> FundBalances {
+        self.balances
+    }
+
+    /// The lists received, sorted by recommender and kind.
+    pub fn lists(&self) -> &[RecommendationList] {
+        &self.lists
+    }
+
+    /// The expert group, once reviewed.
+    pub fn experts(&self) -> &[ExpertMember] {
+        &self.experts
+    }
+
+    /// The public notice, once started.
+    pub fn notice(&self) -> Option<NoticePeriod> {
+        self.notice
+    }
+
+    /// The objections recorded, in order of recording.
+    pub fn objections(&self) -> &[ObjectionRecord] {
+        &self.objections
+    }
+
+    /// The release date, once final.
+    pub fn released_on(&self) -> Option<NaiveDate> {
+        self.released_on
+    }
+}
+
+/// An admitted candidate in the city ranking, before sorting.
+struct Ranked<'a> {
+    score: Score,
+    recommendation_rank: u32,
+    application: &'a ApplicationId,
+    at: (usize, usize),
+}
+
+/// A ranked candidate's place: where it is held, its rank, and whether it is selected.
+struct Placed {
+    at: (usize, usize),
+    score: Score,
+    rank: u32,
+    kind: ProjectKind,
+    selected: bool,
+}
+
+/// A small multiply-rotate hasher (the Fx hash) for the round's internal
+/// look-ups by host ids: several times faster than SipHash on short ids. The
+/// ids come from the host, not from an adversary; a collision only slows a
+/// look-up down, it never changes a result.
+#[derive(Debug, Default, Clone, Copy)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+        }
+        let mut tail = 0u64;
+        for (i, b) in chunks.remainder().iter().enumerate() {
+            tail |= u64::from(*b) << (8 * i);
+        }
+        self.add(tail);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+fn fast_map<K, V>(capacity: usize) -> FastMap<K, V> {
+    HashMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
+}
+
+/// 1-based position from a 0-based index.
+fn position(i: usize) -> u32 {
+    u32::try_from(i).map_or(u32::MAX, |i| i.saturating_add(1))
+}
+
+const fn kind_slot(kind: ProjectKind) -> usize {
+    match kind {
+        ProjectKind::TrainingBase => 0,
+        ProjectKind::Studio => 1,
+    }
+}
+
+/// R8: units or applications listed twice in one list, each reported once, in list order.
+fn duplicates(candidates: &[Application]) -> Vec<Refusal> {
+    let mut units: FastMap<&UnitId, u32> = fast_map(candidates.len());
+    let mut apps: FastMap<&ApplicationId, u32> = fast_map(candidates.len());
+    let mut out = Vec::new();
+    for a in candidates {
+        let n = apps.entry(&a.id).or_insert(0);
+        *n = n.saturating_add(1);
+        if *n == 2 {
+            out.push(Refusal::ApplicationListedTwice {
+                application: a.id.clone(),
+            });
+        }
+        let n = units.entry(&a.unit.id).or_insert(0);
+        *n = n.saturating_add(1);
+        if *n == 2
+            && !out
+                .iter()
+                .any(|r| matches!(r, Refusal::UnitListedTwice { unit } if *unit == a.unit.id))
+        {
+            out.push(Refusal::UnitListedTwice {
+                unit: a.unit.id.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// R8: may this recommender list this unit (4.1 jurisdiction, 4.2 direct independent legal person)?
+fn placement(recommender: &Recommender, application: &Application) -> Vec<Refusal> {
+    let unit = &application.unit;
+    let mut out = Vec::new();
+    match recommender {
+        Recommender::Banner(banner) => {
+            if unit.seat != Seat::Banner(*banner) {
+                out.push(Refusal::OutsideJurisdiction {
+                    banner: *banner,
+                    seat: unit.seat.clone(),
+                });
+            }
+        }
+        Recommender::Body(body) => {
+            let under = match &unit.seat {
+                Seat::Body(b) => b == body,
+                Seat::Banner(_) => false,
+            };
+            if !under {
+                out.push(Refusal::NotUnderBody {
+                    body: body.clone(),
+                    seat: unit.seat.clone(),
+                });
+            }
+            if !unit.independent_legal_person {
+                out.push(Refusal::NotIndependentLegalPerson { body: body.clone() });
+            }
+        }
+    }
+    out
+}
+
+/// 2.2, R4: draws a subsidy from the funds in the policy's order, or says it cannot.
+fn pay(policy: &Policy, balances: &mut FundBalances, subsidy: Yuan) -> Result<Funding, RoundError> {
+    let available = balances.total().map_err(RoundError::Money)?;
+    if available < subsidy {
+        return Ok(Funding::NotFunded { subsidy, available });
+    }
+    let mut rest = subsidy;
+    let mut draws = Vec::with_capacity(2);
+    for fund in policy.funding_order() {
+        if rest.is_zero() {
+            break;
+        }
+        let slot = balances.slot(*fund);
+        let take = (*slot).min(rest);
+        if take.is_zero() {
+            continue;
+        }
+        *slot = slot.checked_sub(take).map_err(RoundError::Money)?;
+        rest = rest.checked_sub(take).map_err(RoundError::Money)?;
+        draws.push(Draw {
+            fund: *fund,
+            amount: take,
+        });
+    }
+    Ok(Funding::Funded {
+        amount: subsidy,
+        draws,
+    })
+}
