@@ -301,12 +301,24 @@ fn a_body_may_list_only_independent_legal_persons_directly_under_it() {
         ))
         .unwrap();
     assert_eq!(receipt.admitted, vec![ApplicationId::new("S-1")]);
+    // Both the list check (R8) and the eligibility rule of 4.2 say so.
+    let s2 = refusals(&receipt, "S-2");
     assert_eq!(
-        refusals(&receipt, "S-2"),
-        vec![Refusal::NotIndependentLegalPerson {
+        s2[0],
+        Refusal::NotIndependentLegalPerson {
             body: BodyId::new(BODY)
-        }]
+        }
     );
+    match &s2[..] {
+        [_, Refusal::Ineligible { decision }] => {
+            let failed: Vec<_> = decision.failures().map(|f| f.rule).collect();
+            assert_eq!(
+                failed,
+                vec![skill_grants::eligibility::RuleId::DirectlyUnderBody]
+            );
+        }
+        other => panic!("expected the list refusal and the eligibility decision, got {other:?}"),
+    }
     assert_eq!(
         refusals(&receipt, "S-3"),
         vec![Refusal::NotUnderBody {
@@ -327,8 +339,7 @@ fn a_body_may_list_only_independent_legal_persons_directly_under_it() {
 #[test]
 fn ineligible_candidates_are_refused_one_by_one_with_their_decision() {
     // Given a base at a unit of kind Other (R1) and a studio lead with no honour (R2).
-    // The assertions follow `eligibility::decide`'s own verdict, so they hold both
-    // with the placeholder (everyone eligible) and with the real rules.
+    // R1 refuses a base at a unit of another kind; R2 a studio lead with no honour.
     let policy = Policy::ordos_2022();
     let mut other = base("A-1", "U-1", "达拉特旗某商贸公司", in_banner(DALAD));
     other.unit.kind = UnitKind::Other;
@@ -342,15 +353,12 @@ fn ineligible_candidates_are_refused_one_by_one_with_their_decision() {
         ))
         .unwrap();
     let decision = eligibility::decide(&policy, &other).unwrap();
-    if decision.is_eligible() {
-        // LEAD: with the real eligibility rules this branch must no longer run (R1).
-        assert!(receipt.admitted.contains(&ApplicationId::new("A-1")));
-    } else {
-        assert_eq!(
-            refusals(&receipt, "A-1"),
-            vec![Refusal::Ineligible { decision }]
-        );
-    }
+    assert!(!decision.is_eligible());
+    assert_eq!(
+        refusals(&receipt, "A-1"),
+        vec![Refusal::Ineligible { decision }]
+    );
+    assert!(!receipt.admitted.contains(&ApplicationId::new("A-1")));
     assert!(receipt.admitted.contains(&ApplicationId::new("A-2")));
 
     let mut no_honour = studio("S-1", "U-3", "达拉特旗某能源企业", in_banner(DALAD));
@@ -364,16 +372,12 @@ fn ineligible_candidates_are_refused_one_by_one_with_their_decision() {
         ))
         .unwrap();
     let decision = eligibility::decide(&policy, &no_honour).unwrap();
-    if decision.is_eligible() {
-        // LEAD: with the real eligibility rules this branch must no longer run (R2).
-        assert_eq!(receipt.admitted.len(), 2);
-    } else {
-        assert_eq!(
-            refusals(&receipt, "S-1"),
-            vec![Refusal::Ineligible { decision }]
-        );
-        assert_eq!(receipt.admitted, vec![ApplicationId::new("S-2")]);
-    }
+    assert!(!decision.is_eligible());
+    assert_eq!(
+        refusals(&receipt, "S-1"),
+        vec![Refusal::Ineligible { decision }]
+    );
+    assert_eq!(receipt.admitted, vec![ApplicationId::new("S-2")]);
 }
 
 #[test]
@@ -1314,8 +1318,16 @@ fn complete_round() -> Round {
 
 #[test]
 fn a_complete_round_creates_the_projects_the_lifecycle_needs() {
-    let out = complete_round().outcome().unwrap();
+    let round = complete_round();
+    let out = round.outcome().unwrap();
     check_invariants(&out).unwrap();
+    // Every released project opens in the lifecycle with its full subsidy in its account.
+    for p in &out.projects {
+        let (project, _started) =
+            skill_grants::Project::open(p.project_start(), round.policy()).unwrap();
+        assert_eq!(project.start().released, p.amount);
+        assert_eq!(project.start().project, p.id);
+    }
     let ids: Vec<&str> = out.projects.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(
         ids,

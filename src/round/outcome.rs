@@ -182,6 +182,33 @@ pub struct FundedProject {
     pub policy: PolicyRef,
 }
 
+impl FundedProject {
+    /// The start record of this project's lifecycle ([`crate::lifecycle`]):
+    /// the released subsidy opens the project's own account (7.1, R12).
+    ///
+    /// ```
+    /// # use skill_grants::round::FundedProject;
+    /// # fn start(p: &FundedProject) {
+    /// let start = p.project_start();
+    /// assert_eq!(start.released, p.amount);
+    /// # }
+    /// ```
+    pub fn project_start(&self) -> crate::lifecycle::ProjectStart {
+        crate::lifecycle::ProjectStart {
+            project: self.id.clone(),
+            kind: self.kind,
+            unit: self.unit.clone(),
+            unit_name: self.unit_name.clone(),
+            seat: self.unit_seat.clone(),
+            specialties: self.specialties.clone(),
+            lead: self.lead.clone(),
+            released: self.amount,
+            released_on: self.released_on,
+            policy: self.policy.clone(),
+        }
+    }
+}
+
 /// One recommender's list in the outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListOutcome {

@@ -5,7 +5,6 @@ use std::fmt::Write as _;
 use super::{
     CandidateOutcome, Draw, Funding, NotSelectedReason, Recommender, Refusal, RoundOutcome, Verdict,
 };
-use crate::eligibility::Outcome;
 use crate::model::Seat;
 use crate::{ClauseId, Fund, Lang, ProjectKind, Yuan};
 
@@ -121,15 +120,10 @@ impl Refusal {
                 }
             }
             (Refusal::Ineligible { decision }, lang) => {
-                let failed: Vec<&str> = decision
-                    .findings
-                    .iter()
-                    .filter(|f| f.outcome == Outcome::Failed)
-                    .map(|f| f.rule.as_str())
-                    .collect();
+                let failed: Vec<String> = decision.failures().map(|f| f.explain(lang)).collect();
                 match lang {
-                    Lang::Zh => format!("不符合申报条件：{}", failed.join("、")),
-                    Lang::En => format!("not eligible: {}", failed.join(", ")),
+                    Lang::Zh => format!("不符合申报条件：{}", failed.join("；")),
+                    Lang::En => format!("not eligible: {}", failed.join("; ")),
                 }
             }
         };
