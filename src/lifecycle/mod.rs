@@ -120,6 +120,7 @@ use crate::{Policy, ProjectKind, Yuan};
 /// Build one with [`Project::open`] or [`Project::replay`]; change it only by
 /// applying events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Project {
     start: ProjectStart,
     deadline: NaiveDate,

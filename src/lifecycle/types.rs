@@ -34,6 +34,7 @@ use super::table::EventKind;
 /// assert_eq!(start.kind, ProjectKind::TrainingBase);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectStart {
     /// The project's id.
     pub project: ProjectId,
@@ -72,6 +73,7 @@ pub struct ProjectStart {
 /// assert_ne!(a, Actor::BannerAuthority(Banner::JungarBanner));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Actor {
@@ -102,6 +104,7 @@ pub enum Actor {
 /// assert_eq!(Role::CityFinance.name(Lang::Zh), "市财政部门");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Role {
@@ -165,6 +168,7 @@ impl Role {
 /// assert!(SpendingCategory::Travel.is_prohibited());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum SpendingCategory {
@@ -306,6 +310,7 @@ impl SpendingCategory {
 /// assert_eq!(SpecialtyIndex(1).0, 1);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct SpecialtyIndex(pub u8);
 
@@ -320,6 +325,7 @@ pub struct SpecialtyIndex(pub u8);
 /// assert_eq!(s.specialty, Some(SpecialtyIndex(0)));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Spend {
     /// What it pays for.
     pub category: SpendingCategory,
@@ -363,6 +369,7 @@ impl Spend {
 /// ([`super::Project::decide_payment`]) returns; [`super::Project::payment_event`]
 /// makes the logged [`Event`] of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Payment {
     /// The day of the payment.
     pub on: NaiveDate,
@@ -372,6 +379,7 @@ pub struct Payment {
 
 /// What a phased evaluation found against the output requirements (分阶段评估, 7.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EvaluationRating {
@@ -385,6 +393,7 @@ pub enum EvaluationRating {
 
 /// What an inspection found (检查, 7.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum InspectionResult {
@@ -396,6 +405,7 @@ pub enum InspectionResult {
 
 /// A misconduct that, once verified (查明属实), grounds a revocation (7.2, R13).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Misconduct {
@@ -407,6 +417,7 @@ pub enum Misconduct {
 
 /// Why a base's unit changes its name (7.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RenameCause {
@@ -420,6 +431,7 @@ pub enum RenameCause {
 
 /// Why a studio's lead changes (7.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum LeadChangeReason {
@@ -436,6 +448,7 @@ pub enum LeadChangeReason {
 /// What a command asks for. Each produces the event of the same name
 /// ([`Action::kind`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "action", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Action {
@@ -548,6 +561,7 @@ impl Action {
 /// assert_eq!(c.by, Actor::City);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Command {
     /// Who gives it.
     pub by: Actor,
@@ -566,6 +580,7 @@ impl Command {
 
 /// What happened (事件内容). Amounts are computed by the crate and recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "event", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Change {
@@ -700,6 +715,7 @@ impl Change {
 /// acted (`None` only for [`Change::DeadlinePassed`], which the calendar
 /// decides), and what happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Event {
     /// The project it belongs to.
     pub project: ProjectId,
@@ -734,6 +750,7 @@ impl Event {
 
 /// A former name of a base's unit, kept when a rename is approved (7.3, R14).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FormerName {
     /// The name.
     pub name: String,
@@ -745,6 +762,7 @@ pub struct FormerName {
 
 /// A former lead of a studio, kept when a lead change is approved (7.4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FormerLead {
     /// The person's id.
     pub id: PersonId,
@@ -758,6 +776,7 @@ pub struct FormerLead {
 
 /// A request awaiting the city's approval (7.3, 7.4, R15).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "request", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PendingRequest {
@@ -783,6 +802,7 @@ pub enum PendingRequest {
 
 /// A verified finding on record (7.2, R13).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VerifiedFinding {
     /// The day verified.
     pub on: NaiveDate,
@@ -797,6 +817,7 @@ pub struct VerifiedFinding {
 /// At every moment: `released = spent + balance + returned_from_account` and
 /// `recovery_ordered = returned_from_account + repaid + owed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ledger {
     /// Released into the account (5).
     pub released: Yuan,

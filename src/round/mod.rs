@@ -334,6 +334,7 @@ pub struct Recommendation {
 
 /// Why a list or a candidate is refused (R8, eligibility).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "reason", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Refusal {
@@ -560,6 +561,7 @@ pub struct Draw {
 
 /// How a selected candidate's subsidy is paid (2.2, R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Funding {
     /// The full subsidy is drawn, in the policy's order of funds.
@@ -580,6 +582,7 @@ pub enum Funding {
 
 /// Why an admitted candidate was not selected (R3, 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "bound", rename_all = "snake_case")]
 pub enum NotSelectedReason {
     /// The year's places for its kind were filled by better-ranked candidates.
@@ -598,6 +601,7 @@ pub enum NotSelectedReason {
 
 /// Where a candidate stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "verdict", rename_all = "snake_case")]
 pub enum Verdict {
     /// Refused, with every reason found.
@@ -632,6 +636,7 @@ pub enum Verdict {
 
 /// One candidate on a list, with its round state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Candidate {
     /// The application as recommended.
     pub application: Application,
@@ -649,6 +654,7 @@ pub struct Candidate {
 
 /// An earlier submission for the same recommender and kind that was refused whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RefusedAttempt {
     /// The applications it listed, in order.
     pub applications: Vec<ApplicationId>,
@@ -658,6 +664,7 @@ pub struct RefusedAttempt {
 
 /// A recommender's list for one kind (推荐名单), as the round holds it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecommendationList {
     /// Who recommends.
     pub recommender: Recommender,
@@ -678,6 +685,7 @@ pub struct RecommendationList {
 
 /// What [`Round::submit`] reports back: the list's standing and each refused entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SubmissionReceipt {
     /// Who submitted.
     pub recommender: Recommender,
@@ -714,6 +722,7 @@ pub struct Objection {
 
 /// A recorded objection and what it changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ObjectionRecord {
     /// The objection.
     pub objection: Objection,
@@ -776,6 +785,7 @@ impl Stage {
 
 /// A step of the round, named in [`RoundError::OutOfOrder`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// [`Round::submit`].
@@ -1005,6 +1015,7 @@ pub enum RoundError {
 
 /// An annual round (年度评审, 2.1). See the [module docs](self).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Round {
     policy: Policy,
     year: i32,

@@ -154,6 +154,7 @@ impl Coverage {
 /// A project created by a released round (建设项目), with exactly what the
 /// project lifecycle needs to start it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FundedProject {
     /// The project's id: year, kind (`TB` base, `ST` studio) and place in the
     /// city ranking among the funded of its kind (`2022-TB-01`).
@@ -211,6 +212,7 @@ impl FundedProject {
 
 /// One recommender's list in the outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ListOutcome {
     /// Who recommends.
     pub recommender: Recommender,
@@ -230,6 +232,7 @@ pub struct ListOutcome {
 
 /// One candidate in the outcome: where it stands and why, with the clauses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CandidateOutcome {
     /// The application.
     pub application: ApplicationId,
@@ -257,6 +260,7 @@ pub struct CandidateOutcome {
 
 /// The subsidy per kind (2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Subsidies {
     /// Per training base.
     pub training_base: Yuan,
@@ -276,6 +280,7 @@ impl Subsidies {
 
 /// A round's outcome (评审结果): see [`Round::outcome`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoundOutcome {
     /// The year.
     pub year: i32,
