@@ -13,6 +13,14 @@
 //! assert!(apps.iter().all(|a| a.unit.name.contains('某')));
 //! ```
 
+mod scenario;
+
+pub use scenario::{
+    AnnualRun, MoneyLine, ProjectRun, RefusedCommand, ScenarioError, annual_round_2022, as_of_2022,
+    balances_2022, calendar_2022, commands_2022, experts_2022, notice_start_2022, places_2022,
+    quotas_2022, recommendations_2022, release_2022, round_2022, round_setup_2022, score_2022,
+};
+
 use chrono::NaiveDate;
 
 use crate::model::{
