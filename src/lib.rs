@@ -60,6 +60,7 @@ pub mod round;
 pub mod sample;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod service;
 
 pub use clause::{Clause, ClauseError, ClauseId, Execution};
 pub use date::{DateError, HolidayCalendar};
