@@ -74,3 +74,60 @@ impl JsonSchema for HolidayCalendar {
         crate::date::calendar_schema(generator)
     }
 }
+
+/// The JSON Schema of every serialized input and output type, by the file
+/// name it is committed under in `schema/` (without `.json`), in a fixed order.
+///
+/// | name | type | direction |
+/// |---|---|---|
+/// | `policy` | [`Policy`] | input (validated on load) |
+/// | `policy-set` | [`PolicySet`] | input |
+/// | `holiday-calendar` | [`HolidayCalendar`] | input |
+/// | `application` | [`crate::model::Application`] | input |
+/// | `decision` | [`crate::eligibility::Decision`] | output |
+/// | `round-setup` | [`crate::round::RoundSetup`] | input |
+/// | `recommendation` | [`crate::round::Recommendation`] | input |
+/// | `submission-receipt` | [`crate::round::SubmissionReceipt`] | output |
+/// | `city-review` | [`crate::round::CityReview`] | input |
+/// | `objection` | [`crate::round::Objection`] | input |
+/// | `round` | [`crate::round::Round`] | stored state |
+/// | `round-outcome` | [`crate::round::RoundOutcome`] | output |
+/// | `project-start` | [`crate::lifecycle::ProjectStart`] | input (from the round) |
+/// | `command` | [`crate::lifecycle::Command`] | input |
+/// | `event` | [`crate::lifecycle::Event`] | output, stored |
+/// | `project` | [`crate::lifecycle::Project`] | stored state |
+/// | `request` | [`crate::service::Request`] | input line |
+/// | `response` | [`crate::service::Response`] | output line |
+/// | `annual-run` | [`crate::sample::AnnualRun`] | output of `annual_round --json` |
+///
+/// ```
+/// let all = skill_grants::schema::schemas();
+/// assert!(all.iter().any(|(name, _)| *name == "event"));
+/// ```
+pub fn schemas() -> Vec<(&'static str, Schema)> {
+    use schemars::schema_for;
+    vec![
+        ("policy", schema_for!(Policy)),
+        ("policy-set", schema_for!(PolicySet)),
+        ("holiday-calendar", schema_for!(HolidayCalendar)),
+        ("application", schema_for!(crate::model::Application)),
+        ("decision", schema_for!(crate::eligibility::Decision)),
+        ("round-setup", schema_for!(crate::round::RoundSetup)),
+        ("recommendation", schema_for!(crate::round::Recommendation)),
+        (
+            "submission-receipt",
+            schema_for!(crate::round::SubmissionReceipt),
+        ),
+        ("city-review", schema_for!(crate::round::CityReview)),
+        ("objection", schema_for!(crate::round::Objection)),
+        ("round", schema_for!(crate::round::Round)),
+        ("round-outcome", schema_for!(crate::round::RoundOutcome)),
+        ("project-start", schema_for!(crate::lifecycle::ProjectStart)),
+        ("command", schema_for!(crate::lifecycle::Command)),
+        ("event", schema_for!(crate::lifecycle::Event)),
+        ("project", schema_for!(crate::lifecycle::Project)),
+        ("request", schema_for!(crate::service::Request)),
+        ("response", schema_for!(crate::service::Response)),
+        ("annual-run", schema_for!(crate::sample::AnnualRun)),
+    ]
+}
