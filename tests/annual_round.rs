@@ -1,0 +1,171 @@
+//! The built-in 2022 programme run (what `cargo run --example annual_round` prints): its JSON
+//! round-trips through the crate's own types, it is deterministic, its money adds up, and it
+//! contains every case the README promises.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use skill_grants::lifecycle::{Change, Project, Status};
+use skill_grants::round::{Funding, Verdict, check_invariants};
+use skill_grants::sample::{self, AnnualRun};
+use skill_grants::{ClauseId, Fund, ProjectKind};
+
+fn run() -> AnnualRun {
+    sample::annual_round_2022().unwrap()
+}
+
+#[test]
+fn the_json_output_round_trips_through_the_crates_types() {
+    let run = run();
+    // Exactly what `--json` prints.
+    let text = serde_json::to_string_pretty(&run).unwrap();
+    let back: AnnualRun = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, run);
+    // And each stored log replays from its JSON to the same project.
+    for p in &back.projects {
+        let log_text = serde_json::to_string(&p.log).unwrap();
+        let log: Vec<skill_grants::lifecycle::Event> = serde_json::from_str(&log_text).unwrap();
+        assert_eq!(Project::replay(&log).unwrap(), p.project);
+    }
+}
+
+#[test]
+fn the_run_is_deterministic() {
+    assert_eq!(run(), run());
+    assert_eq!(
+        serde_json::to_string(&run()).unwrap(),
+        serde_json::to_string(&run()).unwrap()
+    );
+}
+
+#[test]
+fn the_round_keeps_its_invariants_and_splits_a_subsidy() {
+    let run = run();
+    check_invariants(&run.round).unwrap();
+    let o = &run.round;
+    assert_eq!(
+        o.projects.len(),
+        14,
+        "5 bases and 10 studios less one removed"
+    );
+    // One project drawn from both funds (2.2, R4), the employment fund first.
+    let split: Vec<_> = o.projects.iter().filter(|p| p.draws.len() == 2).collect();
+    assert_eq!(split.len(), 1);
+    assert_eq!(split[0].draws[0].fund, Fund::EmploymentSubsidy);
+    assert!(o.remaining.of(Fund::EmploymentSubsidy).is_zero());
+    // One upheld objection, one dismissed; the upheld one's candidate is removed.
+    assert_eq!(o.objections.len(), 2);
+    let upheld = o.objections.iter().find(|r| r.objection.upheld).unwrap();
+    let removed = o
+        .candidates
+        .iter()
+        .find(|c| c.application == upheld.objection.application)
+        .unwrap();
+    assert!(matches!(removed.verdict, Verdict::Removed { .. }));
+    // Seven refused, each for the reason its name carries.
+    let refused: Vec<_> = o
+        .candidates
+        .iter()
+        .filter(|c| matches!(c.verdict, Verdict::Refused { .. }))
+        .collect();
+    assert_eq!(refused.len(), 7);
+    for c in refused {
+        let tag = c
+            .unit_name
+            .split('〔')
+            .nth(1)
+            .unwrap()
+            .trim_end_matches('〕');
+        let text = c.explain(skill_grants::Lang::En);
+        assert!(
+            text.contains(tag),
+            "{} should cite {tag}: {text}",
+            c.application
+        );
+    }
+    // Every selected one is funded.
+    assert!(o.candidates.iter().all(|c| !matches!(
+        c.verdict,
+        Verdict::Selected {
+            funding: Funding::NotFunded { .. },
+            ..
+        }
+    )));
+}
+
+#[test]
+fn the_lifecycle_cases_are_all_there() {
+    let run = run();
+    let status = |s: Status| run.projects.iter().filter(|p| p.status == s).count();
+    assert_eq!(status(Status::Revoked), 1);
+    assert_eq!(status(Status::Dissolved), 1);
+    assert_eq!(status(Status::Accepted), 12);
+    let refused: Vec<_> = run.projects.iter().flat_map(|p| &p.refused).collect();
+    assert_eq!(refused.len(), 2);
+    assert!(
+        refused
+            .iter()
+            .any(|r| r.clause == ClauseId::C6_1 && r.reason_en.contains("travel"))
+    );
+    assert!(
+        refused
+            .iter()
+            .any(|r| r.clause == ClauseId::C6_2 && r.reason_en.contains("deadline"))
+    );
+    let changed = |f: fn(&Change) -> bool| {
+        run.projects
+            .iter()
+            .filter(|p| p.log.iter().any(|e| f(&e.change)))
+            .count()
+    };
+    assert_eq!(changed(|c| matches!(c, Change::RenameApproved)), 1);
+    assert_eq!(changed(|c| matches!(c, Change::LeadChangeApproved)), 1);
+    assert!(changed(|c| matches!(c, Change::Evaluated { .. })) >= 12);
+    let revoked = run
+        .projects
+        .iter()
+        .find(|p| p.status == Status::Revoked)
+        .unwrap();
+    assert_eq!(revoked.project.kind(), ProjectKind::Studio);
+    assert!(revoked.money.owed.is_zero(), "recovered in full");
+    assert_eq!(revoked.money.repaid, revoked.money.spent);
+}
+
+#[test]
+fn money_adds_up_per_project_and_in_total() {
+    let run = run();
+    assert!(run.money_balances());
+    let mut total = sample::MoneyLine::ZERO;
+    for p in &run.projects {
+        assert!(p.money.balances(), "{}", p.project.id());
+        p.project.check_invariants().unwrap();
+        total = total.checked_add(&p.money).unwrap();
+    }
+    assert_eq!(total, run.money_total);
+    let released: skill_grants::Yuan =
+        skill_grants::Yuan::checked_sum(run.round.projects.iter().map(|p| p.amount)).unwrap();
+    assert_eq!(run.money_total.released, released);
+}
+
+#[test]
+fn a_past_state_comes_from_the_log() {
+    let run = run();
+    let p = run
+        .projects
+        .iter()
+        .find(|p| p.status == Status::Dissolved)
+        .unwrap();
+    let before = Project::state_on(&p.log, sample::release_2022())
+        .unwrap()
+        .unwrap();
+    assert_eq!(before.status(), Status::UnderConstruction);
+    assert_eq!(before.ledger().spent, skill_grants::Yuan::ZERO);
+    assert!(
+        Project::state_on(&p.log, chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap())
+            .unwrap()
+            .is_none()
+    );
+}
