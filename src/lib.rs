@@ -7,43 +7,107 @@
 //!
 //! The crate is pure logic: no I/O, no clock, no database. Callers pass dates
 //! in; every value a host stores serializes with serde; every rule cites the
-//! clause it executes ([`ClauseId`]).
+//! clause it executes ([`ClauseId`]); money is [`Yuan`], exact to the fen.
 //!
 //! ## Quick start
 //!
+//! ```sh
+//! cargo run --example annual_round   # a whole 2022 round and every project's life, on built-in data
+//! cargo test                         # the whole test suite
 //! ```
-//! use skill_grants::{Clause, Policy, ProjectKind, Yuan};
 //!
-//! let policy = Policy::ordos_2022();
-//! assert_eq!(policy.subsidy(ProjectKind::Studio), Yuan::from_yuan(50_000));
-//! for clause in Clause::all() {
-//!     println!("{:>8}  {}  {}", clause.id, clause.heading_zh, clause.gloss_en);
-//! }
+//! The same run as a library call, on the invented sample data of [`sample`]:
+//!
 //! ```
+//! use skill_grants::{sample, round::check_invariants, Lang};
+//!
+//! let run = sample::annual_round_2022()?;
+//! check_invariants(&run.round)?;                 // places, quotas, funds, ranking
+//! assert!(run.money_balances());                 // released = spent + recovered + balance
+//! println!("{}", run.round.render(Lang::En));    // every candidate, with reasons and clauses
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! One application on its own:
+//!
+//! ```
+//! use skill_grants::{eligibility, sample, Lang, Policy};
+//!
+//! let app = &sample::applications_2022()[30];    // `A-2022-031`, marked 〔R7〕
+//! let decision = eligibility::decide(&Policy::ordos_2022(), app)?;
+//! assert!(!decision.is_eligible());
+//! println!("{}", decision.render(Lang::Zh));     // each finding, its clause, and the remedy
+//! # Ok::<(), skill_grants::eligibility::ApplicationError>(())
+//! ```
+//!
+//! More examples, one per kind of user, are in `examples/`:
+//! `annual_round` (the main job), `check_application` (one decision and what
+//! would change it), `project_ledger` (commands, a refused payment, replay,
+//! a past state), `integrate_json` (a JSON-lines service), `custom_policy`
+//! (another policy from JSON; an invalid one refused) and `policy` (the policy
+//! and the clause table).
 //!
 //! ## The model
 //!
 //! - [`clause`]: the registry of the notice's clauses, by our ids (`"3.2"`) and
 //!   by their Chinese headings (`三（二）`).
-//! - [`policy`]: every number and choice the rules read, validated on load.
-//! - [`money`]: [`Yuan`], exact to the fen, never negative.
+//! - [`policy`]: every number and choice the rules read, validated on load;
+//!   [`Policy::ordos_2022`] is the notice, and a host may load another.
+//! - [`money`]: [`Yuan`], exact to the fen, never negative, a decimal string in JSON.
 //! - [`date`]: the deadline arithmetic of reading R10 and working days (R9).
 //! - [`model`]: units, studio leads, their history, applications.
 //! - [`eligibility`]: who may apply — every condition of 1.2, 3.1–3.4, 4.2 and
 //!   6.1 evaluated in full, each finding citing its clause, explained on demand
 //!   in Chinese and English.
-//! - [`sample`]: built-in, invented sample data for examples, tests and benches.
+//! - [`round`]: the annual round — quotas, ranked recommendation lists, city
+//!   review, funding from the two funds, public notice and objections, release
+//!   and coverage. A checked state machine: `set_up → submit → close_submissions
+//!   → review → start_notice → record_objection → release`, then
+//!   [`round::Round::outcome`].
 //! - [`lifecycle`]: a funded project's life, event-sourced: its account and
 //!   payments, evaluation, acceptance, revocation and recovery, rename,
-//!   dissolution, lead change.
-//! - [`round`]: the annual round — quotas, ranked recommendation lists, city
-//!   review, funding from the two funds, public notice, release and coverage.
+//!   dissolution, lead change. [`round::FundedProject::project_start`] is the
+//!   glue from a released round to [`lifecycle::Project::open`].
+//! - [`service`]: the integrator's JSON-lines protocol (requests in, events or
+//!   errors out), host-agnostic.
+//! - [`sample`]: built-in, invented sample data and the whole 2022 scenario.
+//! - `schema` (cargo feature `schema`): the JSON Schema of every serialized
+//!   input and output type; committed copies are in `schema/`.
+//!
+//! ## The lifecycle of a project
+//!
+//! Generated from the transition table ([`lifecycle::transition`]) by
+//! [`lifecycle::mermaid`]; a test keeps this copy in step.
+//!
+#![doc = concat!("```mermaid\n", include_str!("lifecycle/diagram.mmd"), "```")]
 //!
 //! ## Readings
 //!
 //! Where the notice leaves a choice, the crate follows the readings R1–R17 of
 //! its clause index (`clauses.md`); the ones marked *parameter* are fields of
-//! [`Policy`] a host may change ([`Policy::sources`] lists them).
+//! [`Policy`] a host may change ([`Policy::sources`] lists every value with its
+//! clause and reading). Each rule's documentation names the reading it follows.
+//!
+//! ## Performance
+//!
+//! Deciding is cheap enough to run on every request: the built-in round with
+//! its fourteen projects' lives runs in a few milliseconds in release mode.
+//! The benchmark figures (eligibility, a city-sized round, the ledger's hot
+//! path) are in the README's *Performance* section (`cargo bench`).
+//!
+//! ## For auditors
+//!
+//! Every decision carries its clauses; [`round::check_invariants`] and
+//! [`lifecycle::Project::check_invariants`] state what must always hold; the
+//! README's *For auditors* section describes the conformance suite, the clause
+//! map and the property tests.
+//!
+//! ## Stability
+//!
+//! MSRV: Rust 1.85 (edition 2024). The crate is pre-1.0: public enums that will
+//! grow are `#[non_exhaustive]`, serialized forms change only with a note in
+//! the CHANGELOG, and every change that alters a decision's outcome is marked
+//! (*) there.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
