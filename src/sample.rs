@@ -49,10 +49,10 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 /// ```
 pub fn bodies() -> Vec<(BodyId, &'static str)> {
     vec![
-        (BodyId::new("body-energy"), "市某能源主管部门（示例）"),
-        (BodyId::new("body-education"), "市某教育主管部门（示例）"),
-        (BodyId::new("body-group-a"), "某驻市大型企业集团（示例）"),
-        (BodyId::new("body-hospital"), "市某事业单位（示例）"),
+        (BodyId::new("市某能源主管部门"), "市某能源主管部门（示例）"),
+        (BodyId::new("市某教育主管部门"), "市某教育主管部门（示例）"),
+        (BodyId::new("某驻市大型企业集团"), "某驻市大型企业集团（示例）"),
+        (BodyId::new("市某事业单位"), "市某事业单位（示例）"),
     ]
 }
 
