@@ -301,24 +301,14 @@ fn a_body_may_list_only_independent_legal_persons_directly_under_it() {
         ))
         .unwrap();
     assert_eq!(receipt.admitted, vec![ApplicationId::new("S-1")]);
-    // Both the list check (R8) and the eligibility rule of 4.2 say so.
-    let s2 = refusals(&receipt, "S-2");
+    // The list check (R8) says so; the eligibility decision, which fails only
+    // on the same rule of 4.2, is not given a second time.
     assert_eq!(
-        s2[0],
-        Refusal::NotIndependentLegalPerson {
+        refusals(&receipt, "S-2"),
+        vec![Refusal::NotIndependentLegalPerson {
             body: BodyId::new(BODY)
-        }
+        }]
     );
-    match &s2[..] {
-        [_, Refusal::Ineligible { decision }] => {
-            let failed: Vec<_> = decision.failures().map(|f| f.rule).collect();
-            assert_eq!(
-                failed,
-                vec![skill_grants::eligibility::RuleId::DirectlyUnderBody]
-            );
-        }
-        other => panic!("expected the list refusal and the eligibility decision, got {other:?}"),
-    }
     assert_eq!(
         refusals(&receipt, "S-3"),
         vec![Refusal::NotUnderBody {
@@ -1375,4 +1365,30 @@ fn snapshot_of_a_complete_round_in_chinese() {
 #[test]
 fn snapshot_of_a_complete_round_in_english() {
     insta::assert_snapshot!(complete_round().outcome().unwrap().render(Lang::En));
+}
+
+#[test]
+fn a_body_unit_that_fails_another_rule_too_keeps_its_eligibility_decision() {
+    let mut round = open_round((5, 5), (1_000_000, 0));
+    let mut app = studio("S-9", "U-9", "市某局直属单位某分支机构", under(BODY));
+    app.unit.independent_legal_person = false;
+    app.lead.as_mut().unwrap().honours.clear();
+    let receipt = round
+        .submit(recommendation(body(BODY), ProjectKind::Studio, vec![app]))
+        .unwrap();
+    let reasons = refusals(&receipt, "S-9");
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert_eq!(
+        reasons[0],
+        Refusal::NotIndependentLegalPerson {
+            body: BodyId::new(BODY)
+        }
+    );
+    match &reasons[1] {
+        Refusal::Ineligible { decision } => {
+            let failed: Vec<_> = decision.failures().map(|f| f.rule).collect();
+            assert!(failed.contains(&skill_grants::eligibility::RuleId::LeadHonours));
+        }
+        other => panic!("expected the eligibility decision, got {other:?}"),
+    }
 }

@@ -1219,7 +1219,16 @@ impl Round {
                             source,
                         }
                     })?;
-                if !decision.is_eligible() {
+                // The list check already refuses a body's unit that is not an
+                // independent legal person (4.2); the eligibility decision is
+                // added when it says more than that, so no reason is given twice.
+                let said_4_2 = reasons
+                    .iter()
+                    .any(|r| matches!(r, Refusal::NotIndependentLegalPerson { .. }));
+                let says_more = decision
+                    .failures()
+                    .any(|f| f.rule != eligibility::RuleId::DirectlyUnderBody);
+                if !decision.is_eligible() && (!said_4_2 || says_more) {
                     reasons.push(Refusal::Ineligible { decision });
                 }
                 if reasons.is_empty() {
