@@ -68,6 +68,9 @@
 //!   payments, evaluation, acceptance, revocation and recovery, rename,
 //!   dissolution, lead change. [`round::FundedProject::project_start`] is the
 //!   glue from a released round to [`lifecycle::Project::open`].
+//! - [`rules`]: the rule registry — every rule of the crate with the clauses
+//!   it cites and the reading it follows, built from the modules' own tables;
+//!   the readings R1–R17.
 //! - [`service`]: the integrator's JSON-lines protocol (requests in, events or
 //!   errors out), host-agnostic.
 //! - [`sample`]: built-in, invented sample data and the whole 2022 scenario.
@@ -121,6 +124,7 @@ pub mod model;
 pub mod money;
 pub mod policy;
 pub mod round;
+pub mod rules;
 pub mod sample;
 #[cfg(feature = "schema")]
 pub mod schema;
