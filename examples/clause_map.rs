@@ -82,16 +82,27 @@ fn main() {
                     println!("{} {}", paint.green("✓"), paint.bold(&head));
                 } else {
                     gaps += 1;
-                    println!("{} {}  {}", paint.red("✗"), paint.bold(&head), marks.join("  "));
+                    println!(
+                        "{} {}  {}",
+                        paint.red("✗"),
+                        paint.bold(&head),
+                        marks.join("  ")
+                    );
                 }
             }
             Execution::NotComputable { why } => {
                 println!("{} {}", paint.dim("·"), paint.bold(&head));
-                println!("    {}", paint.dim(&format!("not executed (not computable): {why}")));
+                println!(
+                    "    {}",
+                    paint.dim(&format!("not executed (not computable): {why}"))
+                );
             }
             Execution::Metadata { why } => {
                 println!("{} {}", paint.dim("·"), paint.bold(&head));
-                println!("    {}", paint.dim(&format!("not executed (metadata): {why}")));
+                println!(
+                    "    {}",
+                    paint.dim(&format!("not executed (metadata): {why}"))
+                );
             }
         }
         if counts_only {
@@ -138,8 +149,14 @@ fn main() {
 
     println!("\n{}", paint.bold("Readings"));
     for r in READINGS {
-        let rules_n = rules::all().iter().filter(|x| x.reading == Some(r.id)).count();
-        let cases_n = cases.iter().filter(|c| c.readings.iter().any(|x| x == r.id)).count();
+        let rules_n = rules::all()
+            .iter()
+            .filter(|x| x.reading == Some(r.id))
+            .count();
+        let cases_n = cases
+            .iter()
+            .filter(|c| c.readings.iter().any(|x| x == r.id))
+            .count();
         let clauses: Vec<&str> = r.clauses.iter().map(|c| c.as_str()).collect();
         let line = format!(
             "{:<4} ({}){}  rules {rules_n}, cases {cases_n}: {}",

@@ -19,7 +19,11 @@ fn every_executed_clause_has_a_rule_and_a_test() {
     let root = scan::root();
     let tests = scan::scan_tests(&root);
     let cases = scan::conformance_cases(&root);
-    assert!(tests.len() > 100, "the scanner found only {} tests", tests.len());
+    assert!(
+        tests.len() > 100,
+        "the scanner found only {} tests",
+        tests.len()
+    );
     let rows = scan::map(&tests, &cases);
     let mut gaps = Vec::new();
     for row in &rows {
@@ -30,7 +34,10 @@ fn every_executed_clause_has_a_rule_and_a_test() {
             gaps.push(format!("{}: executed by no rule", row.clause.id));
         }
         if row.tests.is_empty() {
-            gaps.push(format!("{}: exercised by no #[test] function", row.clause.id));
+            gaps.push(format!(
+                "{}: exercised by no #[test] function",
+                row.clause.id
+            ));
         }
         if row.cases.is_empty() {
             gaps.push(format!("{}: tested by no conformance case", row.clause.id));
