@@ -461,6 +461,27 @@ fn meets(expected: &Value, actual: &Value, key: &str) -> bool {
     }
 }
 
+/// The part of `actual` that `expected` names (objects by key, recursively),
+/// so that a mismatch prints what was compared, not the whole outcome.
+fn projection(expected: &Value, actual: &Value) -> Value {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => Value::Object(
+            e.iter()
+                .map(|(k, ev)| {
+                    let av = a
+                        .get(k)
+                        .map_or(Value::String("<missing>".into()), |av| projection(ev, av));
+                    (k.clone(), av)
+                })
+                .collect(),
+        ),
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
+            Value::Array(e.iter().zip(a).map(|(ev, av)| projection(ev, av)).collect())
+        }
+        (_, a) => a.clone(),
+    }
+}
+
 #[test]
 fn every_conformance_case_passes() {
     let files = case_files();
@@ -492,7 +513,7 @@ fn every_conformance_case_passes() {
                 case.clause,
                 case.readings,
                 case.expect,
-                actual
+                projection(&case.expect, &actual)
             )),
             Err(_) => failures.push(format!(
                 "{}: the case could not be run (see above)",
