@@ -1,5 +1,32 @@
-//! The auditors' property suite: the invariants of the crate, gathered as one
-//! test target. Scale it with `PROPTEST_CASES=100000 cargo test --release --test properties`.
+//! The auditors' property suite: the proptest invariants of the whole crate,
+//! gathered as one test target —
+//!
+//! - `foundation`: months arithmetic (R10), money, working days (R9), clause
+//!   look-up, policy validation;
+//! - `eligibility`: decisions independent of the order of a unit's history,
+//!   eligible exactly when no finding failed, every finding citing a clause of
+//!   the rule registry, remedies that hold, the exact boundaries of 3.3 and
+//!   3.4 (deadline day, day after, 24 months after acceptance, 29 February);
+//! - `round`: places, quotas and programme totals never exceeded, money drawn
+//!   equal to the subsidies funded and within the balances (zero balances and
+//!   whole-subsidy balances included), outcomes independent of the order of
+//!   inputs, every refusal and verdict citing the registry;
+//! - `lifecycle`: random command sequences keep money conserved, terminal
+//!   states terminal, replay equal to the live state, every refusal citing the
+//!   registry;
+//! - `arbitrary_input`: nothing panics on arbitrary serialized applications,
+//!   rounds, projects, events and commands.
+//!
+//! Default case counts keep the target to a few seconds in debug. Scale it:
+//!
+//! ```sh
+//! PROPTEST_CASES=100000 cargo test --release --test properties
+//! ```
+//!
+//! `PROPTEST_CASES`, when set, replaces every property's default count (see
+//! [`config`]); the other `PROPTEST_*` variables of proptest apply as usual. A
+//! failing case is saved to `tests/properties/<module>.proptest-regressions`
+//! and replayed first on every later run: commit that file.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -7,134 +34,30 @@
     clippy::indexing_slicing
 )]
 
-use chrono::{Datelike, NaiveDate};
-use proptest::prelude::*;
-use skill_grants::date::add_months;
-use skill_grants::{Clause, ClauseId, HolidayCalendar, Policy, PolicyData, Yuan};
+mod common;
+mod eligibility_support;
+mod round_support;
 
-/// Dates from 2000 to 2040, with month ends and 29 February well represented.
-fn date() -> impl Strategy<Value = NaiveDate> {
-    prop_oneof![
-        (2000i32..2040, 1u32..=12, 1u32..=31)
-            .prop_filter_map("a real date", |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
-        (2000i32..2040).prop_filter_map("a leap year", |y| NaiveDate::from_ymd_opt(y, 2, 29)),
-        (2000i32..2040, 1u32..=12).prop_map(|(y, m)| {
-            let first_next = if m == 12 {
-                NaiveDate::from_ymd_opt(y + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(y, m + 1, 1)
-            };
-            first_next.unwrap().pred_opt().unwrap()
-        }),
-    ]
-}
+#[path = "properties/arbitrary_input.rs"]
+mod arbitrary_input;
+#[path = "properties/eligibility.rs"]
+mod eligibility;
+#[path = "properties/foundation.rs"]
+mod foundation;
+#[path = "properties/lifecycle.rs"]
+mod lifecycle;
+#[path = "properties/round.rs"]
+mod round;
 
-/// Amounts in fen: zero, small, subsidy-sized, and near-overflow.
-fn yuan() -> impl Strategy<Value = Yuan> {
-    prop_oneof![
-        Just(Yuan::ZERO),
-        (0i64..1_000).prop_map(|f| Yuan::from_fen(f).unwrap()),
-        (0i64..100_000_000).prop_map(|f| Yuan::from_fen(f).unwrap()),
-        (0i64..i64::MAX).prop_map(|f| Yuan::from_fen(f).unwrap()),
-    ]
-}
+use proptest::test_runner::Config as ProptestConfig;
 
-proptest! {
-    /// R10: plus N months lands in the right month, on the same day or the month's last day.
-    #[test]
-    fn add_months_follows_r10(start in date(), months in 0u32..60) {
-        let end = add_months(start, months).unwrap();
-        let month_index = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
-        prop_assert_eq!(month_index(end), month_index(start) + months as i32);
-        if end.day() != start.day() {
-            prop_assert!(end.day() < start.day());
-            prop_assert_eq!(end.succ_opt().unwrap().day(), 1, "fell to the month's last day");
-        }
+/// The configuration of a property: proptest's defaults (which read the
+/// `PROPTEST_*` environment variables), with `default_cases` cases unless
+/// `PROPTEST_CASES` is set.
+pub fn config(default_cases: u32) -> ProptestConfig {
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = default_cases;
     }
-
-    /// Money: addition and subtraction are exact and inverse; below zero is an error.
-    #[test]
-    fn money_arithmetic_is_exact(a in yuan(), b in yuan()) {
-        match a.checked_add(b) {
-            Ok(sum) => {
-                prop_assert_eq!(sum.checked_sub(b).unwrap(), a);
-                prop_assert_eq!(sum.fen(), a.fen() + b.fen());
-                prop_assert_eq!(sum.as_decimal().scale(), 2);
-            }
-            Err(_) => prop_assert!(a.fen() + b.fen() > 79_228_162_514_264_337_593_543_950_335),
-        }
-        prop_assert_eq!(a.checked_sub(b).is_ok(), a >= b);
-    }
-
-    /// Money: the decimal text parses back to the same amount; serde round-trips.
-    #[test]
-    fn money_round_trips(a in yuan()) {
-        let text = a.as_decimal().to_string();
-        prop_assert_eq!(text.parse::<Yuan>().unwrap(), a);
-        let json = serde_json::to_string(&a).unwrap();
-        prop_assert_eq!(serde_json::from_str::<Yuan>(&json).unwrap(), a);
-    }
-
-    /// Money: arbitrary text never panics the parser; what it accepts has two places.
-    #[test]
-    fn money_parser_never_panics(s in "\\PC{0,24}") {
-        if let Ok(y) = s.parse::<Yuan>() {
-            prop_assert_eq!(y.as_decimal().scale(), 2);
-        }
-    }
-
-    /// R9: the n-th working day is a working day, with exactly n working days from the start.
-    #[test]
-    fn notice_end_is_the_nth_working_day(
-        start in date(),
-        n in 1u32..30,
-        holidays in proptest::collection::vec(0i64..60, 0..20),
-        worked in proptest::collection::vec(0i64..60, 0..5),
-    ) {
-        let days = |offsets: Vec<i64>| offsets.into_iter().map(move |o| start + chrono::Duration::days(o));
-        let worked: Vec<NaiveDate> = days(worked).filter(|d| d.weekday().number_from_monday() > 5).collect();
-        let holidays: Vec<NaiveDate> = days(holidays).filter(|d| !worked.contains(d)).collect();
-        let cal = HolidayCalendar::new(holidays, worked).unwrap();
-        let end = cal.nth_working_day(start, n).unwrap();
-        prop_assert!(cal.is_working_day(end));
-        prop_assert_eq!(cal.working_days_between(start, end), n);
-    }
-
-    /// Clause ids: every id and heading parses back; arbitrary text never panics.
-    #[test]
-    fn clause_lookup_never_panics(s in "\\PC{0,12}") {
-        if let Ok(c) = Clause::lookup(&s) {
-            prop_assert!(ClauseId::ALL.contains(&c.id));
-        }
-    }
-
-    /// Policies: arbitrary numeric fields are validated, never panic, and what
-    /// loads round-trips through serde.
-    #[test]
-    fn policy_validation_never_panics(
-        subsidy in -1_000_000i64..1_000_000,
-        places in 0u32..4,
-        total in -5i64..100,
-        months in -5i64..2000,
-        notice in -2i64..400,
-    ) {
-        let mut data: PolicyData = Policy::ordos_2022().to_data();
-        data.studio.subsidy = rust_decimal::Decimal::new(subsidy, places);
-        data.training_base.programme_total = total;
-        data.training_base.construction_months = months;
-        data.notice_working_days = notice;
-        if let Ok(p) = Policy::try_from(data) {
-            prop_assert!(p.subsidy(skill_grants::ProjectKind::Studio) > Yuan::ZERO);
-            prop_assert!(p.construction_months(skill_grants::ProjectKind::TrainingBase) > 0);
-            let json = serde_json::to_string(&p).unwrap();
-            prop_assert_eq!(serde_json::from_str::<Policy>(&json).unwrap(), p);
-        }
-    }
-
-    /// Arbitrary JSON never panics the policy loader.
-    #[test]
-    fn policy_loader_never_panics_on_arbitrary_json(s in "\\PC{0,64}") {
-        let _ = serde_json::from_str::<Policy>(&s);
-        let _ = serde_json::from_str::<HolidayCalendar>(&s);
-    }
+    config
 }

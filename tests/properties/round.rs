@@ -5,20 +5,12 @@
 //!
 //! The generator (`RoundSpec`) and `run` are reusable by auditors' suites;
 //! the invariants themselves are `skill_grants::round::check_invariants`.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
-mod round_support;
-
+use crate::round_support::*;
 use proptest::prelude::*;
-use round_support::*;
 use skill_grants::model::*;
 use skill_grants::round::*;
-use skill_grants::{AnnualPlaces, Banner, HolidayCalendar, ProjectKind, Yuan};
+use skill_grants::{AnnualPlaces, Banner, HolidayCalendar, ProjectKind, Yuan, rules};
 
 const BODIES: [&str; 2] = ["市某局", "某能源集团"];
 
@@ -71,7 +63,19 @@ fn spec() -> impl Strategy<Value = RoundSpec> {
             prop_oneof![0u32..4, 16u32..=20],
             prop_oneof![0u32..6, 36u32..=40],
         ),
-        (0i64..100_000_000, 0i64..30_000_000),
+        // Balances in fen: empty funds, whole subsidies (exact boundaries), anything.
+        (
+            prop_oneof![
+                Just(0i64),
+                (0i64..8).prop_map(|n| n * 5_000_000),
+                0i64..100_000_000
+            ],
+            prop_oneof![
+                Just(0i64),
+                (0i64..4).prop_map(|n| n * 5_000_000),
+                0i64..30_000_000
+            ],
+        ),
         prop::collection::vec(0u32..8, 12),
         prop::collection::vec(
             (
@@ -106,6 +110,8 @@ fn spec() -> impl Strategy<Value = RoundSpec> {
                         let listed = l.entries.len() as u32;
                         let quota = if *q == 0 {
                             listed.saturating_sub(1)
+                        } else if *q == 7 {
+                            0
                         } else {
                             listed + q % 3
                         };
@@ -276,7 +282,7 @@ fn run(spec: &RoundSpec, seed: u64, bump: Option<(&str, u32)>, to_end: bool) -> 
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(crate::config(64))]
 
     #[test]
     fn invariants_hold_at_every_stage(spec in spec()) {
@@ -285,6 +291,26 @@ proptest! {
         let done = run(&spec, 0, None, true);
         let out = done.outcome().unwrap();
         check_invariants(&out).unwrap();
+        // Every refusal and verdict cites clauses its rule has in the registry.
+        for c in &out.candidates {
+            match &c.verdict {
+                Verdict::Refused { reasons } => {
+                    prop_assert!(!reasons.is_empty());
+                    for r in reasons {
+                        let id = rules::refusal_id(r);
+                        for clause in r.clauses(&c.recommender) {
+                            prop_assert!(rules::cites(&id, clause), "{} cites {}", id, clause);
+                        }
+                    }
+                }
+                v => {
+                    let id = rules::verdict_id(v).unwrap();
+                    for clause in &c.clauses {
+                        prop_assert!(rules::cites(&id, *clause), "{} cites {}", id, clause);
+                    }
+                }
+            }
+        }
         // Money: drawn = sum of the projects' subsidies, and within the balances.
         let paid = Yuan::checked_sum(out.projects.iter().map(|p| p.amount)).unwrap();
         prop_assert_eq!(out.drawn.total().unwrap(), paid);

@@ -1,21 +1,13 @@
 //! Properties of the lifecycle under random valid and invalid command sequences:
 //! money conserved, balances never below zero, terminal states terminal,
 //! replay equal to the live state, serde round trips.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
-mod common;
-
+use crate::common::*;
 use chrono::{Days, NaiveDate};
-use common::*;
 use proptest::prelude::*;
 use skill_grants::lifecycle::*;
 use skill_grants::model::{BodyId, Honour, StudioLead, UnitId};
-use skill_grants::{Banner, Yuan};
+use skill_grants::{Banner, Yuan, rules};
 
 fn any_actor() -> impl Strategy<Value = Actor> {
     prop_oneof![
@@ -159,6 +151,7 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
             Ok(events) => {
                 prop_assert!(!events.is_empty() && events.len() <= 2);
                 for e in &events {
+                    prop_assert!(rules::cites(&rules::event_id(e.kind()), e.clause()));
                     g.project.apply(e);
                     let json = serde_json::to_string(e).unwrap();
                     prop_assert_eq!(&serde_json::from_str::<Event>(&json).unwrap(), e);
@@ -171,7 +164,13 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
             }
             Err(err) => {
                 prop_assert_eq!(&g.project, &before, "refusal changed the state");
-                // Every refusal cites a clause and explains itself.
+                // Every refusal cites a clause of the registry and explains itself.
+                prop_assert!(
+                    rules::cites(&rules::lifecycle_error_id(&err), err.clause()),
+                    "{:?} cites {}, not in the registry",
+                    err,
+                    err.clause()
+                );
                 prop_assert!(!err.explain(skill_grants::Lang::Zh).is_empty());
             }
         }
@@ -198,7 +197,7 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(crate::config(256))]
 
     #[test]
     fn base_sequences_keep_every_invariant(s in steps()) {

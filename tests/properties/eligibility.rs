@@ -1,20 +1,12 @@
 //! Eligibility: the decision does not depend on the order of the unit's
 //! history, its remedies hold, and it survives a serde round trip.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
 
-mod eligibility_support;
-
+use crate::eligibility_support::*;
 use chrono::{Days, NaiveDate};
-use eligibility_support::*;
 use proptest::prelude::*;
 use skill_grants::eligibility::{Decision, Outcome, Remedy, RuleId, decide};
 use skill_grants::model::*;
-use skill_grants::{Lang, Policy, ProjectKind};
+use skill_grants::{Lang, Policy, ProjectKind, rules};
 
 fn day(from: NaiveDate, offset: u64) -> NaiveDate {
     from.checked_add_days(Days::new(offset)).unwrap()
@@ -118,7 +110,7 @@ fn policies() -> [Policy; 3] {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(crate::config(128))]
 
     #[test]
     fn the_decision_is_the_same_whatever_the_order_of_the_history((a, b) in shuffled_pair()) {
@@ -138,8 +130,14 @@ proptest! {
                 decision.is_eligible(),
                 decision.findings.iter().all(|f| f.outcome != Outcome::Failed)
             );
+            prop_assert_eq!(decision.is_eligible(), decision.failures().next().is_none());
+            if decision.is_eligible() {
+                prop_assert_eq!(decision.eligible_from(), Some(a.reference_date));
+            }
             for f in &decision.findings {
                 prop_assert_eq!(f.clause, f.rule.clause());
+                // Every finding cites a clause its rule has in the registry.
+                prop_assert!(rules::cites(&rules::eligibility_id(f.rule), f.clause), "{:?}", f);
                 prop_assert_eq!(f.remedy.is_some(), f.outcome == Outcome::Failed);
             }
             if let Some(from) = decision.eligible_from() {
@@ -257,5 +255,60 @@ fn a_decision_has_a_json_schema() {
         "ordos_craftsman",
     ] {
         assert!(text.contains(word), "{word}");
+    }
+}
+
+fn released_on() -> impl Strategy<Value = NaiveDate> {
+    prop_oneof![
+        (2019i32..2026, 1u32..=12, 1u32..=31).prop_filter_map("a real date", |(y, m, day)| {
+            NaiveDate::from_ymd_opt(y, m, day)
+        }),
+        prop::sample::select(vec![2020, 2024]).prop_map(|y| d(y, 2, 29)),
+        (2019i32..2026, 1u32..=12).prop_map(|(y, m)| {
+            let next = if m == 12 {
+                d(y + 1, 1, 1)
+            } else {
+                d(y, m + 1, 1)
+            };
+            next.pred_opt().unwrap()
+        }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(crate::config(256))]
+
+    /// 3.3, R6, R10: a funded project bars its unit through its deadline day
+    /// exactly, and not the day after (leap days and month ends included).
+    #[test]
+    fn the_construction_bar_ends_exactly_after_the_deadline(kind in kind(), released in released_on()) {
+        let policy = Policy::ordos_2022();
+        let deadline = policy.completion_deadline(kind, released).unwrap();
+        let mut unit = school();
+        unit.projects.push(open("P-1", kind, released));
+        // Apply for the other kind, so that 3.4 does not concern the project.
+        let other = match kind { ProjectKind::TrainingBase => ProjectKind::Studio, ProjectKind::Studio => ProjectKind::TrainingBase };
+        let on = |date: NaiveDate| application(other, date, vec![], unit.projects.clone());
+        for (date, barred) in [(released, true), (deadline, true), (deadline.succ_opt().unwrap(), false)] {
+            let decision = decide(&policy, &on(date)).unwrap();
+            let outcome = decision.finding(RuleId::ConstructionPeriod).unwrap().outcome;
+            prop_assert_eq!(outcome == Outcome::Failed, barred, "on {}", date);
+            prop_assert_eq!(decision.is_eligible(), !barred);
+        }
+    }
+
+    /// 3.4, R7, R10: reapplication opens exactly 24 months after acceptance.
+    #[test]
+    fn reapplication_opens_exactly_24_months_after_acceptance(kind in kind(), accepted_on in released_on()) {
+        let policy = Policy::ordos_2022();
+        let released = accepted_on.checked_sub_days(Days::new(30)).unwrap();
+        let mut unit = school();
+        unit.projects.push(accepted("P-1", kind, released, accepted_on, true));
+        let from = skill_grants::date::add_months(accepted_on, 24).unwrap();
+        let day_before = from.pred_opt().unwrap();
+        let before = decide(&policy, &application(kind, day_before, vec![], unit.projects.clone())).unwrap();
+        let on = decide(&policy, &application(kind, from, vec![], unit.projects.clone())).unwrap();
+        prop_assert_eq!(before.finding(RuleId::Reapplication).unwrap().remedy, Some(Remedy::ApplyFrom(from)));
+        prop_assert!(on.is_eligible(), "{}", on.render(Lang::En));
     }
 }

@@ -1,0 +1,365 @@
+//! Nothing panics on arbitrary input: the serialized forms of applications,
+//! policies, rounds, projects, event logs and commands, each mutated at one to
+//! four random places (a value replaced by null, a number, a boolean, an
+//! edge-case string — 29 February of a common year, a negative or
+//! over-precise amount, a far date — an empty array or object), are loaded
+//! and, where they load, run through every operation. A returned error is
+//! fine; a panic fails the property.
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use skill_grants::eligibility::decide;
+use skill_grants::lifecycle::{Command, Event, Project};
+use skill_grants::model::Application;
+use skill_grants::round::{CandidateScore, CityReview, Objection, Round, Score, check_invariants};
+use skill_grants::{HolidayCalendar, Lang, NaiveDate, Policy, UnitCondition, sample};
+
+use crate::common::{self, Given};
+use crate::round_support as rs;
+
+#[derive(Debug, Clone)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// Every node's path (the root included), depth first.
+fn paths(v: &Value, here: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+    out.push(here.clone());
+    match v {
+        Value::Object(o) => {
+            for (k, child) in o {
+                here.push(Seg::Key(k.clone()));
+                paths(child, here, out);
+                here.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, child) in a.iter().enumerate() {
+                here.push(Seg::Index(i));
+                paths(child, here, out);
+                here.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn node<'a>(v: &'a mut Value, path: &[Seg]) -> Option<&'a mut Value> {
+    path.iter().try_fold(v, |v, seg| match seg {
+        Seg::Key(k) => v.get_mut(k.as_str()),
+        Seg::Index(i) => v.get_mut(*i),
+    })
+}
+
+fn replacement() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        (-3i64..4).prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u32>().prop_map(Value::from),
+        prop::sample::select(vec![
+            "",
+            " ",
+            "0",
+            "0.00",
+            "-1.00",
+            "0.001",
+            "200000.00",
+            "79228162514264337593543950335",
+            "2024-02-29",
+            "2025-02-29",
+            "2022-06-05",
+            "2025-12-31",
+            "2026-01-01",
+            "0001-01-01",
+            "9999-12-31",
+            "+262142-12-31",
+            "training_base",
+            "studio",
+            "revoked",
+            "dissolved",
+            "under_construction",
+            "final",
+            "notice",
+            "city",
+            "employment_subsidy",
+            "dalad_banner",
+            "鄂人社发〔2022〕100号",
+        ])
+        .prop_map(Value::from),
+        "\\PC{0,8}".prop_map(Value::from),
+        Just(json!([])),
+        Just(json!({})),
+        Just(json!([null])),
+    ]
+}
+
+fn mutations() -> impl Strategy<Value = Vec<(prop::sample::Index, Value)>> {
+    prop::collection::vec((any::<prop::sample::Index>(), replacement()), 1..=4)
+}
+
+fn mutate(mut v: Value, muts: &[(prop::sample::Index, Value)]) -> Value {
+    for (at, with) in muts {
+        let mut all = Vec::new();
+        paths(&v, &mut Vec::new(), &mut all);
+        let path = at.get(&all).clone();
+        if let Some(n) = node(&mut v, &path) {
+            *n = with.clone();
+        }
+    }
+    v
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn policies() -> Vec<Policy> {
+    let mut data = Policy::ordos_2022().to_data();
+    data.unit_conditions = UnitCondition::examples();
+    vec![Policy::ordos_2022(), Policy::try_from(data).unwrap()]
+}
+
+/// A round at its public notice, with bases and studios from two banners.
+fn round_at_notice() -> Round {
+    use skill_grants::{Banner, ProjectKind};
+    let mut round = Round::set_up(
+        rs::policy_with(true, false),
+        rs::setup((1, 2), rs::quotas(3, &[]), (250_000, 60_000)),
+    )
+    .unwrap();
+    let dalad = rs::in_banner(Banner::DaladBanner);
+    round
+        .submit(rs::recommendation(
+            rs::banner(Banner::DaladBanner),
+            ProjectKind::TrainingBase,
+            vec![
+                rs::base("A-1", "U-1", "达拉特旗某职业技术学校", dalad.clone()),
+                rs::base(
+                    "A-2",
+                    "U-2",
+                    "达拉特旗某技工学校",
+                    rs::in_banner(Banner::Dongsheng),
+                ),
+            ],
+        ))
+        .unwrap();
+    round
+        .submit(rs::recommendation(
+            rs::banner(Banner::DaladBanner),
+            ProjectKind::Studio,
+            vec![
+                rs::studio("S-1", "U-3", "达拉特旗某化工企业", dalad.clone()),
+                rs::studio("S-2", "U-4", "达拉特旗某能源企业", dalad.clone()),
+                rs::studio("S-3", "U-5", "达拉特旗某煤炭企业", dalad),
+            ],
+        ))
+        .unwrap();
+    round.close_submissions().unwrap();
+    round
+        .review(rs::review(&[
+            ("A-1", 80),
+            ("S-1", 90),
+            ("S-2", 85),
+            ("S-3", 70),
+        ]))
+        .unwrap();
+    round
+        .start_notice(d(2022, 9, 5), &HolidayCalendar::weekends_only())
+        .unwrap();
+    round
+}
+
+/// Every step and reading of a round, results ignored.
+fn exercise_round(mut round: Round) {
+    let _ = round.outcome().map(|o| check_invariants(&o));
+    let _ = round.projects();
+    let _ = round.quota(
+        &rs::banner(skill_grants::Banner::DaladBanner),
+        skill_grants::ProjectKind::Studio,
+    );
+    for app in ["A-1", "S-1", "S-2", "S-9"] {
+        let _ = round.record_objection(Objection {
+            application: app.into(),
+            received_on: d(2022, 9, 6),
+            summary: "异议".into(),
+            upheld: true,
+        });
+    }
+    let _ = round.release(d(2022, 9, 13));
+    let _ = round.outcome().map(|o| check_invariants(&o));
+    let mut earlier = round.clone();
+    let _ = earlier.close_submissions();
+    let _ = earlier.review(CityReview {
+        experts: rs::experts(),
+        scores: vec![
+            CandidateScore::new("A-1", Score::points(1)),
+            CandidateScore::new("S-1", Score::points(2)),
+        ],
+    });
+    let _ = earlier.start_notice(d(2022, 9, 5), &HolidayCalendar::weekends_only());
+    let _ = earlier.outcome().map(|o| check_invariants(&o));
+}
+
+/// A studio's log with payments, a lead change and an inspection.
+fn studio_log() -> Given {
+    use skill_grants::lifecycle::*;
+    let mut g = Given::studio();
+    let unit = g.unit();
+    g.pay(d(2023, 1, 10), common::studio_spend(common::y(12_000)));
+    g.when(
+        unit,
+        d(2023, 2, 1),
+        Action::RequestLeadChange {
+            new_lead: common::lead(
+                "P-2",
+                "赵某",
+                &[skill_grants::model::Honour::OrdosCraftsman],
+            ),
+            reason: LeadChangeReason::Retirement,
+        },
+    );
+    g.when(Actor::City, d(2023, 2, 20), Action::ApproveLeadChange);
+    g.finding(d(2023, 3, 1));
+    g
+}
+
+fn commands() -> Vec<Command> {
+    use skill_grants::lifecycle::*;
+    let unit = Actor::Unit(skill_grants::model::UnitId::new("U-S01"));
+    vec![
+        Command::new(
+            unit.clone(),
+            d(2023, 4, 1),
+            Action::Pay {
+                spend: common::studio_spend(common::y(1_000)),
+            },
+        ),
+        Command::new(unit, d(2023, 5, 1), Action::CompleteConstruction),
+        Command::new(Actor::City, d(2023, 6, 1), Action::Revoke),
+        Command::new(
+            Actor::CityFinance,
+            d(2023, 7, 1),
+            Action::RecordRepayment {
+                amount: common::y(100),
+            },
+        ),
+        Command::new(
+            Actor::City,
+            d(2024, 9, 1),
+            Action::Accept {
+                rated_effective: true,
+            },
+        ),
+    ]
+}
+
+fn exercise_project(project: &Project) {
+    let mut p = project.clone();
+    for c in commands() {
+        if let Ok(events) = p.decide(&c) {
+            for e in &events {
+                p.apply(e);
+            }
+        }
+        let _ = p.check_invariants();
+        let _ = p.status_on(c.on);
+    }
+}
+
+proptest! {
+    #![proptest_config(crate::config(128))]
+
+    #[test]
+    fn arbitrary_applications_never_panic(pick in any::<prop::sample::Index>(), muts in mutations()) {
+        let apps = sample::applications_2022();
+        let app = pick.get(&apps);
+        let value = mutate(serde_json::to_value(app).unwrap(), &muts);
+        if let Ok(app) = serde_json::from_value::<Application>(value) {
+            for policy in policies() {
+                if let Ok(decision) = decide(&policy, &app) {
+                    prop_assert_eq!(decision.is_eligible(), decision.failures().next().is_none());
+                    let _ = decision.render_with(&policy, Lang::Zh);
+                    let _ = decision.render(Lang::En);
+                    let _ = decision.eligible_from();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_policies_never_panic(muts in mutations()) {
+        let value = mutate(serde_json::to_value(Policy::ordos_2022()).unwrap(), &muts);
+        if let Ok(policy) = serde_json::from_value::<Policy>(value) {
+            for app in sample::applications_2022().iter().take(4) {
+                let _ = decide(&policy, app).map(|d| d.render(Lang::Zh));
+            }
+            for kind in skill_grants::ProjectKind::ALL {
+                let _ = policy.completion_deadline(kind, d(2024, 2, 29));
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_rounds_never_panic(muts in mutations()) {
+        let value = mutate(serde_json::to_value(round_at_notice()).unwrap(), &muts);
+        if let Ok(round) = serde_json::from_value::<Round>(value) {
+            exercise_round(round);
+        }
+    }
+
+    #[test]
+    fn arbitrary_projects_never_panic(muts in mutations()) {
+        let g = studio_log();
+        let value = mutate(serde_json::to_value(&g.project).unwrap(), &muts);
+        if let Ok(project) = serde_json::from_value::<Project>(value) {
+            exercise_project(&project);
+        }
+    }
+
+    #[test]
+    fn arbitrary_event_logs_never_panic(muts in mutations()) {
+        let g = studio_log();
+        let value = mutate(serde_json::to_value(&g.log).unwrap(), &muts);
+        if let Ok(log) = serde_json::from_value::<Vec<Event>>(value) {
+            if let Ok(project) = Project::replay(&log) {
+                prop_assert!(project.check_invariants().is_ok());
+                exercise_project(&project);
+            }
+            let _ = Project::state_on(&log, d(2023, 2, 10));
+        }
+    }
+
+    #[test]
+    fn arbitrary_commands_never_panic(muts in mutations()) {
+        let g = studio_log();
+        let value = mutate(serde_json::to_value(commands()).unwrap(), &muts);
+        if let Ok(cmds) = serde_json::from_value::<Vec<Command>>(value) {
+            let mut p = g.project.clone();
+            for c in &cmds {
+                match p.decide(c) {
+                    Ok(events) => {
+                        for e in &events {
+                            p.apply(e);
+                        }
+                        prop_assert!(p.check_invariants().is_ok());
+                    }
+                    Err(e) => {
+                        let _ = e.explain(Lang::Zh);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics_the_loaders(s in "\\PC{0,64}") {
+        let _ = serde_json::from_str::<Application>(&s);
+        let _ = serde_json::from_str::<Round>(&s);
+        let _ = serde_json::from_str::<Project>(&s);
+        let _ = serde_json::from_str::<Event>(&s);
+        let _ = serde_json::from_str::<Command>(&s);
+    }
+}
