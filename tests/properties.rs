@@ -49,15 +49,24 @@ mod lifecycle;
 #[path = "properties/round.rs"]
 mod round;
 
-use proptest::test_runner::Config as ProptestConfig;
+use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence};
 
 /// The configuration of a property: proptest's defaults (which read the
 /// `PROPTEST_*` environment variables), with `default_cases` cases unless
-/// `PROPTEST_CASES` is set.
+/// `PROPTEST_CASES` is set; rejections allowed in proportion to the cases
+/// (a property that assumes, e.g. "some candidate is selected", rejects some
+/// inputs at any scale); failing seeds saved beside the module's source,
+/// `tests/properties/<module>.proptest-regressions`.
 pub fn config(default_cases: u32) -> ProptestConfig {
     let mut config = ProptestConfig::default();
     if std::env::var_os("PROPTEST_CASES").is_none() {
         config.cases = default_cases;
     }
+    if std::env::var_os("PROPTEST_MAX_GLOBAL_REJECTS").is_none() {
+        config.max_global_rejects = config.max_global_rejects.max(config.cases.saturating_mul(2));
+    }
+    config.failure_persistence = Some(Box::new(FileFailurePersistence::WithSource(
+        "proptest-regressions",
+    )));
     config
 }

@@ -153,8 +153,8 @@ fn lex(text: &str) -> Lexed {
             }
             if bytes.get(j) == Some(&'"') {
                 let start = code.len();
-                for k in i..=j {
-                    blank(&mut code, bytes[k]);
+                for ch in &bytes[i..=j] {
+                    blank(&mut code, *ch);
                 }
                 j += 1;
                 let mut content = String::new();
@@ -162,8 +162,8 @@ fn lex(text: &str) -> Lexed {
                     match bytes.get(j) {
                         None => break,
                         Some('"') if (1..=hashes).all(|h| bytes.get(j + h) == Some(&'#')) => {
-                            for k in j..=j + hashes {
-                                blank(&mut code, bytes[k]);
+                            for ch in &bytes[j..=j + hashes] {
+                                blank(&mut code, *ch);
                             }
                             j += hashes + 1;
                             break;
@@ -212,11 +212,10 @@ fn lex(text: &str) -> Lexed {
         }
         // Char literals ('x', '\n', '{'), not lifetimes ('a).
         if c == '\'' {
-            let is_char = match (next, bytes.get(i + 2)) {
-                (Some('\\'), _) => true,
-                (Some(_), Some('\'')) => true,
-                _ => false,
-            };
+            let is_char = matches!(
+                (next, bytes.get(i + 2)),
+                (Some('\\'), _) | (Some(_), Some('\''))
+            );
             if is_char {
                 blank(&mut code, c);
                 i += 1;
