@@ -63,7 +63,12 @@ pub fn config(default_cases: u32) -> ProptestConfig {
         config.cases = default_cases;
     }
     if std::env::var_os("PROPTEST_MAX_GLOBAL_REJECTS").is_none() {
-        config.max_global_rejects = config.max_global_rejects.max(config.cases.saturating_mul(2));
+        config.max_global_rejects = config
+            .max_global_rejects
+            .max(config.cases.saturating_mul(2));
+    }
+    if std::env::var_os("PROPTEST_MAX_LOCAL_REJECTS").is_none() {
+        config.max_local_rejects = config.max_local_rejects.max(config.cases.saturating_mul(2));
     }
     config.failure_persistence = Some(Box::new(FileFailurePersistence::WithSource(
         "proptest-regressions",

@@ -11,7 +11,8 @@ pub fn date() -> impl Strategy<Value = NaiveDate> {
     prop_oneof![
         (2000i32..2040, 1u32..=12, 1u32..=31)
             .prop_filter_map("a real date", |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
-        (2000i32..2040).prop_filter_map("a leap year", |y| NaiveDate::from_ymd_opt(y, 2, 29)),
+        // Every fourth year from 2000 to 2036 is a leap year: no rejections.
+        (500i32..510).prop_map(|k| NaiveDate::from_ymd_opt(k * 4, 2, 29).unwrap()),
         (2000i32..2040, 1u32..=12).prop_map(|(y, m)| {
             let first_next = if m == 12 {
                 NaiveDate::from_ymd_opt(y + 1, 1, 1)
