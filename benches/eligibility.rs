@@ -1,0 +1,54 @@
+//! Bench 1: one eligibility decision (every finding, no text), and the same
+//! decision rendered in both languages. Inputs: a pool of varied applications
+//! (both kinds, banners and bodies, histories that pass and fail), cycled.
+#![allow(missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use skill_grants::Lang;
+use skill_grants::eligibility::decide;
+
+fn decision(c: &mut Criterion) {
+    let policy = support::policy_with_conditions();
+    let mut group = c.benchmark_group("eligibility");
+    group.measurement_time(Duration::from_secs(4));
+    for pool in [64usize, 4096] {
+        let apps = support::applications(pool, 7);
+        group.throughput(Throughput::Elements(1));
+        let mut i = 0usize;
+        group.bench_with_input(BenchmarkId::new("decide", pool), &apps, |b, apps| {
+            b.iter(|| {
+                i = (i + 1) % apps.len();
+                black_box(decide(black_box(&policy), black_box(&apps[i])).unwrap())
+            })
+        });
+        let mut i = 0usize;
+        group.bench_with_input(
+            BenchmarkId::new("decide_and_render_zh_en", pool),
+            &apps,
+            |b, apps| {
+                b.iter(|| {
+                    i = (i + 1) % apps.len();
+                    let decision = decide(black_box(&policy), black_box(&apps[i])).unwrap();
+                    let zh = decision.render_with(&policy, Lang::Zh);
+                    let en = decision.render_with(&policy, Lang::En);
+                    black_box((zh, en))
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, decision);
+criterion_main!(benches);

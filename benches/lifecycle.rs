@@ -1,0 +1,76 @@
+//! Benches 3 and 4: the ledger (1,000,000 payment commands checked and applied
+//! over 60 projects) and replay (rebuilding a project from logs of 1,000,
+//! 100,000 and 1,000,000 events; the state on a past date).
+#![allow(missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use skill_grants::Policy;
+use skill_grants::lifecycle::Project;
+
+fn ledger(c: &mut Criterion) {
+    let policy = Policy::ordos_2022();
+    let projects = support::projects(&policy, 60);
+    let mut group = c.benchmark_group("ledger");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(6));
+    for n in [1_000_000usize] {
+        let commands = support::payment_commands(&projects, n, 5);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(
+            BenchmarkId::new("decide_apply_payment", n),
+            &commands,
+            |b, commands| {
+                b.iter_batched(
+                    || projects.clone(),
+                    |mut projects| {
+                        let mut refused = 0u32;
+                        for cmd in commands {
+                            let project = &mut projects[cmd.project];
+                            match project.decide_payment(&cmd.by, cmd.on, &cmd.spend) {
+                                Ok(payment) => project.apply_payment(&payment),
+                                Err(_) => refused += 1,
+                            }
+                        }
+                        black_box(refused);
+                        projects
+                    },
+                    BatchSize::PerIteration,
+                )
+            },
+        );
+    }
+    group.finish();
+}
+
+fn replay(c: &mut Criterion) {
+    let policy = Policy::ordos_2022();
+    let mut group = c.benchmark_group("replay");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(6));
+    for n in [1_000usize, 100_000, 1_000_000] {
+        let log = support::event_log(&policy, n, 3);
+        let middle = log[n / 2].on;
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("full", n), &log, |b, log| {
+            b.iter(|| black_box(Project::replay(black_box(log)).unwrap()))
+        });
+        group.bench_with_input(BenchmarkId::new("state_on_middle", n), &log, |b, log| {
+            b.iter(|| black_box(Project::state_on(black_box(log), middle).unwrap()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, ledger, replay);
+criterion_main!(benches);

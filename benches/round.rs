@@ -1,0 +1,99 @@
+//! Bench 2: a whole annual round — list checks (R8), eligibility of every
+//! candidate, closing (listed-by-others), ranking, selection and funding —
+//! for 1,000, 10,000 and 100,000 candidates over the nine banners and the
+//! 4.2 bodies; and each step alone, to show where the time goes.
+#![allow(missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use skill_grants::Policy;
+use skill_grants::round::Round;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn whole_round(c: &mut Criterion) {
+    let policy = Policy::ordos_2022();
+    let mut group = c.benchmark_group("round");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(8));
+    for n in SIZES {
+        let input = support::round_input(n, 11);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("whole", n), &input, |b, input| {
+            b.iter_batched(
+                || input.clone(),
+                |input| support::run_round(&policy, input),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+fn steps(c: &mut Criterion) {
+    let policy = Policy::ordos_2022();
+    let mut group = c.benchmark_group("round_step");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    for n in [10_000usize, 100_000] {
+        let input = support::round_input(n, 11);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("submit", n), &input, |b, input| {
+            b.iter_batched(
+                || input.clone(),
+                |input| {
+                    let mut round = Round::set_up(policy.clone(), input.setup).unwrap();
+                    for l in input.lists {
+                        round.submit(l).unwrap();
+                    }
+                    round
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        let mut submitted = Round::set_up(policy.clone(), input.setup.clone()).unwrap();
+        for l in input.lists.clone() {
+            submitted.submit(l).unwrap();
+        }
+        group.bench_with_input(BenchmarkId::new("close", n), &submitted, |b, round| {
+            b.iter_batched(
+                || round.clone(),
+                |mut round| {
+                    round.close_submissions().unwrap();
+                    round
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        let mut closed = submitted.clone();
+        closed.close_submissions().unwrap();
+        group.bench_with_input(BenchmarkId::new("review", n), &closed, |b, round| {
+            b.iter_batched(
+                || (round.clone(), input.review.clone()),
+                |(mut round, review)| {
+                    round.review(review).unwrap();
+                    round
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        let reviewed = support::final_round(&policy, input.clone());
+        group.bench_with_input(BenchmarkId::new("outcome", n), &reviewed, |b, round| {
+            b.iter(|| black_box(round.outcome().unwrap()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, whole_round, steps);
+criterion_main!(benches);
