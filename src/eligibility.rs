@@ -649,9 +649,43 @@ impl Decision {
 /// The decision does not depend on the order of the unit's titles and past
 /// projects. Text is not built here; see [`Decision::render`].
 pub fn decide(policy: &Policy, application: &Application) -> Result<Decision, ApplicationError> {
+    let capacity = RuleId::ALL.len() - 1 + policy.unit_conditions().len();
+    let mut findings = Vec::with_capacity(capacity);
+    evaluate(policy, application, &mut findings)?;
+    Ok(Decision::of(policy, application, findings))
+}
+
+impl Decision {
+    /// The decision on `application` made of `findings` (from [`evaluate`]).
+    pub(crate) fn of(
+        policy: &Policy,
+        application: &Application,
+        findings: Vec<Finding>,
+    ) -> Decision {
+        Decision {
+            policy: policy.reference(),
+            application: application.id.clone(),
+            kind: application.kind,
+            reference_date: application.reference_date,
+            findings,
+        }
+    }
+}
+
+/// The work of [`decide`] without building a [`Decision`]: refuses a
+/// self-contradicting application, otherwise replaces the contents of
+/// `findings` with every finding, in the order of [`RuleId::ALL`]. A caller
+/// deciding many applications (a round) reuses one buffer and builds a
+/// [`Decision`] only where it keeps one.
+pub(crate) fn evaluate(
+    policy: &Policy,
+    application: &Application,
+    findings: &mut Vec<Finding>,
+) -> Result<(), ApplicationError> {
+    findings.clear();
     error::validate(application)?;
     let conditions = policy.unit_conditions();
-    let mut findings = Vec::with_capacity(RuleId::ALL.len() - 1 + conditions.len());
+    findings.reserve(RuleId::ALL.len() - 1 + conditions.len());
     findings.push(rules::host_kind(application));
     findings.push(rules::lead_honours(application));
     for (index, condition) in conditions.iter().enumerate() {
@@ -662,13 +696,7 @@ pub fn decide(policy: &Policy, application: &Application) -> Result<Decision, Ap
     findings.push(rules::reapplication(policy, application)?);
     findings.push(rules::directly_under_body(application));
     findings.push(rules::specialties(policy, application));
-    Ok(Decision {
-        policy: policy.reference(),
-        application: application.id.clone(),
-        kind: application.kind,
-        reference_date: application.reference_date,
-        findings,
-    })
+    Ok(())
 }
 
 /// 4.2, for a body's list (R8): true when `unit` sits directly under `body`

@@ -136,8 +136,8 @@ pub use domain::{Banner, Fund, Lang, ProjectKind};
 pub use lifecycle::{LifecycleError, Project, ProjectStart};
 pub use money::{MoneyError, Yuan};
 pub use policy::{
-    AnnualPlaces, ConditionTest, ConstructionBar, Policy, PolicyData, PolicyError, PolicySet,
-    UnitCondition,
+    AnnualPlaces, ConditionTest, ConstructionBar, Policy, PolicyData, PolicyError, PolicyId,
+    PolicySet, UnitCondition,
 };
 pub use round::{Recommender, Round, RoundError, RoundOutcome, RoundSetup};
 

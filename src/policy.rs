@@ -28,6 +28,8 @@
 //! message that names no field.
 
 use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -388,12 +390,133 @@ pub enum ConditionTest {
     },
 }
 
+/// A policy's id: shared text, so that every decision, round outcome and
+/// project can name its policy without copying the id (cloning is a reference
+/// count). Reads, compares, prints and serializes as the plain string.
+///
+/// ```
+/// use skill_grants::policy::PolicyId;
+/// let id = PolicyId::from("ordos-2022-100");
+/// assert_eq!(id, "ordos-2022-100");
+/// assert_eq!(id.as_str().len(), 14);
+/// assert_eq!(serde_json::to_string(&id).unwrap(), "\"ordos-2022-100\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PolicyId(Arc<str>);
+
+impl PolicyId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for PolicyId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for PolicyId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for PolicyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for PolicyId {
+    fn from(s: &str) -> Self {
+        PolicyId(Arc::from(s))
+    }
+}
+
+impl From<String> for PolicyId {
+    fn from(s: String) -> Self {
+        PolicyId(Arc::from(s))
+    }
+}
+
+impl From<PolicyId> for String {
+    fn from(id: PolicyId) -> Self {
+        id.0.as_ref().to_owned()
+    }
+}
+
+impl PartialEq<str> for PolicyId {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for PolicyId {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for PolicyId {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<PolicyId> for str {
+    fn eq(&self, other: &PolicyId) -> bool {
+        *self == *other.0
+    }
+}
+
+impl PartialEq<PolicyId> for &str {
+    fn eq(&self, other: &PolicyId) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<PolicyId> for String {
+    fn eq(&self, other: &PolicyId) -> bool {
+        **self == *other.0
+    }
+}
+
+impl Serialize for PolicyId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for PolicyId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(PolicyId::from)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PolicyId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PolicyId".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <String>::json_schema(generator)
+    }
+}
+
 /// Who produced a decision: a policy's id and revision.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyRef {
-    /// The policy's id.
-    pub id: String,
+    /// The policy's id (shared: cloning does not copy it).
+    pub id: PolicyId,
     /// Its revision.
     pub revision: u32,
 }
@@ -536,7 +659,7 @@ pub struct PolicyData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "PolicyData", into = "PolicyData")]
 pub struct Policy {
-    id: String,
+    id: PolicyId,
     revision: u32,
     document: Document,
     effective_from: NaiveDate,
@@ -575,7 +698,7 @@ impl Policy {
         // Each value below is tied to its clause in SOURCES.
         let issued = NaiveDate::from_ymd_opt(2022, 6, 6).unwrap_or_default();
         Policy {
-            id: "ordos-2022-100".into(),
+            id: PolicyId::from("ordos-2022-100"),
             revision: 1,
             document: Document {
                 number: "鄂人社发〔2022〕100号".into(),
@@ -778,7 +901,7 @@ impl From<Policy> for PolicyData {
             construction_months: i64::from(t.construction_months),
         };
         PolicyData {
-            id: p.id,
+            id: String::from(p.id),
             revision: p.revision,
             document: p.document,
             effective_from: p.effective_from,
@@ -969,7 +1092,7 @@ impl TryFrom<PolicyData> for Policy {
             }
         }
         Ok(Policy {
-            id: d.id,
+            id: PolicyId::from(d.id),
             revision: d.revision,
             document: d.document,
             effective_from: d.effective_from,

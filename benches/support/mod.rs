@@ -217,11 +217,8 @@ pub fn application(
             };
             let mut lead = StudioLead::new(format!("P-{serial:06}"), "王某", honours);
             if rng.chance(70) {
-                lead.skill_level = Some(*rng.pick(&[
-                    SkillLevel::Level3,
-                    SkillLevel::Level2,
-                    SkillLevel::Level1,
-                ]));
+                lead.skill_level =
+                    Some(*rng.pick(&[SkillLevel::Level3, SkillLevel::Level2, SkillLevel::Level1]));
             }
             if rng.chance(70) {
                 lead.born_on = Some(d(1960 + rng.below(35) as i32, 1 + rng.below(12) as u32, 15));
@@ -353,8 +350,7 @@ pub fn round_input(n: usize, seed: u64) -> RoundInput {
         for c in &list.candidates {
             if matches!(c.verdict, Verdict::Admitted) {
                 let points = rng.below(4_001) as i64; // 60.00 .. 100.00
-                let score =
-                    Score::new(skill_grants::Decimal::new(6_000 + points, 2)).unwrap();
+                let score = Score::new(skill_grants::Decimal::new(6_000 + points, 2)).unwrap();
                 scores.push(CandidateScore {
                     application: c.application.id.clone(),
                     score,

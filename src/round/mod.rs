@@ -474,6 +474,18 @@ impl Score {
     pub fn value(self) -> Decimal {
         self.0
     }
+
+    /// The score in hundredths of a point, an integer ordered as the score
+    /// (a score is never negative and has at most two decimal places), so a
+    /// ranking compares integers instead of decimals of different scales.
+    fn hundredths(self) -> u128 {
+        let mantissa = self.0.mantissa().unsigned_abs();
+        match self.0.scale() {
+            0 => mantissa.saturating_mul(100),
+            1 => mantissa.saturating_mul(10),
+            _ => mantissa,
+        }
+    }
 }
 
 impl TryFrom<Decimal> for Score {
@@ -1206,29 +1218,37 @@ impl Round {
         }
         list_refused.extend(duplicates(&candidates));
 
-        // One by one: jurisdiction (4.1, 4.2) and eligibility.
+        // One by one: jurisdiction (4.1, 4.2) and eligibility. The findings
+        // go to one reused buffer; a decision is built only for a refusal.
         let mut entries = Vec::with_capacity(candidates.len());
+        let mut findings = Vec::new();
         for (i, application) in candidates.into_iter().enumerate() {
             let verdict = if list_refused.is_empty() {
                 let mut reasons = placement(&recommender, &application);
-                let decision =
-                    eligibility::decide(&self.policy, &application).map_err(|source| {
-                        RoundError::Application {
-                            recommender: recommender.clone(),
-                            position: position(i),
-                            source,
-                        }
-                    })?;
+                eligibility::evaluate(&self.policy, &application, &mut findings).map_err(
+                    |source| RoundError::Application {
+                        recommender: recommender.clone(),
+                        position: position(i),
+                        source,
+                    },
+                )?;
                 // The list check already refuses a body's unit that is not an
                 // independent legal person (4.2); the eligibility decision is
                 // added when it says more than that, so no reason is given twice.
                 let said_4_2 = reasons
                     .iter()
                     .any(|r| matches!(r, Refusal::NotIndependentLegalPerson { .. }));
-                let says_more = decision
-                    .failures()
-                    .any(|f| f.rule != eligibility::RuleId::DirectlyUnderBody);
-                if !decision.is_eligible() && (!said_4_2 || says_more) {
+                let failures = || {
+                    findings
+                        .iter()
+                        .filter(|f| f.outcome == eligibility::Outcome::Failed)
+                };
+                let eligible = failures().next().is_none();
+                let says_more =
+                    failures().any(|f| f.rule != eligibility::RuleId::DirectlyUnderBody);
+                if !eligible && (!said_4_2 || says_more) {
+                    let decision =
+                        Decision::of(&self.policy, &application, std::mem::take(&mut findings));
                     reasons.push(Refusal::Ineligible { decision });
                 }
                 if reasons.is_empty() {
@@ -1472,6 +1492,7 @@ impl Round {
                 };
                 if let Some(bucket) = ranked.get_mut(kind_slot(list.kind)) {
                     bucket.push(Ranked {
+                        key: score.hundredths(),
                         score,
                         recommendation_rank: c.recommendation_rank,
                         application: &c.application.id,
@@ -1488,8 +1509,8 @@ impl Round {
             };
             // R9: score desc, recommendation rank asc, application id asc.
             bucket.sort_unstable_by(|a, b| {
-                b.score
-                    .cmp(&a.score)
+                b.key
+                    .cmp(&a.key)
                     .then(a.recommendation_rank.cmp(&b.recommendation_rank))
                     .then(a.application.cmp(b.application))
             });
@@ -1835,6 +1856,8 @@ impl Round {
 
 /// An admitted candidate in the city ranking, before sorting.
 struct Ranked<'a> {
+    /// The score in hundredths ([`Score::hundredths`]): the sort key.
+    key: u128,
     score: Score,
     recommendation_rank: u32,
     application: &'a ApplicationId,
@@ -2007,4 +2030,28 @@ fn pay(policy: &Policy, balances: &mut FundBalances, subsidy: Yuan) -> Result<Fu
         amount: subsidy,
         draws,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hundredths_order_as_the_scores() {
+        let scores: Vec<Score> = [0i64, 1, 9, 10, 99, 100, 850, 855, 8_550, 10_000, 12_345]
+            .into_iter()
+            .flat_map(|n| [Decimal::new(n, 2), Decimal::new(n, 1), Decimal::new(n, 0)])
+            .filter_map(Score::new)
+            .collect();
+        for a in &scores {
+            for b in &scores {
+                assert_eq!(a.hundredths().cmp(&b.hundredths()), a.cmp(b), "{a} vs {b}");
+            }
+        }
+        assert_eq!(Score::points(85).hundredths(), 8_500);
+        assert_eq!(
+            Score::new(Decimal::new(8_550, 2)).map(Score::hundredths),
+            Some(8_550)
+        );
+    }
 }
