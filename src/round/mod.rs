@@ -1334,8 +1334,8 @@ impl Round {
             .iter()
             .map(|l| l.candidates.len())
             .fold(0usize, usize::saturating_add);
-        let mut by_app: FastMap<&ApplicationId, (usize, bool)> = fast_map(admitted);
-        let mut by_unit: FastMap<(&UnitId, ProjectKind), (usize, bool)> = fast_map(admitted);
+        let mut by_app: FastMap<&str, (usize, bool)> = fast_map(admitted);
+        let mut by_unit: FastMap<(&str, ProjectKind), (usize, bool)> = fast_map(admitted);
         let note = |first: &mut (usize, bool), li: usize, lists: &[RecommendationList]| {
             let same = lists
                 .get(first.0)
@@ -1348,10 +1348,12 @@ impl Round {
         for (li, list) in self.lists.iter().enumerate() {
             for c in &list.candidates {
                 if matches!(c.verdict, Verdict::Admitted) {
-                    let e = by_app.entry(&c.application.id).or_insert((li, false));
+                    let e = by_app
+                        .entry(c.application.id.as_str())
+                        .or_insert((li, false));
                     note(e, li, &self.lists);
                     let e = by_unit
-                        .entry((&c.application.unit.id, list.kind))
+                        .entry((c.application.unit.id.as_str(), list.kind))
                         .or_insert((li, false));
                     note(e, li, &self.lists);
                 }
@@ -1361,20 +1363,20 @@ impl Round {
         let contested = by_app.values().any(|v| v.1) || by_unit.values().any(|v| v.1);
         if contested {
             // Rare: collect who else listed each contested entry.
-            let mut holders: FastMap<&ApplicationId, Vec<&Recommender>> = fast_map(0);
-            let mut unit_holders: FastMap<(&UnitId, ProjectKind), Vec<&Recommender>> = fast_map(0);
+            let mut holders: FastMap<&str, Vec<&Recommender>> = fast_map(0);
+            let mut unit_holders: FastMap<(&str, ProjectKind), Vec<&Recommender>> = fast_map(0);
             for list in &self.lists {
                 for c in &list.candidates {
                     if !matches!(c.verdict, Verdict::Admitted) {
                         continue;
                     }
-                    if by_app.get(&c.application.id).is_some_and(|v| v.1) {
+                    if by_app.get(c.application.id.as_str()).is_some_and(|v| v.1) {
                         holders
-                            .entry(&c.application.id)
+                            .entry(c.application.id.as_str())
                             .or_default()
                             .push(&list.recommender);
                     }
-                    let key = (&c.application.unit.id, list.kind);
+                    let key = (c.application.unit.id.as_str(), list.kind);
                     if by_unit.get(&key).is_some_and(|v| v.1) {
                         unit_holders.entry(key).or_default().push(&list.recommender);
                     }
@@ -1386,9 +1388,9 @@ impl Round {
                         continue;
                     }
                     let mut others: Vec<Recommender> = holders
-                        .get(&c.application.id)
+                        .get(c.application.id.as_str())
                         .into_iter()
-                        .chain(unit_holders.get(&(&c.application.unit.id, list.kind)))
+                        .chain(unit_holders.get(&(c.application.unit.id.as_str(), list.kind)))
                         .flatten()
                         .filter(|r| ***r != list.recommender)
                         .map(|r| (*r).clone())
@@ -1441,12 +1443,12 @@ impl Round {
         let flat = |li: usize, ci: usize| offsets.get(li).map_or(0, |o| o.saturating_add(ci));
         // Index every candidate by application id; after close_submissions an
         // admitted application id is unique across lists.
-        let mut index: FastMap<&ApplicationId, (usize, bool)> = fast_map(total);
+        let mut index: FastMap<&str, (usize, bool)> = fast_map(total);
         for (li, list) in self.lists.iter().enumerate() {
             for (ci, c) in list.candidates.iter().enumerate() {
                 let admitted = matches!(c.verdict, Verdict::Admitted);
                 let e = index
-                    .entry(&c.application.id)
+                    .entry(c.application.id.as_str())
                     .or_insert((flat(li, ci), admitted));
                 if admitted {
                     *e = (flat(li, ci), true);
@@ -1455,7 +1457,7 @@ impl Round {
         }
         let mut scored: Vec<Option<Score>> = vec![None; total];
         for s in &review.scores {
-            match index.get(&s.application) {
+            match index.get(s.application.as_str()) {
                 None => {
                     return Err(RoundError::ScoreForUnknown {
                         application: s.application.clone(),
@@ -1512,7 +1514,7 @@ impl Round {
                 b.key
                     .cmp(&a.key)
                     .then(a.recommendation_rank.cmp(&b.recommendation_rank))
-                    .then(a.application.cmp(b.application))
+                    .then_with(|| a.application.cmp(b.application))
             });
             let (limit, reason) = self.selection_limit(kind);
             if let Some(l) = limits.get_mut(kind_slot(kind)) {
@@ -1540,19 +1542,28 @@ impl Round {
                 fundings.push((p.at.0, p.at.1, funding));
             }
         }
-        // Apply: nothing above can fail from here on.
-        for Placed {
-            at: (li, ci),
-            score,
-            rank,
-            kind,
-            selected,
-        } in plan
-        {
-            if let Some(c) = self
-                .lists
-                .get_mut(li)
-                .and_then(|l| l.candidates.get_mut(ci))
+        // Apply: nothing above can fail from here on. The plan is in ranking
+        // order; it is laid out by position first so that the candidates are
+        // then written in the order they are held (one pass, no random writes
+        // over large records).
+        let mut by_position: Vec<Option<Placed>> = vec![None; total];
+        for p in plan {
+            if let Some(slot) = by_position.get_mut(flat(p.at.0, p.at.1)) {
+                *slot = Some(p);
+            }
+        }
+        let candidates = self.lists.iter_mut().flat_map(|l| l.candidates.iter_mut());
+        for (c, placed) in candidates.zip(by_position) {
+            let Some(Placed {
+                score,
+                rank,
+                kind,
+                selected,
+                ..
+            }) = placed
+            else {
+                continue;
+            };
             {
                 c.score = Some(score);
                 c.city_rank = Some(rank);
@@ -1865,6 +1876,7 @@ struct Ranked<'a> {
 }
 
 /// A ranked candidate's place: where it is held, its rank, and whether it is selected.
+#[derive(Clone, Copy)]
 struct Placed {
     at: (usize, usize),
     score: Score,
