@@ -943,7 +943,8 @@ impl Project {
                 date: event.on,
             });
         }
-        let ended = self.deadline.succ_opt().unwrap_or(self.deadline);
+        // The day construction ended by the deadline; computed only where read.
+        let ended = || self.deadline.succ_opt().unwrap_or(self.deadline);
         match (&event.change, event.by) {
             (Change::Started { .. }, _) => Err(ReplayReason::StartedAgain),
             (Change::DeadlinePassed { lapsed }, None) => {
@@ -954,9 +955,9 @@ impl Project {
                         kind: self.start.kind,
                     }));
                 }
-                if event.on != ended {
+                if event.on != ended() {
                     return Err(ReplayReason::DeadlineMisrecorded {
-                        expected: ended,
+                        expected: ended(),
                         found: event.on,
                     });
                 }
@@ -968,7 +969,7 @@ impl Project {
             (change, Some(role)) if !matches!(change, Change::DeadlinePassed { .. }) => {
                 if self.status.in_construction() && event.on > self.deadline {
                     return Err(ReplayReason::DeadlineMisrecorded {
-                        expected: ended,
+                        expected: ended(),
                         found: event.on,
                     });
                 }
