@@ -24,7 +24,8 @@ fn ledger(c: &mut Criterion) {
     let mut group = c.benchmark_group("ledger");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(6));
-    for n in [1_000_000usize] {
+    {
+        let n = 1_000_000usize;
         let commands = support::payment_commands(&projects, n, 5);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(

@@ -515,7 +515,7 @@ impl schemars::JsonSchema for PolicyId {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyRef {
-    /// The policy's id (shared: cloning does not copy it).
+    /// The policy's id.
     pub id: PolicyId,
     /// Its revision.
     pub revision: u32,

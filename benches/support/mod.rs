@@ -536,7 +536,7 @@ pub fn event_log(policy: &Policy, n: usize, seed: u64) -> Vec<Event> {
     let mut log = Vec::with_capacity(n);
     log.push(started);
     let days = 720u64;
-    let per_event_fen = (200_000_00 / n.max(1) as u64 / 2).max(2);
+    let per_event_fen = (20_000_000 / n.max(1) as u64 / 2).max(2);
     let mut stage = 0u32;
     while log.len() < n {
         let j = log.len() as u64;
