@@ -878,7 +878,7 @@ fn actions() -> Vec<Action> {
 fn lifecycle_errors() -> Vec<LifecycleError> {
     let day = NaiveDate::MIN;
     let policy = PolicyRef {
-        id: String::new(),
+        id: String::new().into(),
         revision: 0,
     };
     let person = PersonId::new("P");
