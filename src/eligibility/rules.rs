@@ -204,6 +204,17 @@ fn cmp_open_ended(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Ordering {
     }
 }
 
+/// False when `date` plus `months` months, and the day after, are certainly
+/// within the range of dates chrono represents (a bound with a year to spare).
+fn may_leave_range(date: NaiveDate, months: u32) -> bool {
+    i64::from(date.year()) + i64::from(months / 12) + 2 >= i64::from(NaiveDate::MAX.year())
+}
+
+/// The month a date lies in, counted from year 0 (for comparing months).
+fn month_index(date: NaiveDate) -> i64 {
+    i64::from(date.year()) * 12 + i64::from(date.month0())
+}
+
 /// One project's construction bar, as computed for R6.
 struct Bar<'a> {
     project: &'a PastProject,
@@ -230,10 +241,19 @@ pub(super) fn construction_period(
     let mut barring = 0u32;
     let mut latest: Option<Bar<'_>> = None;
     for p in &app.unit.projects {
+        let closed_on = p.accepted_on.or(p.closed_on);
+        // Cheap checks first: a project not yet released on the reference date,
+        // or closed on or before it, cannot bar under either reading (its free
+        // day is at most its closing day), so its deadline is not needed —
+        // unless computing it could fail, which must still refuse.
+        if (reference < p.released_on || closed_on.is_some_and(|c| c <= reference))
+            && !may_leave_range(p.released_on, policy.construction_months(p.kind))
+        {
+            continue;
+        }
         let deadline = policy
             .completion_deadline(p.kind, p.released_on)
             .map_err(|_| out_of_range(app, p))?;
-        let closed_on = p.accepted_on.or(p.closed_on);
         let free_from = match bar {
             ConstructionBar::UntilDeadlineOrClosed => {
                 let after = deadline.succ_opt().ok_or_else(|| out_of_range(app, p))?;
@@ -311,6 +331,14 @@ pub(super) fn reapplication(
                 None if p.closed_on.is_some() => (Some(Standing::NeverAccepted), None),
                 None => (Some(Standing::NotYetAccepted), None),
                 Some(_) if !p.rated_effective => (Some(Standing::NotRatedEffective), None),
+                // Accepted in a month whose 3.4 anniversary month lies before
+                // the reference date's month: it no longer stands in the way,
+                // whatever the day (and that month is within range).
+                Some(accepted)
+                    if month_index(accepted) + i64::from(months) < month_index(reference) =>
+                {
+                    (None, None)
+                }
                 Some(accepted) => {
                     let from = add_months(accepted, months).map_err(|_| out_of_range(app, p))?;
                     if from <= reference {
