@@ -202,7 +202,9 @@ impl ApplicationError {
 
 /// Empty or only white space (stops at the first other character).
 fn blank(s: &str) -> bool {
-    s.chars().all(char::is_whitespace)
+    // No character above U+3000 (ideographic space) is white space, so most
+    // text (Chinese names included) is decided without the Unicode table.
+    s.chars().all(|c| c <= '\u{3000}' && c.is_whitespace())
 }
 
 /// Checks that an application does not contradict itself. Allocates only
