@@ -69,14 +69,20 @@ string_id!(
     /// ```
     UnitId
 );
-/// The host's id of an application (申报): shared text, so that a decision
-/// names its application without copying the id (cloning is a reference
-/// count). Compares, hashes, prints and serializes as the plain string.
+// Shared text, so that a decision names its application without copying the
+// id (cloning is a reference count). Compares, hashes, prints, serializes and
+// has the schema of the plain string it was before.
+/// The host's id of an application (申报).
 ///
 /// ```
 /// assert_eq!(skill_grants::model::ApplicationId::from("A-1").to_string(), "A-1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(transparent)
+)]
 pub struct ApplicationId(Arc<str>);
 
 impl ApplicationId {
@@ -121,25 +127,6 @@ impl<'de> Deserialize<'de> for ApplicationId {
     }
 }
 
-/// The schema of a plain string, exactly as before the id was shared.
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for ApplicationId {
-    fn inline_schema() -> bool {
-        <String as schemars::JsonSchema>::inline_schema()
-    }
-
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        <String as schemars::JsonSchema>::schema_name()
-    }
-
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        <String as schemars::JsonSchema>::schema_id()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        <String as schemars::JsonSchema>::json_schema(generator)
-    }
-}
 string_id!(
     /// The host's id of a person who leads or may lead a studio (领办人).
     ///

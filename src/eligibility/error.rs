@@ -378,8 +378,19 @@ mod blank_tests {
     #[test]
     fn blank_agrees_with_the_unicode_definition() {
         for s in [
-            "", " ", "\t\n\x0b\x0c\r", "\u{85}", "\u{a0}", "\u{3000}", "\u{2029} ", "A-1", "电工",
-            "\x0bA", " \u{3000}x", "\u{feff}", "😀",
+            "",
+            " ",
+            "\t\n\x0b\x0c\r",
+            "\u{85}",
+            "\u{a0}",
+            "\u{3000}",
+            "\u{2029} ",
+            "A-1",
+            "电工",
+            "\x0bA",
+            " \u{3000}x",
+            "\u{feff}",
+            "😀",
         ] {
             assert_eq!(blank(s), s.chars().all(char::is_whitespace), "{s:?}");
         }
