@@ -201,6 +201,7 @@ impl ApplicationError {
 }
 
 /// Empty or only white space (stops at the first other character).
+#[inline]
 fn blank(s: &str) -> bool {
     // Most text is decided by its first byte: an ASCII character other than
     // white space, or the lead byte of a character from U+4000 up (Chinese

@@ -95,6 +95,7 @@ fn full_years(born: NaiveDate, on: NaiveDate) -> u32 {
 /// R16 (3.1): one host-supplied condition. Not applicable when it is for the
 /// other kind, or reads a studio lead and the application (a base) has none.
 /// A fact the condition reads and the application does not supply fails it.
+#[inline]
 pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application) -> Finding {
     let rule = RuleId::HostCondition;
     let lead = app.lead.as_ref();
@@ -161,6 +162,7 @@ pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application)
 
 /// R5 (3.2): a funded region-or-national title of the same kind bars; an
 /// unfunded one, or one of the other kind, does not.
+#[inline]
 pub(super) fn region_title(app: &Application) -> Finding {
     let rule = RuleId::RegionTitle;
     let mut barring: Option<&Title> = None;
@@ -231,6 +233,7 @@ struct Bar<'a> {
 /// by acceptance, or by revocation or dissolution, which end construction.
 /// A project is closed on its acceptance date if it has one, otherwise on its
 /// closing date.
+#[inline]
 pub(super) fn construction_period(
     policy: &Policy,
     app: &Application,
@@ -312,6 +315,7 @@ pub(super) fn construction_period(
 /// of 3.4 (R10) must be on or before the reference date. A revoked project, one
 /// closed without acceptance, or one accepted but not rated effective gives no
 /// path back.
+#[inline]
 pub(super) fn reapplication(
     policy: &Policy,
     app: &Application,
