@@ -20,6 +20,7 @@
 //! ```
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -68,14 +69,64 @@ string_id!(
     /// ```
     UnitId
 );
-string_id!(
-    /// The host's id of an application (申报).
-    ///
-    /// ```
-    /// assert_eq!(skill_grants::model::ApplicationId::from("A-1").to_string(), "A-1");
-    /// ```
-    ApplicationId
-);
+// Shared text, so that a decision names its application without copying the
+// id (cloning is a reference count). Compares, hashes, prints, serializes and
+// has the schema of the plain string it was before.
+/// The host's id of an application (申报).
+///
+/// ```
+/// assert_eq!(skill_grants::model::ApplicationId::from("A-1").to_string(), "A-1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(transparent)
+)]
+pub struct ApplicationId(Arc<str>);
+
+impl ApplicationId {
+    /// Wraps a string.
+    pub fn new(id: impl Into<String>) -> Self {
+        ApplicationId(Arc::from(id.into()))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ApplicationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for ApplicationId {
+    fn from(s: &str) -> Self {
+        ApplicationId(Arc::from(s))
+    }
+}
+
+impl From<String> for ApplicationId {
+    fn from(s: String) -> Self {
+        ApplicationId(Arc::from(s))
+    }
+}
+
+impl Serialize for ApplicationId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ApplicationId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(ApplicationId::from)
+    }
+}
+
 string_id!(
     /// The host's id of a person who leads or may lead a studio (领办人).
     ///
@@ -491,7 +542,7 @@ impl Application {
         specialties: impl IntoIterator<Item = Specialty>,
     ) -> Application {
         Application {
-            id: ApplicationId(id.into()),
+            id: ApplicationId::new(id),
             kind: ProjectKind::TrainingBase,
             unit,
             reference_date,
@@ -517,7 +568,7 @@ impl Application {
         lead: StudioLead,
     ) -> Application {
         Application {
-            id: ApplicationId(id.into()),
+            id: ApplicationId::new(id),
             kind: ProjectKind::Studio,
             unit,
             reference_date,

@@ -201,8 +201,16 @@ impl ApplicationError {
 }
 
 /// Empty or only white space (stops at the first other character).
+#[inline]
 fn blank(s: &str) -> bool {
-    s.chars().all(char::is_whitespace)
+    // Most text is decided by its first byte: an ASCII character other than
+    // white space, or the lead byte of a character from U+4000 up (Chinese
+    // included; no white space lies there), is not blank.
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() && *b != 0x0b => false,
+        Some(b) if *b >= 0xe4 => false,
+        _ => s.chars().all(char::is_whitespace),
+    }
 }
 
 /// Checks that an application does not contradict itself. Allocates only
@@ -360,6 +368,32 @@ impl Problem {
                     closed_on,
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod blank_tests {
+    use super::blank;
+
+    #[test]
+    fn blank_agrees_with_the_unicode_definition() {
+        for s in [
+            "",
+            " ",
+            "\t\n\x0b\x0c\r",
+            "\u{85}",
+            "\u{a0}",
+            "\u{3000}",
+            "\u{2029} ",
+            "A-1",
+            "电工",
+            "\x0bA",
+            " \u{3000}x",
+            "\u{feff}",
+            "😀",
+        ] {
+            assert_eq!(blank(s), s.chars().all(char::is_whitespace), "{s:?}");
         }
     }
 }

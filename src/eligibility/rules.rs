@@ -95,6 +95,7 @@ fn full_years(born: NaiveDate, on: NaiveDate) -> u32 {
 /// R16 (3.1): one host-supplied condition. Not applicable when it is for the
 /// other kind, or reads a studio lead and the application (a base) has none.
 /// A fact the condition reads and the application does not supply fails it.
+#[inline]
 pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application) -> Finding {
     let rule = RuleId::HostCondition;
     let lead = app.lead.as_ref();
@@ -161,6 +162,7 @@ pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application)
 
 /// R5 (3.2): a funded region-or-national title of the same kind bars; an
 /// unfunded one, or one of the other kind, does not.
+#[inline]
 pub(super) fn region_title(app: &Application) -> Finding {
     let rule = RuleId::RegionTitle;
     let mut barring: Option<&Title> = None;
@@ -204,6 +206,17 @@ fn cmp_open_ended(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Ordering {
     }
 }
 
+/// False when `date` plus `months` months, and the day after, are certainly
+/// within the range of dates chrono represents (a bound with a year to spare).
+fn may_leave_range(date: NaiveDate, months: u32) -> bool {
+    i64::from(date.year()) + i64::from(months / 12) + 2 >= i64::from(NaiveDate::MAX.year())
+}
+
+/// The month a date lies in, counted from year 0 (for comparing months).
+fn month_index(date: NaiveDate) -> i64 {
+    i64::from(date.year()) * 12 + i64::from(date.month0())
+}
+
 /// One project's construction bar, as computed for R6.
 struct Bar<'a> {
     project: &'a PastProject,
@@ -220,6 +233,7 @@ struct Bar<'a> {
 /// by acceptance, or by revocation or dissolution, which end construction.
 /// A project is closed on its acceptance date if it has one, otherwise on its
 /// closing date.
+#[inline]
 pub(super) fn construction_period(
     policy: &Policy,
     app: &Application,
@@ -230,10 +244,19 @@ pub(super) fn construction_period(
     let mut barring = 0u32;
     let mut latest: Option<Bar<'_>> = None;
     for p in &app.unit.projects {
+        let closed_on = p.accepted_on.or(p.closed_on);
+        // Cheap checks first: a project not yet released on the reference date,
+        // or closed on or before it, cannot bar under either reading (its free
+        // day is at most its closing day), so its deadline is not needed —
+        // unless computing it could fail, which must still refuse.
+        if (reference < p.released_on || closed_on.is_some_and(|c| c <= reference))
+            && !may_leave_range(p.released_on, policy.construction_months(p.kind))
+        {
+            continue;
+        }
         let deadline = policy
             .completion_deadline(p.kind, p.released_on)
             .map_err(|_| out_of_range(app, p))?;
-        let closed_on = p.accepted_on.or(p.closed_on);
         let free_from = match bar {
             ConstructionBar::UntilDeadlineOrClosed => {
                 let after = deadline.succ_opt().ok_or_else(|| out_of_range(app, p))?;
@@ -292,6 +315,7 @@ pub(super) fn construction_period(
 /// of 3.4 (R10) must be on or before the reference date. A revoked project, one
 /// closed without acceptance, or one accepted but not rated effective gives no
 /// path back.
+#[inline]
 pub(super) fn reapplication(
     policy: &Policy,
     app: &Application,
@@ -311,6 +335,14 @@ pub(super) fn reapplication(
                 None if p.closed_on.is_some() => (Some(Standing::NeverAccepted), None),
                 None => (Some(Standing::NotYetAccepted), None),
                 Some(_) if !p.rated_effective => (Some(Standing::NotRatedEffective), None),
+                // Accepted in a month whose 3.4 anniversary month lies before
+                // the reference date's month: it no longer stands in the way,
+                // whatever the day (and that month is within range).
+                Some(accepted)
+                    if month_index(accepted) + i64::from(months) < month_index(reference) =>
+                {
+                    (None, None)
+                }
                 Some(accepted) => {
                     let from = add_months(accepted, months).map_err(|_| out_of_range(app, p))?;
                     if from <= reference {

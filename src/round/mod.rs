@@ -544,7 +544,7 @@ impl CandidateScore {
     /// A score for an application.
     pub fn new(application: impl Into<String>, score: Score) -> CandidateScore {
         CandidateScore {
-            application: ApplicationId(application.into()),
+            application: ApplicationId::new(application),
             score,
         }
     }
