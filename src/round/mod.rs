@@ -68,7 +68,7 @@ mod render;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -1322,12 +1322,52 @@ impl Round {
         Ok(receipt)
     }
 
+    /// True when an admitted application id, or an admitted unit id for a
+    /// kind, hashes (64 bits) like one on another recommender's list: a
+    /// first, cheap pass of [`Round::close_submissions`], with no string
+    /// compared. False means no entry is listed by others (R8); true may be a
+    /// mere collision, which the exact pass then sorts out.
+    fn contested_by_hash(&self) -> bool {
+        let admitted = self
+            .lists
+            .iter()
+            .map(|l| l.candidates.len())
+            .fold(0usize, usize::saturating_add);
+        let mut by_app: FastMap<u64, usize> = fast_map(admitted);
+        let mut by_unit: FastMap<u64, usize> = fast_map(admitted);
+        for (li, list) in self.lists.iter().enumerate() {
+            let kind = kind_slot(list.kind);
+            for c in &list.candidates {
+                if !matches!(c.verdict, Verdict::Admitted) {
+                    continue;
+                }
+                let app = fx_hash(c.application.id.as_str());
+                let unit = fx_hash(&(c.application.unit.id.as_str(), kind));
+                for (map, key) in [(&mut by_app, app), (&mut by_unit, unit)] {
+                    let first = *map.entry(key).or_insert(li);
+                    if first != li
+                        && self.lists.get(first).map(|l| &l.recommender) != Some(&list.recommender)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
     /// Closes submissions (4.1, 4.2). An application, or a unit for the same
     /// kind, that stands on more than one recommender's list is refused on
     /// every one of them (R8); the result does not depend on the order in
     /// which lists arrived.
     pub fn close_submissions(&mut self) -> Result<(), RoundError> {
         self.expect(Step::CloseSubmissions)?;
+        // Equal ids have equal hashes: when no hash is shared across
+        // recommenders, no id or unit is either, and nothing changes.
+        if !self.contested_by_hash() {
+            self.stage = Stage::Closed;
+            return Ok(());
+        }
         // First list seen per key, and whether another list has it too (R8).
         let admitted = self
             .lists
@@ -1441,45 +1481,13 @@ impl Round {
             total = total.saturating_add(l.candidates.len());
         }
         let flat = |li: usize, ci: usize| offsets.get(li).map_or(0, |o| o.saturating_add(ci));
-        // Index every candidate by application id; after close_submissions an
-        // admitted application id is unique across lists.
-        let mut index: FastMap<&str, (usize, bool)> = fast_map(total);
-        for (li, list) in self.lists.iter().enumerate() {
-            for (ci, c) in list.candidates.iter().enumerate() {
-                let admitted = matches!(c.verdict, Verdict::Admitted);
-                let e = index
-                    .entry(c.application.id.as_str())
-                    .or_insert((flat(li, ci), admitted));
-                if admitted {
-                    *e = (flat(li, ci), true);
-                }
-            }
-        }
-        let mut scored: Vec<Option<Score>> = vec![None; total];
-        for s in &review.scores {
-            match index.get(s.application.as_str()) {
-                None => {
-                    return Err(RoundError::ScoreForUnknown {
-                        application: s.application.clone(),
-                    });
-                }
-                Some((_, false)) => {
-                    return Err(RoundError::ScoreForRefused {
-                        application: s.application.clone(),
-                    });
-                }
-                Some((at, true)) => {
-                    if let Some(slot) = scored.get_mut(*at) {
-                        if slot.replace(s.score).is_some() {
-                            return Err(RoundError::ScoreTwice {
-                                application: s.application.clone(),
-                            });
-                        }
-                    }
-                }
-            }
-        }
-        drop(index);
+        // Scores by a 64-bit hash of the id first (no string compared at
+        // random); any doubt — a shared hash, an unknown or repeated id, a
+        // missing score — and the exact look-up below decides, with its errors.
+        let scored = match self.scores_by_hash(&review, total, &offsets) {
+            Some(scored) => scored,
+            None => self.scores_exact(&review, total, &offsets)?,
+        };
         // Every admitted candidate scored; rank per kind.
         let mut ranked: [Vec<Ranked<'_>>; 2] = [Vec::new(), Vec::new()];
         for (li, list) in self.lists.iter().enumerate() {
@@ -1602,6 +1610,102 @@ impl Round {
         self.experts = review.experts;
         self.stage = Stage::Reviewed;
         Ok(())
+    }
+
+    /// The scores per flat position, looked up by a 64-bit hash of the
+    /// application id, then every match checked by its id in list order.
+    /// `None` when anything is out of the ordinary (two admitted ids sharing a
+    /// hash, a score for no admitted id or for one already scored, an admitted
+    /// candidate without a score): [`Round::scores_exact`] then decides.
+    fn scores_by_hash(
+        &self,
+        review: &CityReview,
+        total: usize,
+        offsets: &[usize],
+    ) -> Option<Vec<Option<Score>>> {
+        let mut by_hash: FastMap<u64, usize> = fast_map(total);
+        for (li, list) in self.lists.iter().enumerate() {
+            let start = offsets.get(li).copied().unwrap_or(0);
+            for (ci, c) in list.candidates.iter().enumerate() {
+                if matches!(c.verdict, Verdict::Admitted)
+                    && by_hash
+                        .insert(fx_hash(c.application.id.as_str()), start.saturating_add(ci))
+                        .is_some()
+                {
+                    return None;
+                }
+            }
+        }
+        let mut scored: Vec<Option<Score>> = vec![None; total];
+        let mut scorer: Vec<usize> = vec![usize::MAX; total];
+        for (si, s) in review.scores.iter().enumerate() {
+            let at = *by_hash.get(&fx_hash(s.application.as_str()))?;
+            if scored.get_mut(at)?.replace(s.score).is_some() {
+                return None;
+            }
+            *scorer.get_mut(at)? = si;
+        }
+        drop(by_hash);
+        let candidates = self.lists.iter().flat_map(|l| l.candidates.iter());
+        for (c, si) in candidates.zip(&scorer) {
+            if !matches!(c.verdict, Verdict::Admitted) {
+                continue;
+            }
+            let s = review.scores.get(*si)?;
+            if s.application.as_str() != c.application.id.as_str() {
+                return None;
+            }
+        }
+        Some(scored)
+    }
+
+    /// The scores per flat position, each looked up by its application id.
+    fn scores_exact(
+        &self,
+        review: &CityReview,
+        total: usize,
+        offsets: &[usize],
+    ) -> Result<Vec<Option<Score>>, RoundError> {
+        let flat = |li: usize, ci: usize| offsets.get(li).map_or(0, |o| o.saturating_add(ci));
+        // Index every candidate by application id; after close_submissions an
+        // admitted application id is unique across lists.
+        let mut index: FastMap<&str, (usize, bool)> = fast_map(total);
+        for (li, list) in self.lists.iter().enumerate() {
+            for (ci, c) in list.candidates.iter().enumerate() {
+                let admitted = matches!(c.verdict, Verdict::Admitted);
+                let e = index
+                    .entry(c.application.id.as_str())
+                    .or_insert((flat(li, ci), admitted));
+                if admitted {
+                    *e = (flat(li, ci), true);
+                }
+            }
+        }
+        let mut scored: Vec<Option<Score>> = vec![None; total];
+        for s in &review.scores {
+            match index.get(s.application.as_str()) {
+                None => {
+                    return Err(RoundError::ScoreForUnknown {
+                        application: s.application.clone(),
+                    });
+                }
+                Some((_, false)) => {
+                    return Err(RoundError::ScoreForRefused {
+                        application: s.application.clone(),
+                    });
+                }
+                Some((at, true)) => {
+                    if let Some(slot) = scored.get_mut(*at) {
+                        if slot.replace(s.score).is_some() {
+                            return Err(RoundError::ScoreTwice {
+                                application: s.application.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Ok(scored)
     }
 
     /// How many of a kind this round may select, and what binds (R3).
@@ -1934,6 +2038,13 @@ impl Hasher for FxHasher {
     fn finish(&self) -> u64 {
         self.hash
     }
+}
+
+/// The Fx hash of a value, as a key standing for it in a first pass.
+fn fx_hash<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = FxHasher::default();
+    value.hash(&mut h);
+    h.finish()
 }
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
