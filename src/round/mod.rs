@@ -1488,9 +1488,13 @@ impl Round {
             Some(scored) => scored,
             None => self.scores_exact(&review, total, &offsets)?,
         };
-        // Every admitted candidate scored; rank per kind.
-        let mut ranked: [Vec<Ranked<'_>>; 2] = [Vec::new(), Vec::new()];
+        // Every admitted candidate scored; rank per kind. The sort moves small
+        // keys (score in hundredths, recommendation rank, place), not records.
+        let mut ranked: [Vec<Ranked>; 2] = [Vec::new(), Vec::new()];
         for (li, list) in self.lists.iter().enumerate() {
+            let Some(bucket) = ranked.get_mut(kind_slot(list.kind)) else {
+                continue;
+            };
             for (ci, c) in list.candidates.iter().enumerate() {
                 if !matches!(c.verdict, Verdict::Admitted) {
                     continue;
@@ -1500,19 +1504,23 @@ impl Round {
                         application: c.application.id.clone(),
                     });
                 };
-                if let Some(bucket) = ranked.get_mut(kind_slot(list.kind)) {
-                    bucket.push(Ranked {
-                        key: score.hundredths(),
-                        score,
-                        recommendation_rank: c.recommendation_rank,
-                        application: &c.application.id,
-                        at: (li, ci),
-                    });
-                }
+                bucket.push(Ranked {
+                    key: score.hundredths(),
+                    recommendation_rank: c.recommendation_rank,
+                    at: (li, ci),
+                });
             }
         }
-        let mut plan: Vec<Placed> = Vec::with_capacity(total);
-        let mut limits = [NotSelectedReason::PlacesFilled { places: 0 }; 2];
+        // City rank per flat position (0: not ranked); per kind, the limit and what binds.
+        let mut rank_of: Vec<u32> = vec![0; total];
+        let mut limits = [(0u32, NotSelectedReason::PlacesFilled { places: 0 }); 2];
+        let lists = &self.lists;
+        let id_at = |at: (usize, usize)| {
+            lists
+                .get(at.0)
+                .and_then(|l| l.candidates.get(at.1))
+                .map(|c| &c.application.id)
+        };
         for kind in ProjectKind::ALL {
             let Some(bucket) = ranked.get_mut(kind_slot(kind)) else {
                 continue;
@@ -1522,79 +1530,70 @@ impl Round {
                 b.key
                     .cmp(&a.key)
                     .then(a.recommendation_rank.cmp(&b.recommendation_rank))
-                    .then_with(|| a.application.cmp(b.application))
+                    .then_with(|| id_at(a.at).cmp(&id_at(b.at)))
             });
-            let (limit, reason) = self.selection_limit(kind);
             if let Some(l) = limits.get_mut(kind_slot(kind)) {
-                *l = reason;
+                *l = self.selection_limit(kind);
             }
             for (i, r) in bucket.iter().enumerate() {
-                let rank = position(i);
-                plan.push(Placed {
-                    at: r.at,
-                    score: r.score,
-                    rank,
-                    kind,
-                    selected: rank <= limit,
-                });
+                if let Some(slot) = rank_of.get_mut(flat(r.at.0, r.at.1)) {
+                    *slot = position(i);
+                }
             }
         }
-        // Fund in the policy's kind order, each kind in ranking order (R4);
-        // the plan holds each kind in ranking order already.
+        // Fund in the policy's kind order, each kind in ranking order (R4):
+        // the first `limit` of each sorted kind are selected.
         let mut balances = self.balances;
-        let mut fundings: Vec<(usize, usize, Funding)> = Vec::new();
+        let mut fundings: Vec<((usize, usize), Funding)> = Vec::new();
         for kind in self.policy.kind_funding_order() {
             let subsidy = self.policy.subsidy(kind);
-            for p in plan.iter().filter(|p| p.kind == kind && p.selected) {
-                let funding = pay(&self.policy, &mut balances, subsidy)?;
-                fundings.push((p.at.0, p.at.1, funding));
-            }
-        }
-        // Apply: nothing above can fail from here on. The plan is in ranking
-        // order; it is laid out by position first so that the candidates are
-        // then written in the order they are held (one pass, no random writes
-        // over large records).
-        let mut by_position: Vec<Option<Placed>> = vec![None; total];
-        for p in plan {
-            if let Some(slot) = by_position.get_mut(flat(p.at.0, p.at.1)) {
-                *slot = Some(p);
-            }
-        }
-        let candidates = self.lists.iter_mut().flat_map(|l| l.candidates.iter_mut());
-        for (c, placed) in candidates.zip(by_position) {
-            let Some(Placed {
-                score,
-                rank,
-                kind,
-                selected,
-                ..
-            }) = placed
-            else {
+            let limit = limits.get(kind_slot(kind)).map_or(0, |l| l.0);
+            let Some(bucket) = ranked.get(kind_slot(kind)) else {
                 continue;
             };
+            for r in bucket
+                .iter()
+                .take(usize::try_from(limit).unwrap_or(usize::MAX))
             {
-                c.score = Some(score);
-                c.city_rank = Some(rank);
-                c.verdict = if selected {
-                    // Placeholder until the funding below is applied.
-                    Verdict::Selected {
-                        funding: Funding::NotFunded {
-                            subsidy: self.policy.subsidy(kind),
-                            available: Yuan::ZERO,
-                        },
-                        moved_up_for: None,
-                    }
-                } else {
-                    Verdict::NotSelected {
-                        reason: limits
-                            .get(kind_slot(kind))
-                            .copied()
-                            .unwrap_or(NotSelectedReason::PlacesFilled { places: 0 }),
-                    }
-                };
+                let funding = pay(&self.policy, &mut balances, subsidy)?;
+                fundings.push((r.at, funding));
             }
         }
-        for (li, ci, funding) in fundings {
+        drop(ranked);
+        // Apply: nothing above can fail from here on. The candidates are
+        // written in the order they are held (one pass, no random writes over
+        // large records).
+        let candidates = self.lists.iter_mut().flat_map(|l| {
+            let kind = l.kind;
+            l.candidates.iter_mut().map(move |c| (kind, c))
+        });
+        for ((kind, c), (rank, score)) in candidates.zip(rank_of.iter().zip(&scored)) {
+            let (rank, Some(score)) = (*rank, *score) else {
+                continue;
+            };
+            if rank == 0 {
+                continue;
+            }
+            let (limit, reason) = limits
+                .get(kind_slot(kind))
+                .copied()
+                .unwrap_or((0, NotSelectedReason::PlacesFilled { places: 0 }));
+            c.score = Some(score);
+            c.city_rank = Some(rank);
+            c.verdict = if rank <= limit {
+                // Placeholder until the funding below is applied.
+                Verdict::Selected {
+                    funding: Funding::NotFunded {
+                        subsidy: self.policy.subsidy(kind),
+                        available: Yuan::ZERO,
+                    },
+                    moved_up_for: None,
+                }
+            } else {
+                Verdict::NotSelected { reason }
+            };
+        }
+        for ((li, ci), funding) in fundings {
             if let Some(c) = self
                 .lists
                 .get_mut(li)
@@ -1969,24 +1968,14 @@ impl Round {
     }
 }
 
-/// An admitted candidate in the city ranking, before sorting.
-struct Ranked<'a> {
-    /// The score in hundredths ([`Score::hundredths`]): the sort key.
+/// An admitted candidate in the city ranking, before sorting: the sort key
+/// and where the candidate is held, nothing more, so a sort moves little.
+struct Ranked {
+    /// The score in hundredths ([`Score::hundredths`]).
     key: u128,
-    score: Score,
     recommendation_rank: u32,
-    application: &'a ApplicationId,
+    /// List and place in it.
     at: (usize, usize),
-}
-
-/// A ranked candidate's place: where it is held, its rank, and whether it is selected.
-#[derive(Clone, Copy)]
-struct Placed {
-    at: (usize, usize),
-    score: Score,
-    rank: u32,
-    kind: ProjectKind,
-    selected: bool,
 }
 
 /// A small multiply-rotate hasher (the Fx hash) for the round's internal
