@@ -66,7 +66,7 @@
 mod outcome;
 mod render;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
@@ -1322,34 +1322,28 @@ impl Round {
         Ok(receipt)
     }
 
-    /// True when an admitted application id, or an admitted unit id for a
-    /// kind, hashes (64 bits) like one on another recommender's list: a
-    /// first, cheap pass of [`Round::close_submissions`], with no string
-    /// compared. False means no entry is listed by others (R8); true may be a
-    /// mere collision, which the exact pass then sorts out.
+    /// True when two admitted application ids, or two admitted unit ids for
+    /// a kind, hash (64 bits) alike: a first, cheap pass of
+    /// [`Round::close_submissions`] over sets of hashes, with no string
+    /// compared. False means no entry stands on two lists, so none is listed
+    /// by others (R8); true may be a mere collision or one recommender's two
+    /// lists, which the exact pass then sorts out.
     fn contested_by_hash(&self) -> bool {
         let admitted = self
             .lists
             .iter()
             .map(|l| l.candidates.len())
             .fold(0usize, usize::saturating_add);
-        let mut by_app: FastMap<u64, usize> = fast_map(admitted);
-        let mut by_unit: FastMap<u64, usize> = fast_map(admitted);
-        for (li, list) in self.lists.iter().enumerate() {
+        let mut apps: FastSet<u64> = fast_set(admitted);
+        let mut units: FastSet<u64> = fast_set(admitted);
+        for list in &self.lists {
             let kind = kind_slot(list.kind);
             for c in &list.candidates {
-                if !matches!(c.verdict, Verdict::Admitted) {
-                    continue;
-                }
-                let app = fx_hash(c.application.id.as_str());
-                let unit = fx_hash(&(c.application.unit.id.as_str(), kind));
-                for (map, key) in [(&mut by_app, app), (&mut by_unit, unit)] {
-                    let first = *map.entry(key).or_insert(li);
-                    if first != li
-                        && self.lists.get(first).map(|l| &l.recommender) != Some(&list.recommender)
-                    {
-                        return true;
-                    }
+                if matches!(c.verdict, Verdict::Admitted)
+                    && (!apps.insert(fx_hash(c.application.id.as_str()))
+                        || !units.insert(fx_hash(&(c.application.unit.id.as_str(), kind))))
+                {
+                    return true;
                 }
             }
         }
@@ -1362,8 +1356,8 @@ impl Round {
     /// which lists arrived.
     pub fn close_submissions(&mut self) -> Result<(), RoundError> {
         self.expect(Step::CloseSubmissions)?;
-        // Equal ids have equal hashes: when no hash is shared across
-        // recommenders, no id or unit is either, and nothing changes.
+        // Equal ids have equal hashes: when no hash repeats, no id or unit
+        // stands on two lists, and nothing changes.
         if !self.contested_by_hash() {
             self.stage = Stage::Closed;
             return Ok(());
@@ -1490,7 +1484,13 @@ impl Round {
         };
         // Every admitted candidate scored; rank per kind. The sort moves small
         // keys (score in hundredths, recommendation rank, place), not records.
-        let mut ranked: [Vec<Ranked>; 2] = [Vec::new(), Vec::new()];
+        let mut sizes = [0usize; 2];
+        for l in &self.lists {
+            if let Some(n) = sizes.get_mut(kind_slot(l.kind)) {
+                *n = n.saturating_add(l.candidates.len());
+            }
+        }
+        let mut ranked: [Vec<Ranked>; 2] = sizes.map(Vec::with_capacity);
         for (li, list) in self.lists.iter().enumerate() {
             let Some(bucket) = ranked.get_mut(kind_slot(list.kind)) else {
                 continue;
@@ -2040,6 +2040,12 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 fn fast_map<K, V>(capacity: usize) -> FastMap<K, V> {
     HashMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
+}
+
+type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+fn fast_set<K>(capacity: usize) -> FastSet<K> {
+    HashSet::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
 }
 
 /// 1-based position from a 0-based index.
