@@ -66,9 +66,9 @@
 mod outcome;
 mod render;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -1322,12 +1322,46 @@ impl Round {
         Ok(receipt)
     }
 
+    /// True when two admitted application ids, or two admitted unit ids for
+    /// a kind, hash (64 bits) alike: a first, cheap pass of
+    /// [`Round::close_submissions`] over sets of hashes, with no string
+    /// compared. False means no entry stands on two lists, so none is listed
+    /// by others (R8); true may be a mere collision or one recommender's two
+    /// lists, which the exact pass then sorts out.
+    fn contested_by_hash(&self) -> bool {
+        let admitted = self
+            .lists
+            .iter()
+            .map(|l| l.candidates.len())
+            .fold(0usize, usize::saturating_add);
+        let mut apps: FastSet<u64> = fast_set(admitted);
+        let mut units: FastSet<u64> = fast_set(admitted);
+        for list in &self.lists {
+            let kind = kind_slot(list.kind);
+            for c in &list.candidates {
+                if matches!(c.verdict, Verdict::Admitted)
+                    && (!apps.insert(fx_hash(c.application.id.as_str()))
+                        || !units.insert(fx_hash(&(c.application.unit.id.as_str(), kind))))
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// Closes submissions (4.1, 4.2). An application, or a unit for the same
     /// kind, that stands on more than one recommender's list is refused on
     /// every one of them (R8); the result does not depend on the order in
     /// which lists arrived.
     pub fn close_submissions(&mut self) -> Result<(), RoundError> {
         self.expect(Step::CloseSubmissions)?;
+        // Equal ids have equal hashes: when no hash repeats, no id or unit
+        // stands on two lists, and nothing changes.
+        if !self.contested_by_hash() {
+            self.stage = Stage::Closed;
+            return Ok(());
+        }
         // First list seen per key, and whether another list has it too (R8).
         let admitted = self
             .lists
@@ -1441,6 +1475,197 @@ impl Round {
             total = total.saturating_add(l.candidates.len());
         }
         let flat = |li: usize, ci: usize| offsets.get(li).map_or(0, |o| o.saturating_add(ci));
+        // Scores by a 64-bit hash of the id first (no string compared at
+        // random); any doubt — a shared hash, an unknown or repeated id, a
+        // missing score — and the exact look-up below decides, with its errors.
+        let scored = match self.scores_by_hash(&review, total, &offsets) {
+            Some(scored) => scored,
+            None => self.scores_exact(&review, total, &offsets)?,
+        };
+        // Every admitted candidate scored; rank per kind. The sort moves small
+        // keys (score in hundredths, recommendation rank, place), not records.
+        let mut sizes = [0usize; 2];
+        for l in &self.lists {
+            if let Some(n) = sizes.get_mut(kind_slot(l.kind)) {
+                *n = n.saturating_add(l.candidates.len());
+            }
+        }
+        let mut ranked: [Vec<Ranked>; 2] = sizes.map(Vec::with_capacity);
+        for (li, list) in self.lists.iter().enumerate() {
+            let Some(bucket) = ranked.get_mut(kind_slot(list.kind)) else {
+                continue;
+            };
+            for (ci, c) in list.candidates.iter().enumerate() {
+                if !matches!(c.verdict, Verdict::Admitted) {
+                    continue;
+                }
+                let Some(score) = scored.get(flat(li, ci)).copied().flatten() else {
+                    return Err(RoundError::ScoreMissing {
+                        application: c.application.id.clone(),
+                    });
+                };
+                bucket.push(Ranked {
+                    key: score.hundredths(),
+                    recommendation_rank: c.recommendation_rank,
+                    at: (li, ci),
+                });
+            }
+        }
+        // City rank per flat position (0: not ranked); per kind, the limit and what binds.
+        let mut rank_of: Vec<u32> = vec![0; total];
+        let mut limits = [(0u32, NotSelectedReason::PlacesFilled { places: 0 }); 2];
+        let lists = &self.lists;
+        let id_at = |at: (usize, usize)| {
+            lists
+                .get(at.0)
+                .and_then(|l| l.candidates.get(at.1))
+                .map(|c| &c.application.id)
+        };
+        for kind in ProjectKind::ALL {
+            let Some(bucket) = ranked.get_mut(kind_slot(kind)) else {
+                continue;
+            };
+            // R9: score desc, recommendation rank asc, application id asc.
+            bucket.sort_unstable_by(|a, b| {
+                b.key
+                    .cmp(&a.key)
+                    .then(a.recommendation_rank.cmp(&b.recommendation_rank))
+                    .then_with(|| id_at(a.at).cmp(&id_at(b.at)))
+            });
+            if let Some(l) = limits.get_mut(kind_slot(kind)) {
+                *l = self.selection_limit(kind);
+            }
+            for (i, r) in bucket.iter().enumerate() {
+                if let Some(slot) = rank_of.get_mut(flat(r.at.0, r.at.1)) {
+                    *slot = position(i);
+                }
+            }
+        }
+        // Fund in the policy's kind order, each kind in ranking order (R4):
+        // the first `limit` of each sorted kind are selected.
+        let mut balances = self.balances;
+        let mut fundings: Vec<((usize, usize), Funding)> = Vec::new();
+        for kind in self.policy.kind_funding_order() {
+            let subsidy = self.policy.subsidy(kind);
+            let limit = limits.get(kind_slot(kind)).map_or(0, |l| l.0);
+            let Some(bucket) = ranked.get(kind_slot(kind)) else {
+                continue;
+            };
+            for r in bucket
+                .iter()
+                .take(usize::try_from(limit).unwrap_or(usize::MAX))
+            {
+                let funding = pay(&self.policy, &mut balances, subsidy)?;
+                fundings.push((r.at, funding));
+            }
+        }
+        drop(ranked);
+        // Apply: nothing above can fail from here on. The candidates are
+        // written in the order they are held (one pass, no random writes over
+        // large records).
+        let candidates = self.lists.iter_mut().flat_map(|l| {
+            let kind = l.kind;
+            l.candidates.iter_mut().map(move |c| (kind, c))
+        });
+        for ((kind, c), (rank, score)) in candidates.zip(rank_of.iter().zip(&scored)) {
+            let (rank, Some(score)) = (*rank, *score) else {
+                continue;
+            };
+            if rank == 0 {
+                continue;
+            }
+            let (limit, reason) = limits
+                .get(kind_slot(kind))
+                .copied()
+                .unwrap_or((0, NotSelectedReason::PlacesFilled { places: 0 }));
+            c.score = Some(score);
+            c.city_rank = Some(rank);
+            c.verdict = if rank <= limit {
+                // Placeholder until the funding below is applied.
+                Verdict::Selected {
+                    funding: Funding::NotFunded {
+                        subsidy: self.policy.subsidy(kind),
+                        available: Yuan::ZERO,
+                    },
+                    moved_up_for: None,
+                }
+            } else {
+                Verdict::NotSelected { reason }
+            };
+        }
+        for ((li, ci), funding) in fundings {
+            if let Some(c) = self
+                .lists
+                .get_mut(li)
+                .and_then(|l| l.candidates.get_mut(ci))
+            {
+                c.verdict = Verdict::Selected {
+                    funding,
+                    moved_up_for: None,
+                };
+            }
+        }
+        self.balances = balances;
+        self.experts = review.experts;
+        self.stage = Stage::Reviewed;
+        Ok(())
+    }
+
+    /// The scores per flat position, looked up by a 64-bit hash of the
+    /// application id, then every match checked by its id in list order.
+    /// `None` when anything is out of the ordinary (two admitted ids sharing a
+    /// hash, a score for no admitted id or for one already scored, an admitted
+    /// candidate without a score): [`Round::scores_exact`] then decides.
+    fn scores_by_hash(
+        &self,
+        review: &CityReview,
+        total: usize,
+        offsets: &[usize],
+    ) -> Option<Vec<Option<Score>>> {
+        let mut by_hash: FastMap<u64, usize> = fast_map(total);
+        for (li, list) in self.lists.iter().enumerate() {
+            let start = offsets.get(li).copied().unwrap_or(0);
+            for (ci, c) in list.candidates.iter().enumerate() {
+                if matches!(c.verdict, Verdict::Admitted)
+                    && by_hash
+                        .insert(fx_hash(c.application.id.as_str()), start.saturating_add(ci))
+                        .is_some()
+                {
+                    return None;
+                }
+            }
+        }
+        let mut scored: Vec<Option<Score>> = vec![None; total];
+        let mut scorer: Vec<usize> = vec![usize::MAX; total];
+        for (si, s) in review.scores.iter().enumerate() {
+            let at = *by_hash.get(&fx_hash(s.application.as_str()))?;
+            if scored.get_mut(at)?.replace(s.score).is_some() {
+                return None;
+            }
+            *scorer.get_mut(at)? = si;
+        }
+        drop(by_hash);
+        let candidates = self.lists.iter().flat_map(|l| l.candidates.iter());
+        for (c, si) in candidates.zip(&scorer) {
+            if !matches!(c.verdict, Verdict::Admitted) {
+                continue;
+            }
+            let s = review.scores.get(*si)?;
+            if s.application.as_str() != c.application.id.as_str() {
+                return None;
+            }
+        }
+        Some(scored)
+    }
+
+    /// The scores per flat position, each looked up by its application id.
+    fn scores_exact(
+        &self,
+        review: &CityReview,
+        total: usize,
+        offsets: &[usize],
+    ) -> Result<Vec<Option<Score>>, RoundError> {
+        let flat = |li: usize, ci: usize| offsets.get(li).map_or(0, |o| o.saturating_add(ci));
         // Index every candidate by application id; after close_submissions an
         // admitted application id is unique across lists.
         let mut index: FastMap<&str, (usize, bool)> = fast_map(total);
@@ -1479,129 +1704,7 @@ impl Round {
                 }
             }
         }
-        drop(index);
-        // Every admitted candidate scored; rank per kind.
-        let mut ranked: [Vec<Ranked<'_>>; 2] = [Vec::new(), Vec::new()];
-        for (li, list) in self.lists.iter().enumerate() {
-            for (ci, c) in list.candidates.iter().enumerate() {
-                if !matches!(c.verdict, Verdict::Admitted) {
-                    continue;
-                }
-                let Some(score) = scored.get(flat(li, ci)).copied().flatten() else {
-                    return Err(RoundError::ScoreMissing {
-                        application: c.application.id.clone(),
-                    });
-                };
-                if let Some(bucket) = ranked.get_mut(kind_slot(list.kind)) {
-                    bucket.push(Ranked {
-                        key: score.hundredths(),
-                        score,
-                        recommendation_rank: c.recommendation_rank,
-                        application: &c.application.id,
-                        at: (li, ci),
-                    });
-                }
-            }
-        }
-        let mut plan: Vec<Placed> = Vec::with_capacity(total);
-        let mut limits = [NotSelectedReason::PlacesFilled { places: 0 }; 2];
-        for kind in ProjectKind::ALL {
-            let Some(bucket) = ranked.get_mut(kind_slot(kind)) else {
-                continue;
-            };
-            // R9: score desc, recommendation rank asc, application id asc.
-            bucket.sort_unstable_by(|a, b| {
-                b.key
-                    .cmp(&a.key)
-                    .then(a.recommendation_rank.cmp(&b.recommendation_rank))
-                    .then_with(|| a.application.cmp(b.application))
-            });
-            let (limit, reason) = self.selection_limit(kind);
-            if let Some(l) = limits.get_mut(kind_slot(kind)) {
-                *l = reason;
-            }
-            for (i, r) in bucket.iter().enumerate() {
-                let rank = position(i);
-                plan.push(Placed {
-                    at: r.at,
-                    score: r.score,
-                    rank,
-                    kind,
-                    selected: rank <= limit,
-                });
-            }
-        }
-        // Fund in the policy's kind order, each kind in ranking order (R4);
-        // the plan holds each kind in ranking order already.
-        let mut balances = self.balances;
-        let mut fundings: Vec<(usize, usize, Funding)> = Vec::new();
-        for kind in self.policy.kind_funding_order() {
-            let subsidy = self.policy.subsidy(kind);
-            for p in plan.iter().filter(|p| p.kind == kind && p.selected) {
-                let funding = pay(&self.policy, &mut balances, subsidy)?;
-                fundings.push((p.at.0, p.at.1, funding));
-            }
-        }
-        // Apply: nothing above can fail from here on. The plan is in ranking
-        // order; it is laid out by position first so that the candidates are
-        // then written in the order they are held (one pass, no random writes
-        // over large records).
-        let mut by_position: Vec<Option<Placed>> = vec![None; total];
-        for p in plan {
-            if let Some(slot) = by_position.get_mut(flat(p.at.0, p.at.1)) {
-                *slot = Some(p);
-            }
-        }
-        let candidates = self.lists.iter_mut().flat_map(|l| l.candidates.iter_mut());
-        for (c, placed) in candidates.zip(by_position) {
-            let Some(Placed {
-                score,
-                rank,
-                kind,
-                selected,
-                ..
-            }) = placed
-            else {
-                continue;
-            };
-            {
-                c.score = Some(score);
-                c.city_rank = Some(rank);
-                c.verdict = if selected {
-                    // Placeholder until the funding below is applied.
-                    Verdict::Selected {
-                        funding: Funding::NotFunded {
-                            subsidy: self.policy.subsidy(kind),
-                            available: Yuan::ZERO,
-                        },
-                        moved_up_for: None,
-                    }
-                } else {
-                    Verdict::NotSelected {
-                        reason: limits
-                            .get(kind_slot(kind))
-                            .copied()
-                            .unwrap_or(NotSelectedReason::PlacesFilled { places: 0 }),
-                    }
-                };
-            }
-        }
-        for (li, ci, funding) in fundings {
-            if let Some(c) = self
-                .lists
-                .get_mut(li)
-                .and_then(|l| l.candidates.get_mut(ci))
-            {
-                c.verdict = Verdict::Selected {
-                    funding,
-                    moved_up_for: None,
-                };
-            }
-        }
-        self.balances = balances;
-        self.experts = review.experts;
-        self.stage = Stage::Reviewed;
-        Ok(())
+        Ok(scored)
     }
 
     /// How many of a kind this round may select, and what binds (R3).
@@ -1865,24 +1968,14 @@ impl Round {
     }
 }
 
-/// An admitted candidate in the city ranking, before sorting.
-struct Ranked<'a> {
-    /// The score in hundredths ([`Score::hundredths`]): the sort key.
+/// An admitted candidate in the city ranking, before sorting: the sort key
+/// and where the candidate is held, nothing more, so a sort moves little.
+struct Ranked {
+    /// The score in hundredths ([`Score::hundredths`]).
     key: u128,
-    score: Score,
     recommendation_rank: u32,
-    application: &'a ApplicationId,
+    /// List and place in it.
     at: (usize, usize),
-}
-
-/// A ranked candidate's place: where it is held, its rank, and whether it is selected.
-#[derive(Clone, Copy)]
-struct Placed {
-    at: (usize, usize),
-    score: Score,
-    rank: u32,
-    kind: ProjectKind,
-    selected: bool,
 }
 
 /// A small multiply-rotate hasher (the Fx hash) for the round's internal
@@ -1936,10 +2029,23 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The Fx hash of a value, as a key standing for it in a first pass.
+fn fx_hash<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = FxHasher::default();
+    value.hash(&mut h);
+    h.finish()
+}
+
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 fn fast_map<K, V>(capacity: usize) -> FastMap<K, V> {
     HashMap::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
+}
+
+type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+fn fast_set<K>(capacity: usize) -> FastSet<K> {
+    HashSet::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
 }
 
 /// 1-based position from a 0-based index.
