@@ -452,21 +452,14 @@ pub fn projects(policy: &Policy, n: usize) -> Vec<Project> {
         .collect()
 }
 
-const BASE_CATEGORIES: [SpendingCategory; 8] = [
-    SpendingCategory::TrainingEquipment,
-    SpendingCategory::RawMaterials,
-    SpendingCategory::InstructorHire,
-    SpendingCategory::TeacherTraining,
-    SpendingCategory::TrainingInfrastructure,
-    SpendingCategory::CurriculumAndTextbooks,
-    SpendingCategory::TeachingResearch,
-    SpendingCategory::OtherTrainingCosts,
-];
-const STUDIO_CATEGORIES: [SpendingCategory; 3] = [
-    SpendingCategory::InnovationResearch,
-    SpendingCategory::TrainingSupplies,
-    SpendingCategory::SkillExchange,
-];
+/// The spending categories the lifecycle allows a kind (6.1, 6.2), in the
+/// library's own order.
+fn categories(kind: ProjectKind) -> Vec<SpendingCategory> {
+    SpendingCategory::ALL
+        .into_iter()
+        .filter(|c| c.allowed_for() == Some(kind))
+        .collect()
+}
 
 /// One payment command of the ledger bench: which project, who, when, what.
 #[derive(Debug, Clone)]
@@ -481,6 +474,10 @@ pub struct PaymentCommand {
 /// 3% are refused (a prohibited category, a zero amount, another unit).
 pub fn payment_commands(projects: &[Project], n: usize, seed: u64) -> Vec<PaymentCommand> {
     let mut rng = Rng::new(seed);
+    let (base_categories, studio_categories) = (
+        categories(ProjectKind::TrainingBase),
+        categories(ProjectKind::Studio),
+    );
     let first = d(2023, 9, 1);
     // Amounts keep every account in funds: about a fifth of the subsidy per
     // project over the run.
@@ -495,11 +492,11 @@ pub fn payment_commands(projects: &[Project], n: usize, seed: u64) -> Vec<Paymen
             let amount = Yuan::from_fen(1 + rng.below(max_fen as u64) as i64).unwrap();
             let mut spend = match project.kind() {
                 ProjectKind::TrainingBase => Spend::base(
-                    *rng.pick(&BASE_CATEGORIES),
+                    *rng.pick(&base_categories),
                     amount,
                     SpecialtyIndex(rng.below(2) as u8),
                 ),
-                ProjectKind::Studio => Spend::studio(*rng.pick(&STUDIO_CATEGORIES), amount),
+                ProjectKind::Studio => Spend::studio(*rng.pick(&studio_categories), amount),
             };
             let mut by = Actor::Unit(project.start().unit.clone());
             match rng.below(100) {
@@ -522,6 +519,7 @@ pub fn payment_commands(projects: &[Project], n: usize, seed: u64) -> Vec<Paymen
 /// evaluations among them, spread over its two years of construction.
 pub fn event_log(policy: &Policy, n: usize, seed: u64) -> Vec<Event> {
     let mut rng = Rng::new(seed);
+    let base_categories = categories(ProjectKind::TrainingBase);
     let released_on = d(2023, 9, 1);
     let (mut project, started) = Project::open(
         start(policy, 3, ProjectKind::TrainingBase, released_on),
@@ -560,7 +558,7 @@ pub fn event_log(policy: &Policy, n: usize, seed: u64) -> Vec<Event> {
             }
             _ => Action::Pay {
                 spend: Spend::base(
-                    *rng.pick(&BASE_CATEGORIES),
+                    *rng.pick(&base_categories),
                     Yuan::from_fen(1 + rng.below(per_event_fen) as i64).unwrap(),
                     SpecialtyIndex(rng.below(2) as u8),
                 ),
