@@ -92,6 +92,20 @@ fn full_years(born: NaiveDate, on: NaiveDate) -> u32 {
     u32::try_from(years).unwrap_or(0)
 }
 
+/// A finding that is only a place to write one into (see `put` in the
+/// parent module); never returned.
+pub(super) const SLOT: Finding = Finding {
+    rule: RuleId::Specialties,
+    clause: RuleId::Specialties.clause(),
+    outcome: Outcome::NotApplicable,
+    facts: Facts::Specialties {
+        declared: 0,
+        min: 0,
+        max: 0,
+    },
+    remedy: None,
+};
+
 /// R16 (3.1): one host-supplied condition. Not applicable when it is for the
 /// other kind, or reads a studio lead and the application (a base) has none.
 /// A fact the condition reads and the application does not supply fails it.
