@@ -1,5 +1,6 @@
 //! Nothing panics on arbitrary input: the serialized forms of applications,
-//! policies, rounds, projects, event logs and commands, each mutated at one to
+//! policies, rounds, projects, event logs, commands and the service's request
+//! lines, each mutated at one to
 //! four random places (a value replaced by null, a number, a boolean, an
 //! edge-case string — 29 February of a common year, a negative or
 //! over-precise amount, a far date — an empty array or object), are loaded
@@ -12,6 +13,7 @@ use skill_grants::eligibility::decide;
 use skill_grants::lifecycle::{Command, Event, Project};
 use skill_grants::model::Application;
 use skill_grants::round::{CandidateScore, CityReview, Objection, Round, Score, check_invariants};
+use skill_grants::service::{Request, Response, Service};
 use skill_grants::{HolidayCalendar, Lang, NaiveDate, Policy, UnitCondition, sample};
 
 use crate::common::{self, Given};
@@ -355,11 +357,47 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_service_requests_never_panic(muts in mutations()) {
+        // The integrator's JSON-lines stream (examples/data/commands.jsonl,
+        // carried in the crate), parsed whole, mutated, and fed line by line:
+        // every request gets one answer naming its line, and the stored logs
+        // still replay. The file's deliberately malformed line stays text.
+        let requests: Vec<Value> = include_str!("../../examples/data/commands.jsonl")
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|_| Value::from(l)))
+            .collect();
+        let value = mutate(Value::Array(requests), &muts);
+        let Value::Array(lines) = value else { return Ok(()); };
+        let mut service = Service::new(Policy::ordos_2022());
+        let mut opened = Vec::new();
+        for (i, line) in lines.into_iter().enumerate() {
+            let n = i as u64 + 1;
+            let response = match serde_json::from_value::<Request>(line) {
+                Ok(request) => {
+                    if let Request::Open { start } = &request {
+                        opened.push(start.project.clone());
+                    }
+                    service.handle(n, request)
+                }
+                Err(e) => Response::malformed(n, e),
+            };
+            prop_assert_eq!(response.line(), n);
+            if let Err(e) = serde_json::to_string(&response) { panic!("{e}: {response:?}"); }
+        }
+        for id in &opened {
+            if let Some(log) = service.log(id) {
+                prop_assert!(Project::replay(log).is_ok());
+            }
+        }
+    }
+
+    #[test]
     fn arbitrary_text_never_panics_the_loaders(s in "\\PC{0,64}") {
         let _ = serde_json::from_str::<Application>(&s);
         let _ = serde_json::from_str::<Round>(&s);
         let _ = serde_json::from_str::<Project>(&s);
         let _ = serde_json::from_str::<Event>(&s);
         let _ = serde_json::from_str::<Command>(&s);
+        let _ = serde_json::from_str::<Request>(&s);
     }
 }
