@@ -1047,6 +1047,10 @@ pub struct Round {
     objections: Vec<ObjectionRecord>,
     #[serde(default)]
     released_on: Option<NaiveDate>,
+    /// The id hashes of every candidate, computed once on submission; not
+    /// part of the round's value (skipped by serde, ignored by equality).
+    #[serde(skip)]
+    hashes: IdHashTable,
 }
 
 impl Round {
@@ -1129,6 +1133,7 @@ impl Round {
             notice: None,
             objections: Vec::new(),
             released_on: None,
+            hashes: IdHashTable::default(),
         })
     }
 
@@ -1216,12 +1221,18 @@ impl Round {
         if listed > quota {
             list_refused.push(Refusal::OverQuota { listed, quota });
         }
-        list_refused.extend(duplicates(&candidates));
+        // The id hashes, read once here; they decide R8's duplicates first
+        // and are kept for closing and review.
+        let hashes: Vec<IdHashes> = candidates.iter().map(|a| IdHashes::of(a, kind)).collect();
+        list_refused.extend(duplicates(&candidates, &hashes));
 
         // One by one: jurisdiction (4.1, 4.2) and eligibility. The findings
         // go to one reused buffer; a decision is built only for a refusal.
+        // The receipt is filled as each entry is decided, while it is in cache.
         let mut entries = Vec::with_capacity(candidates.len());
         let mut findings = Vec::new();
+        let mut admitted = Vec::new();
+        let mut refused = Vec::new();
         for (i, application) in candidates.into_iter().enumerate() {
             let verdict = if list_refused.is_empty() {
                 let mut reasons = placement(&recommender, &application);
@@ -1252,8 +1263,10 @@ impl Round {
                     reasons.push(Refusal::Ineligible { decision });
                 }
                 if reasons.is_empty() {
+                    admitted.push(application.id.clone());
                     Verdict::Admitted
                 } else {
+                    refused.push((application.id.clone(), reasons.clone()));
                     Verdict::Refused { reasons }
                 }
             } else {
@@ -1274,24 +1287,8 @@ impl Round {
             recommender: recommender.clone(),
             kind,
             list_refused: list_refused.clone(),
-            admitted: entries
-                .iter()
-                .filter(|c| matches!(c.verdict, Verdict::Admitted))
-                .map(|c| c.application.id.clone())
-                .collect(),
-            refused: if list_refused.is_empty() {
-                entries
-                    .iter()
-                    .filter_map(|c| match &c.verdict {
-                        Verdict::Refused { reasons } => {
-                            Some((c.application.id.clone(), reasons.clone()))
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            admitted,
+            refused,
         };
         let list = RecommendationList {
             recommender,
@@ -1302,6 +1299,8 @@ impl Round {
             candidates: entries,
             earlier_attempts: Vec::new(),
         };
+        // The table fits the lists before the change, so it fits after.
+        self.refresh_hashes();
         match slot {
             Ok(i) => {
                 if let Some(old) = self.lists.get_mut(i) {
@@ -1316,10 +1315,26 @@ impl Round {
                         reasons: previous.refused,
                     });
                 }
+                if let Some(old) = self.hashes.0.get_mut(i) {
+                    *old = hashes;
+                }
             }
-            Err(i) => self.lists.insert(i, list),
+            Err(i) => {
+                self.lists.insert(i, list);
+                if i <= self.hashes.0.len() {
+                    self.hashes.0.insert(i, hashes);
+                }
+            }
         }
         Ok(receipt)
+    }
+
+    /// Computes the id hash table again from the ids when it does not fit
+    /// the lists (a deserialized round); else leaves it as it is.
+    fn refresh_hashes(&mut self) {
+        if !self.hashes.fits(&self.lists) {
+            self.hashes = IdHashTable(self.lists.iter().map(IdHashTable::of_list).collect());
+        }
     }
 
     /// True when two admitted application ids, or two admitted unit ids for
@@ -1327,7 +1342,8 @@ impl Round {
     /// [`Round::close_submissions`] over sets of hashes, with no string
     /// compared. False means no entry stands on two lists, so none is listed
     /// by others (R8); true may be a mere collision or one recommender's two
-    /// lists, which the exact pass then sorts out.
+    /// lists, which the exact pass then sorts out. The hashes come from the
+    /// table, which the caller has refreshed.
     fn contested_by_hash(&self) -> bool {
         let admitted = self
             .lists
@@ -1336,12 +1352,10 @@ impl Round {
             .fold(0usize, usize::saturating_add);
         let mut apps: FastSet<u64> = fast_set(admitted);
         let mut units: FastSet<u64> = fast_set(admitted);
-        for list in &self.lists {
-            let kind = kind_slot(list.kind);
-            for c in &list.candidates {
+        for (list, hashes) in self.lists.iter().zip(&self.hashes.0) {
+            for (c, h) in list.candidates.iter().zip(hashes) {
                 if matches!(c.verdict, Verdict::Admitted)
-                    && (!apps.insert(fx_hash(c.application.id.as_str()))
-                        || !units.insert(fx_hash(&(c.application.unit.id.as_str(), kind))))
+                    && (!apps.insert(h.app) || !units.insert(h.unit))
                 {
                     return true;
                 }
@@ -1356,6 +1370,7 @@ impl Round {
     /// which lists arrived.
     pub fn close_submissions(&mut self) -> Result<(), RoundError> {
         self.expect(Step::CloseSubmissions)?;
+        self.refresh_hashes();
         // Equal ids have equal hashes: when no hash repeats, no id or unit
         // stands on two lists, and nothing changes.
         if !self.contested_by_hash() {
@@ -1461,6 +1476,7 @@ impl Round {
     /// pay is not funded, and a cheaper one after it may still be.
     pub fn review(&mut self, review: CityReview) -> Result<(), RoundError> {
         self.expect(Step::Review)?;
+        self.refresh_hashes();
         if review.experts.is_empty() {
             return Err(RoundError::NoExperts);
         }
@@ -1623,13 +1639,11 @@ impl Round {
         offsets: &[usize],
     ) -> Option<Vec<Option<Score>>> {
         let mut by_hash: FastMap<u64, usize> = fast_map(total);
-        for (li, list) in self.lists.iter().enumerate() {
+        for ((li, list), hashes) in self.lists.iter().enumerate().zip(&self.hashes.0) {
             let start = offsets.get(li).copied().unwrap_or(0);
-            for (ci, c) in list.candidates.iter().enumerate() {
+            for ((ci, c), h) in list.candidates.iter().enumerate().zip(hashes) {
                 if matches!(c.verdict, Verdict::Admitted)
-                    && by_hash
-                        .insert(fx_hash(c.application.id.as_str()), start.saturating_add(ci))
-                        .is_some()
+                    && by_hash.insert(h.app, start.saturating_add(ci)).is_some()
                 {
                     return None;
                 }
@@ -1651,7 +1665,7 @@ impl Round {
                 continue;
             }
             let s = review.scores.get(*si)?;
-            if s.application.as_str() != c.application.id.as_str() {
+            if !same_id(&s.application, &c.application.id) {
                 return None;
             }
         }
@@ -2029,6 +2043,74 @@ impl Hasher for FxHasher {
     }
 }
 
+/// The 64-bit Fx hashes of a candidate's application id and of its unit id
+/// with the list's kind: keys standing for the ids in first passes. Equal ids
+/// have equal hashes, so distinct hashes prove distinct ids; equal hashes
+/// prove nothing, and an exact pass over the ids then decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct IdHashes {
+    /// Of the application id.
+    app: u64,
+    /// Of the unit id and the kind (R8 compares units per kind).
+    unit: u64,
+}
+
+impl IdHashes {
+    fn of(application: &Application, kind: ProjectKind) -> IdHashes {
+        IdHashes {
+            app: fx_hash(application.id.as_str()),
+            unit: fx_hash(&(application.unit.id.as_str(), kind_slot(kind))),
+        }
+    }
+}
+
+/// A cache beside [`Round::lists`]: per list, in the same order, the
+/// [`IdHashes`] of its candidates in list order. [`Round::submit`] computes
+/// them while each application is in cache, so closing and review read no id
+/// text in the common case. Not part of a round's value: serde skips it (a
+/// deserialized round starts without it), equality ignores it, and
+/// [`Round::refresh_hashes`] computes it again from the ids whenever it does
+/// not match the lists in shape.
+#[derive(Clone, Default)]
+struct IdHashTable(Vec<Vec<IdHashes>>);
+
+impl IdHashTable {
+    /// True when it has one entry per list and per candidate. The ids of a
+    /// candidate never change once submitted, so a table of the right shape
+    /// holds their hashes.
+    fn fits(&self, lists: &[RecommendationList]) -> bool {
+        self.0.len() == lists.len()
+            && self
+                .0
+                .iter()
+                .zip(lists)
+                .all(|(h, l)| h.len() == l.candidates.len())
+    }
+
+    fn of_list(list: &RecommendationList) -> Vec<IdHashes> {
+        list.candidates
+            .iter()
+            .map(|c| IdHashes::of(&c.application, list.kind))
+            .collect()
+    }
+}
+
+impl PartialEq for IdHashTable {
+    /// Always equal: the table is derived from the lists, which the round's
+    /// equality compares.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for IdHashTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("IdHashTable")
+            .field("lists", &self.0.len())
+            .finish_non_exhaustive()
+    }
+}
+
 /// The Fx hash of a value, as a key standing for it in a first pass.
 fn fx_hash<T: Hash + ?Sized>(value: &T) -> u64 {
     let mut h = FxHasher::default();
@@ -2048,6 +2130,13 @@ fn fast_set<K>(capacity: usize) -> FastSet<K> {
     HashSet::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
 }
 
+/// True when two application ids have the same text. Two clones of one id
+/// share their text (same address and length), which settles it without
+/// reading the text; otherwise the texts are compared.
+fn same_id(a: &ApplicationId, b: &ApplicationId) -> bool {
+    std::ptr::eq(a.as_str(), b.as_str()) || a.as_str() == b.as_str()
+}
+
 /// 1-based position from a 0-based index.
 fn position(i: usize) -> u32 {
     u32::try_from(i).map_or(u32::MAX, |i| i.saturating_add(1))
@@ -2060,8 +2149,25 @@ const fn kind_slot(kind: ProjectKind) -> usize {
     }
 }
 
-/// R8: units or applications listed twice in one list, each reported once, in list order.
-fn duplicates(candidates: &[Application]) -> Vec<Refusal> {
+/// R8: units or applications listed twice in one list, each reported once,
+/// in list order. `hashes` are the candidates' [`IdHashes`], in the same
+/// order: when no application hash and no unit hash repeats, no id repeats
+/// (equal ids hash alike), and no string is compared; otherwise the exact
+/// pass over the ids decides.
+fn duplicates(candidates: &[Application], hashes: &[IdHashes]) -> Vec<Refusal> {
+    let mut apps: FastSet<u64> = fast_set(hashes.len());
+    let mut units: FastSet<u64> = fast_set(hashes.len());
+    if hashes
+        .iter()
+        .all(|h| apps.insert(h.app) && units.insert(h.unit))
+    {
+        return Vec::new();
+    }
+    duplicates_exact(candidates)
+}
+
+/// [`duplicates`] by the ids themselves.
+fn duplicates_exact(candidates: &[Application]) -> Vec<Refusal> {
     let mut units: FastMap<&UnitId, u32> = fast_map(candidates.len());
     let mut apps: FastMap<&ApplicationId, u32> = fast_map(candidates.len());
     let mut out = Vec::new();
