@@ -1301,6 +1301,7 @@ impl Round {
         };
         // The table fits the lists before the change, so it fits after.
         self.refresh_hashes();
+        self.hashes.admitted_apps_distinct = false;
         match slot {
             Ok(i) => {
                 if let Some(old) = self.lists.get_mut(i) {
@@ -1315,14 +1316,14 @@ impl Round {
                         reasons: previous.refused,
                     });
                 }
-                if let Some(old) = self.hashes.0.get_mut(i) {
+                if let Some(old) = self.hashes.lists.get_mut(i) {
                     *old = hashes;
                 }
             }
             Err(i) => {
                 self.lists.insert(i, list);
-                if i <= self.hashes.0.len() {
-                    self.hashes.0.insert(i, hashes);
+                if i <= self.hashes.lists.len() {
+                    self.hashes.lists.insert(i, hashes);
                 }
             }
         }
@@ -1333,7 +1334,10 @@ impl Round {
     /// the lists (a deserialized round); else leaves it as it is.
     fn refresh_hashes(&mut self) {
         if !self.hashes.fits(&self.lists) {
-            self.hashes = IdHashTable(self.lists.iter().map(IdHashTable::of_list).collect());
+            self.hashes = IdHashTable {
+                lists: self.lists.iter().map(IdHashTable::of_list).collect(),
+                admitted_apps_distinct: false,
+            };
         }
     }
 
@@ -1352,7 +1356,7 @@ impl Round {
             .fold(0usize, usize::saturating_add);
         let mut apps: FastSet<u64> = fast_set(admitted);
         let mut units: FastSet<u64> = fast_set(admitted);
-        for (list, hashes) in self.lists.iter().zip(&self.hashes.0) {
+        for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
             for (c, h) in list.candidates.iter().zip(hashes) {
                 if matches!(c.verdict, Verdict::Admitted)
                     && (!apps.insert(h.app) || !units.insert(h.unit))
@@ -1374,6 +1378,9 @@ impl Round {
         // Equal ids have equal hashes: when no hash repeats, no id or unit
         // stands on two lists, and nothing changes.
         if !self.contested_by_hash() {
+            // Nothing changes: the admitted application ids stay distinct
+            // in hash, which the review may rely on.
+            self.hashes.admitted_apps_distinct = true;
             self.stage = Stage::Closed;
             return Ok(());
         }
@@ -1490,53 +1497,68 @@ impl Round {
             offsets.push(total);
             total = total.saturating_add(l.candidates.len());
         }
-        let flat = |li: usize, ci: usize| offsets.get(li).map_or(0, |o| o.saturating_add(ci));
-        // Scores by a 64-bit hash of the id first (no string compared at
-        // random); any doubt — a shared hash, an unknown or repeated id, a
-        // missing score — and the exact look-up below decides, with its errors.
-        let scored = match self.scores_by_hash(&review, total, &offsets) {
-            Some(scored) => scored,
-            None => self.scores_exact(&review, total, &offsets)?,
+        // The admitted candidates in list order, gathered in one pass: what
+        // the review needs of each, so no later pass reads the large records
+        // (only the last one, which writes them).
+        let mut ids: Vec<&ApplicationId> = Vec::with_capacity(total);
+        let mut admitted: Vec<Admitted> = Vec::with_capacity(total);
+        let mut flat = 0usize;
+        for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
+            for (c, h) in list.candidates.iter().zip(hashes) {
+                if matches!(c.verdict, Verdict::Admitted) {
+                    ids.push(&c.application.id);
+                    admitted.push(Admitted {
+                        flat,
+                        hash: h.app,
+                        recommendation_rank: c.recommendation_rank,
+                        kind: list.kind,
+                    });
+                }
+                flat = flat.saturating_add(1);
+            }
+        }
+        // One score per admitted candidate, found by a first pass that reads
+        // little (see `scores_fast`); any doubt — a shared hash, an unknown or
+        // repeated id, a missing score — and the exact look-up decides, with
+        // its errors.
+        let scores = match scores_fast(&review, &ids, &admitted, self.hashes.admitted_apps_distinct)
+        {
+            Some(scores) => scores,
+            None => {
+                let scored = self.scores_exact(&review, total, &offsets)?;
+                let mut scores = Vec::with_capacity(admitted.len());
+                for (a, id) in admitted.iter().zip(&ids) {
+                    let Some(score) = scored.get(a.flat).copied().flatten() else {
+                        return Err(RoundError::ScoreMissing {
+                            application: (*id).clone(),
+                        });
+                    };
+                    scores.push(score);
+                }
+                scores
+            }
         };
-        // Every admitted candidate scored; rank per kind. The sort moves small
-        // keys (score in hundredths, recommendation rank, place), not records.
+        // Rank per kind. The sort moves small keys (score in hundredths,
+        // recommendation rank, index among the admitted), not records.
         let mut sizes = [0usize; 2];
-        for l in &self.lists {
-            if let Some(n) = sizes.get_mut(kind_slot(l.kind)) {
-                *n = n.saturating_add(l.candidates.len());
+        for a in &admitted {
+            if let Some(n) = sizes.get_mut(kind_slot(a.kind)) {
+                *n = n.saturating_add(1);
             }
         }
         let mut ranked: [Vec<Ranked>; 2] = sizes.map(Vec::with_capacity);
-        for (li, list) in self.lists.iter().enumerate() {
-            let Some(bucket) = ranked.get_mut(kind_slot(list.kind)) else {
-                continue;
-            };
-            for (ci, c) in list.candidates.iter().enumerate() {
-                if !matches!(c.verdict, Verdict::Admitted) {
-                    continue;
-                }
-                let Some(score) = scored.get(flat(li, ci)).copied().flatten() else {
-                    return Err(RoundError::ScoreMissing {
-                        application: c.application.id.clone(),
-                    });
-                };
+        for (i, (a, score)) in admitted.iter().zip(&scores).enumerate() {
+            if let Some(bucket) = ranked.get_mut(kind_slot(a.kind)) {
                 bucket.push(Ranked {
                     key: score.hundredths(),
-                    recommendation_rank: c.recommendation_rank,
-                    at: (li, ci),
+                    recommendation_rank: a.recommendation_rank,
+                    at: i,
                 });
             }
         }
-        // City rank per flat position (0: not ranked); per kind, the limit and what binds.
-        let mut rank_of: Vec<u32> = vec![0; total];
+        // City rank per admitted candidate; per kind, the limit and what binds.
+        let mut rank_of: Vec<u32> = vec![0; admitted.len()];
         let mut limits = [(0u32, NotSelectedReason::PlacesFilled { places: 0 }); 2];
-        let lists = &self.lists;
-        let id_at = |at: (usize, usize)| {
-            lists
-                .get(at.0)
-                .and_then(|l| l.candidates.get(at.1))
-                .map(|c| &c.application.id)
-        };
         for kind in ProjectKind::ALL {
             let Some(bucket) = ranked.get_mut(kind_slot(kind)) else {
                 continue;
@@ -1546,21 +1568,22 @@ impl Round {
                 b.key
                     .cmp(&a.key)
                     .then(a.recommendation_rank.cmp(&b.recommendation_rank))
-                    .then_with(|| id_at(a.at).cmp(&id_at(b.at)))
+                    .then_with(|| ids.get(a.at).cmp(&ids.get(b.at)))
             });
             if let Some(l) = limits.get_mut(kind_slot(kind)) {
                 *l = self.selection_limit(kind);
             }
             for (i, r) in bucket.iter().enumerate() {
-                if let Some(slot) = rank_of.get_mut(flat(r.at.0, r.at.1)) {
+                if let Some(slot) = rank_of.get_mut(r.at) {
                     *slot = position(i);
                 }
             }
         }
+        drop(ids);
         // Fund in the policy's kind order, each kind in ranking order (R4):
         // the first `limit` of each sorted kind are selected.
         let mut balances = self.balances;
-        let mut fundings: Vec<((usize, usize), Funding)> = Vec::new();
+        let mut fundings: Vec<(usize, Funding)> = Vec::new();
         for kind in self.policy.kind_funding_order() {
             let subsidy = self.policy.subsidy(kind);
             let limit = limits.get(kind_slot(kind)).map_or(0, |l| l.0);
@@ -1578,98 +1601,47 @@ impl Round {
         drop(ranked);
         // Apply: nothing above can fail from here on. The candidates are
         // written in the order they are held (one pass, no random writes over
-        // large records).
-        let candidates = self.lists.iter_mut().flat_map(|l| {
-            let kind = l.kind;
-            l.candidates.iter_mut().map(move |c| (kind, c))
-        });
-        for ((kind, c), (rank, score)) in candidates.zip(rank_of.iter().zip(&scored)) {
-            let (rank, Some(score)) = (*rank, *score) else {
-                continue;
+        // large records); the fundings are taken in the same order.
+        fundings.sort_unstable_by_key(|f| f.0);
+        let mut fundings = fundings.into_iter().peekable();
+        let mut admitted = admitted.iter().zip(scores.iter().zip(&rank_of)).enumerate();
+        let mut next = admitted.next();
+        let candidates = self.lists.iter_mut().flat_map(|l| l.candidates.iter_mut());
+        for (flat, c) in candidates.enumerate() {
+            let Some((i, (a, (score, rank)))) = next else {
+                break;
             };
-            if rank == 0 {
+            if a.flat != flat {
                 continue;
             }
+            next = admitted.next();
             let (limit, reason) = limits
-                .get(kind_slot(kind))
+                .get(kind_slot(a.kind))
                 .copied()
                 .unwrap_or((0, NotSelectedReason::PlacesFilled { places: 0 }));
-            c.score = Some(score);
-            c.city_rank = Some(rank);
-            c.verdict = if rank <= limit {
-                // Placeholder until the funding below is applied.
-                Verdict::Selected {
-                    funding: Funding::NotFunded {
-                        subsidy: self.policy.subsidy(kind),
+            c.score = Some(*score);
+            c.city_rank = Some(*rank);
+            c.verdict = if *rank <= limit {
+                // Every selected candidate was paid above, in ranking order.
+                let funding = match fundings.next_if(|f| f.0 == i) {
+                    Some((_, funding)) => funding,
+                    None => Funding::NotFunded {
+                        subsidy: self.policy.subsidy(a.kind),
                         available: Yuan::ZERO,
                     },
+                };
+                Verdict::Selected {
+                    funding,
                     moved_up_for: None,
                 }
             } else {
                 Verdict::NotSelected { reason }
             };
         }
-        for ((li, ci), funding) in fundings {
-            if let Some(c) = self
-                .lists
-                .get_mut(li)
-                .and_then(|l| l.candidates.get_mut(ci))
-            {
-                c.verdict = Verdict::Selected {
-                    funding,
-                    moved_up_for: None,
-                };
-            }
-        }
         self.balances = balances;
         self.experts = review.experts;
         self.stage = Stage::Reviewed;
         Ok(())
-    }
-
-    /// The scores per flat position, looked up by a 64-bit hash of the
-    /// application id, then every match checked by its id in list order.
-    /// `None` when anything is out of the ordinary (two admitted ids sharing a
-    /// hash, a score for no admitted id or for one already scored, an admitted
-    /// candidate without a score): [`Round::scores_exact`] then decides.
-    fn scores_by_hash(
-        &self,
-        review: &CityReview,
-        total: usize,
-        offsets: &[usize],
-    ) -> Option<Vec<Option<Score>>> {
-        let mut by_hash: FastMap<u64, usize> = fast_map(total);
-        for ((li, list), hashes) in self.lists.iter().enumerate().zip(&self.hashes.0) {
-            let start = offsets.get(li).copied().unwrap_or(0);
-            for ((ci, c), h) in list.candidates.iter().enumerate().zip(hashes) {
-                if matches!(c.verdict, Verdict::Admitted)
-                    && by_hash.insert(h.app, start.saturating_add(ci)).is_some()
-                {
-                    return None;
-                }
-            }
-        }
-        let mut scored: Vec<Option<Score>> = vec![None; total];
-        let mut scorer: Vec<usize> = vec![usize::MAX; total];
-        for (si, s) in review.scores.iter().enumerate() {
-            let at = *by_hash.get(&fx_hash(s.application.as_str()))?;
-            if scored.get_mut(at)?.replace(s.score).is_some() {
-                return None;
-            }
-            *scorer.get_mut(at)? = si;
-        }
-        drop(by_hash);
-        let candidates = self.lists.iter().flat_map(|l| l.candidates.iter());
-        for (c, si) in candidates.zip(&scorer) {
-            if !matches!(c.verdict, Verdict::Admitted) {
-                continue;
-            }
-            let s = review.scores.get(*si)?;
-            if !same_id(&s.application, &c.application.id) {
-                return None;
-            }
-        }
-        Some(scored)
     }
 
     /// The scores per flat position, each looked up by its application id.
@@ -1982,14 +1954,88 @@ impl Round {
     }
 }
 
+/// What the review needs of an admitted candidate, gathered in one pass.
+struct Admitted {
+    /// Its place among all candidates, in list order.
+    flat: usize,
+    /// The hash of its application id ([`IdHashes::app`]).
+    hash: u64,
+    recommendation_rank: u32,
+    kind: ProjectKind,
+}
+
 /// An admitted candidate in the city ranking, before sorting: the sort key
-/// and where the candidate is held, nothing more, so a sort moves little.
+/// and which admitted candidate it is, nothing more, so a sort moves little.
 struct Ranked {
     /// The score in hundredths ([`Score::hundredths`]).
     key: u128,
     recommendation_rank: u32,
-    /// List and place in it.
-    at: (usize, usize),
+    /// Its index among the admitted.
+    at: usize,
+}
+
+/// Where an id's text lives. Clones of one id share their text; two ids
+/// alive at once that do not share it live at different addresses. So equal
+/// addresses mean equal text (the converse does not hold).
+fn text_address(id: &ApplicationId) -> usize {
+    id.as_str().as_ptr().addr()
+}
+
+/// The score of each admitted candidate (indices as in `ids` and
+/// `admitted`), or `None` when the exact look-up must decide.
+///
+/// Exact when it answers: no two admitted ids hash alike (`distinct` says
+/// closing found so; else it is checked here), so no two have the same text,
+/// and a score's text names at most one admitted candidate. A score is
+/// matched to it by where its text lives when it is a clone of the
+/// candidate's id (a host handing back the ids it was given: no text read),
+/// else by the hash of its text, then checked against the candidate's id.
+/// `None` when two admitted ids hash alike, a score names no admitted id or
+/// one already scored, or an admitted candidate has no score.
+fn scores_fast(
+    review: &CityReview,
+    ids: &[&ApplicationId],
+    admitted: &[Admitted],
+    distinct: bool,
+) -> Option<Vec<Score>> {
+    // By hash: built first when distinctness is still to be shown, else
+    // only if a score is not found by address.
+    let by_hash = || {
+        let mut map: FastMap<u64, usize> = fast_map(admitted.len());
+        for (i, a) in admitted.iter().enumerate() {
+            if map.insert(a.hash, i).is_some() {
+                return None;
+            }
+        }
+        Some(map)
+    };
+    let mut hashed = if distinct { None } else { Some(by_hash()?) };
+    let mut by_text: FastMap<usize, usize> = fast_map(admitted.len());
+    for (i, id) in ids.iter().enumerate() {
+        // Distinct texts live at distinct addresses: no address repeats.
+        by_text.insert(text_address(id), i);
+    }
+    let mut scores: Vec<Option<Score>> = vec![None; admitted.len()];
+    for s in &review.scores {
+        let i = match by_text.get(&text_address(&s.application)) {
+            Some(i) => *i,
+            None => {
+                let map = match &mut hashed {
+                    Some(map) => map,
+                    None => hashed.insert(by_hash()?),
+                };
+                let i = *map.get(&fx_hash(s.application.as_str()))?;
+                if ids.get(i)?.as_str() != s.application.as_str() {
+                    return None;
+                }
+                i
+            }
+        };
+        if scores.get_mut(i)?.replace(s.score).is_some() {
+            return None;
+        }
+    }
+    scores.into_iter().collect()
 }
 
 /// A small multiply-rotate hasher (the Fx hash) for the round's internal
@@ -2038,8 +2084,12 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// The state rotated so that its best-mixed high bits become the low bits
+    /// a hash table indexes by (as rustc-hash 2 does): a multiply leaves the
+    /// low bits depending on the low bits of the input only, which for an
+    /// aligned address are zeros.
     fn finish(&self) -> u64 {
-        self.hash
+        self.hash.rotate_left(26)
     }
 }
 
@@ -2072,16 +2122,24 @@ impl IdHashes {
 /// [`Round::refresh_hashes`] computes it again from the ids whenever it does
 /// not match the lists in shape.
 #[derive(Clone, Default)]
-struct IdHashTable(Vec<Vec<IdHashes>>);
+struct IdHashTable {
+    /// Per list, per candidate.
+    lists: Vec<Vec<IdHashes>>,
+    /// True when no two admitted candidates' application ids hash alike:
+    /// set by [`Round::close_submissions`] when it found so and changed
+    /// nothing; cleared whenever the table or the lists change. Only the
+    /// review reads it, and nothing changes the lists between the two.
+    admitted_apps_distinct: bool,
+}
 
 impl IdHashTable {
     /// True when it has one entry per list and per candidate. The ids of a
     /// candidate never change once submitted, so a table of the right shape
     /// holds their hashes.
     fn fits(&self, lists: &[RecommendationList]) -> bool {
-        self.0.len() == lists.len()
+        self.lists.len() == lists.len()
             && self
-                .0
+                .lists
                 .iter()
                 .zip(lists)
                 .all(|(h, l)| h.len() == l.candidates.len())
@@ -2106,7 +2164,8 @@ impl PartialEq for IdHashTable {
 impl fmt::Debug for IdHashTable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("IdHashTable")
-            .field("lists", &self.0.len())
+            .field("lists", &self.lists.len())
+            .field("admitted_apps_distinct", &self.admitted_apps_distinct)
             .finish_non_exhaustive()
     }
 }
@@ -2128,13 +2187,6 @@ type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 fn fast_set<K>(capacity: usize) -> FastSet<K> {
     HashSet::with_capacity_and_hasher(capacity, BuildHasherDefault::default())
-}
-
-/// True when two application ids have the same text. Two clones of one id
-/// share their text (same address and length), which settles it without
-/// reading the text; otherwise the texts are compared.
-fn same_id(a: &ApplicationId, b: &ApplicationId) -> bool {
-    std::ptr::eq(a.as_str(), b.as_str()) || a.as_str() == b.as_str()
 }
 
 /// 1-based position from a 0-based index.
