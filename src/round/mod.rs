@@ -1538,48 +1538,38 @@ impl Round {
                 scores
             }
         };
-        // Rank per kind. The sort moves small keys (score in hundredths,
-        // recommendation rank, index among the admitted), not records.
-        let mut sizes = [0usize; 2];
-        for a in &admitted {
-            if let Some(n) = sizes.get_mut(kind_slot(a.kind)) {
-                *n = n.saturating_add(1);
+        // Rank per kind (R9), as indices among the admitted.
+        let mut ranked: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+        for kind in ProjectKind::ALL {
+            let members = admitted
+                .iter()
+                .zip(&scores)
+                .enumerate()
+                .filter(move |(_, (a, _))| a.kind == kind)
+                .map(|(i, (a, score))| (i, score.hundredths(), a.recommendation_rank));
+            if let Some(order) = ranked.get_mut(kind_slot(kind)) {
+                *order = r9_order(members, &ids);
             }
         }
-        let mut ranked: [Vec<Ranked>; 2] = sizes.map(Vec::with_capacity);
-        for (i, (a, score)) in admitted.iter().zip(&scores).enumerate() {
-            if let Some(bucket) = ranked.get_mut(kind_slot(a.kind)) {
-                bucket.push(Ranked {
-                    key: score.hundredths(),
-                    recommendation_rank: a.recommendation_rank,
-                    at: i,
-                });
-            }
-        }
+        drop(ids);
         // City rank per admitted candidate; per kind, the limit and what binds.
         let mut rank_of: Vec<u32> = vec![0; admitted.len()];
         let mut limits = [(0u32, NotSelectedReason::PlacesFilled { places: 0 }); 2];
         for kind in ProjectKind::ALL {
-            let Some(bucket) = ranked.get_mut(kind_slot(kind)) else {
-                continue;
-            };
-            // R9: score desc, recommendation rank asc, application id asc.
-            bucket.sort_unstable_by(|a, b| {
-                b.key
-                    .cmp(&a.key)
-                    .then(a.recommendation_rank.cmp(&b.recommendation_rank))
-                    .then_with(|| ids.get(a.at).cmp(&ids.get(b.at)))
-            });
             if let Some(l) = limits.get_mut(kind_slot(kind)) {
                 *l = self.selection_limit(kind);
             }
-            for (i, r) in bucket.iter().enumerate() {
-                if let Some(slot) = rank_of.get_mut(r.at) {
-                    *slot = position(i);
+            for (place, i) in ranked
+                .get(kind_slot(kind))
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                if let Some(slot) = rank_of.get_mut(*i) {
+                    *slot = position(place);
                 }
             }
         }
-        drop(ids);
         // Fund in the policy's kind order, each kind in ranking order (R4):
         // the first `limit` of each sorted kind are selected.
         let mut balances = self.balances;
@@ -1587,15 +1577,15 @@ impl Round {
         for kind in self.policy.kind_funding_order() {
             let subsidy = self.policy.subsidy(kind);
             let limit = limits.get(kind_slot(kind)).map_or(0, |l| l.0);
-            let Some(bucket) = ranked.get(kind_slot(kind)) else {
+            let Some(order) = ranked.get(kind_slot(kind)) else {
                 continue;
             };
-            for r in bucket
+            for i in order
                 .iter()
                 .take(usize::try_from(limit).unwrap_or(usize::MAX))
             {
                 let funding = pay(&self.policy, &mut balances, subsidy)?;
-                fundings.push((r.at, funding));
+                fundings.push((*i, funding));
             }
         }
         drop(ranked);
@@ -1964,14 +1954,49 @@ struct Admitted {
     kind: ProjectKind,
 }
 
-/// An admitted candidate in the city ranking, before sorting: the sort key
-/// and which admitted candidate it is, nothing more, so a sort moves little.
-struct Ranked {
-    /// The score in hundredths ([`Score::hundredths`]).
-    key: u128,
-    recommendation_rank: u32,
-    /// Its index among the admitted.
-    at: usize,
+/// The R9 order of one kind's admitted candidates — score descending,
+/// recommendation rank ascending, application id ascending — as indices
+/// among the admitted. `members` gives each one's index, score in hundredths
+/// ([`Score::hundredths`]) and recommendation rank; `ids` the application ids
+/// by index.
+///
+/// When every score in hundredths fits 64 bits and every index 32 bits (in
+/// practice always), each member packs into one `u128`: from the high bits
+/// down, the complemented score, the rank, the index. Integer order is then
+/// exactly the order by score (descending) and rank; a plain integer sort
+/// does the work, and only runs that tie on both are ordered by id. Otherwise
+/// the sort compares the three keys in turn.
+fn r9_order(
+    members: impl Iterator<Item = (usize, u128, u32)> + Clone,
+    ids: &[&ApplicationId],
+) -> Vec<usize> {
+    let packed: Option<Vec<u128>> = members
+        .clone()
+        .map(|(i, key, rank)| {
+            let key = u64::try_from(key).ok()?;
+            let i = u32::try_from(i).ok()?;
+            Some((u128::from(!key) << 64) | (u128::from(rank) << 32) | u128::from(i))
+        })
+        .collect();
+    let id = |i: usize| ids.get(i);
+    let Some(mut packed) = packed else {
+        let mut all: Vec<(usize, u128, u32)> = members.collect();
+        all.sort_unstable_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(a.2.cmp(&b.2))
+                .then_with(|| id(a.0).cmp(&id(b.0)))
+        });
+        return all.into_iter().map(|m| m.0).collect();
+    };
+    // The index is the low 32 bits; score and rank are the bits above.
+    let index = |p: &u128| (*p as u32) as usize;
+    packed.sort_unstable();
+    for run in packed.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| id(index(a)).cmp(&id(index(b))));
+        }
+    }
+    packed.iter().map(index).collect()
 }
 
 /// Where an id's text lives. Clones of one id share their text; two ids
@@ -2329,5 +2354,33 @@ mod tests {
             Score::new(Decimal::new(8_550, 2)).map(Score::hundredths),
             Some(8_550)
         );
+    }
+
+    /// The packed integer sort and the three-key comparison agree, ties on
+    /// score and rank included; a score past 64 bits takes the comparison.
+    #[test]
+    fn r9_order_packed_agrees_with_the_comparison() {
+        let texts: Vec<ApplicationId> = (0..60)
+            .map(|i| ApplicationId::new(format!("A-{}", (i * 37) % 60)))
+            .collect();
+        let ids: Vec<&ApplicationId> = texts.iter().collect();
+        let members: Vec<(usize, u128, u32)> = (0..60)
+            .map(|i| (i, (i as u128 * 7) % 5 * 100, (i as u32 * 3) % 4))
+            .collect();
+        let mut expected = members.clone();
+        expected.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(a.2.cmp(&b.2))
+                .then_with(|| ids[a.0].cmp(ids[b.0]))
+        });
+        let expected: Vec<usize> = expected.into_iter().map(|m| m.0).collect();
+        assert_eq!(r9_order(members.iter().copied(), &ids), expected);
+        // One score past 64 bits: the comparison path, that one first.
+        let mut huge = members.clone();
+        huge[59].1 = u128::from(u64::MAX) + 1;
+        let order = r9_order(huge.iter().copied(), &ids);
+        assert_eq!(order[0], 59);
+        let rest: Vec<usize> = expected.into_iter().filter(|i| *i != 59).collect();
+        assert_eq!(order[1..], rest[..]);
     }
 }
