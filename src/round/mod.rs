@@ -1533,7 +1533,7 @@ impl Round {
                             application: (*id).clone(),
                         });
                     };
-                    scores.push(score);
+                    scores.push(Some(score));
                 }
                 scores
             }
@@ -1546,7 +1546,9 @@ impl Round {
                 .zip(&scores)
                 .enumerate()
                 .filter(move |(_, (a, _))| a.kind == kind)
-                .map(|(i, (a, score))| (i, score.hundredths(), a.recommendation_rank));
+                .filter_map(|(i, (a, score))| {
+                    score.map(|s| (i, s.hundredths(), a.recommendation_rank))
+                });
             if let Some(order) = ranked.get_mut(kind_slot(kind)) {
                 *order = r9_order(members, &ids);
             }
@@ -1609,7 +1611,7 @@ impl Round {
                 .get(kind_slot(a.kind))
                 .copied()
                 .unwrap_or((0, NotSelectedReason::PlacesFilled { places: 0 }));
-            c.score = Some(*score);
+            c.score = *score;
             c.city_rank = Some(*rank);
             c.verdict = if *rank <= limit {
                 // Every selected candidate was paid above, in ranking order.
@@ -2016,13 +2018,14 @@ fn text_address(id: &ApplicationId) -> usize {
 /// candidate's id (a host handing back the ids it was given: no text read),
 /// else by the hash of its text, then checked against the candidate's id.
 /// `None` when two admitted ids hash alike, a score names no admitted id or
-/// one already scored, or an admitted candidate has no score.
+/// one already scored, or an admitted candidate has no score; so when it
+/// answers, every entry is `Some`.
 fn scores_fast(
     review: &CityReview,
     ids: &[&ApplicationId],
     admitted: &[Admitted],
     distinct: bool,
-) -> Option<Vec<Score>> {
+) -> Option<Vec<Option<Score>>> {
     // By hash: built first when distinctness is still to be shown, else
     // only if a score is not found by address.
     let by_hash = || {
@@ -2060,7 +2063,7 @@ fn scores_fast(
             return None;
         }
     }
-    scores.into_iter().collect()
+    scores.iter().all(Option::is_some).then_some(scores)
 }
 
 /// A small multiply-rotate hasher (the Fx hash) for the round's internal
