@@ -1538,6 +1538,12 @@ impl Round {
                 scores
             }
         };
+        // The scores are read: their memory is free for what follows.
+        let CityReview {
+            experts,
+            scores: given,
+        } = review;
+        drop(given);
         // Rank per kind (R9), as indices among the admitted.
         let mut ranked: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
         for kind in ProjectKind::ALL {
@@ -1631,7 +1637,7 @@ impl Round {
             };
         }
         self.balances = balances;
-        self.experts = review.experts;
+        self.experts = experts;
         self.stage = Stage::Reviewed;
         Ok(())
     }
