@@ -1047,6 +1047,10 @@ pub struct Round {
     objections: Vec<ObjectionRecord>,
     #[serde(default)]
     released_on: Option<NaiveDate>,
+    /// The id hashes of every candidate, computed once on submission; not
+    /// part of the round's value (skipped by serde, ignored by equality).
+    #[serde(skip)]
+    hashes: IdHashTable,
 }
 
 impl Round {
@@ -1129,6 +1133,7 @@ impl Round {
             notice: None,
             objections: Vec::new(),
             released_on: None,
+            hashes: IdHashTable::default(),
         })
     }
 
@@ -1216,12 +1221,18 @@ impl Round {
         if listed > quota {
             list_refused.push(Refusal::OverQuota { listed, quota });
         }
-        list_refused.extend(duplicates(&candidates));
+        // The id hashes, read once here; they decide R8's duplicates first
+        // and are kept for closing and review.
+        let hashes: Vec<IdHashes> = candidates.iter().map(|a| IdHashes::of(a, kind)).collect();
+        list_refused.extend(duplicates(&candidates, &hashes));
 
         // One by one: jurisdiction (4.1, 4.2) and eligibility. The findings
         // go to one reused buffer; a decision is built only for a refusal.
+        // The receipt is filled as each entry is decided, while it is in cache.
         let mut entries = Vec::with_capacity(candidates.len());
         let mut findings = Vec::new();
+        let mut admitted = Vec::new();
+        let mut refused = Vec::new();
         for (i, application) in candidates.into_iter().enumerate() {
             let verdict = if list_refused.is_empty() {
                 let mut reasons = placement(&recommender, &application);
@@ -1252,8 +1263,10 @@ impl Round {
                     reasons.push(Refusal::Ineligible { decision });
                 }
                 if reasons.is_empty() {
+                    admitted.push(application.id.clone());
                     Verdict::Admitted
                 } else {
+                    refused.push((application.id.clone(), reasons.clone()));
                     Verdict::Refused { reasons }
                 }
             } else {
@@ -1274,24 +1287,8 @@ impl Round {
             recommender: recommender.clone(),
             kind,
             list_refused: list_refused.clone(),
-            admitted: entries
-                .iter()
-                .filter(|c| matches!(c.verdict, Verdict::Admitted))
-                .map(|c| c.application.id.clone())
-                .collect(),
-            refused: if list_refused.is_empty() {
-                entries
-                    .iter()
-                    .filter_map(|c| match &c.verdict {
-                        Verdict::Refused { reasons } => {
-                            Some((c.application.id.clone(), reasons.clone()))
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            admitted,
+            refused,
         };
         let list = RecommendationList {
             recommender,
@@ -1302,6 +1299,9 @@ impl Round {
             candidates: entries,
             earlier_attempts: Vec::new(),
         };
+        // The table fits the lists before the change, so it fits after.
+        self.refresh_hashes();
+        self.hashes.admitted_apps_distinct = false;
         match slot {
             Ok(i) => {
                 if let Some(old) = self.lists.get_mut(i) {
@@ -1316,10 +1316,29 @@ impl Round {
                         reasons: previous.refused,
                     });
                 }
+                if let Some(old) = self.hashes.lists.get_mut(i) {
+                    *old = hashes;
+                }
             }
-            Err(i) => self.lists.insert(i, list),
+            Err(i) => {
+                self.lists.insert(i, list);
+                if i <= self.hashes.lists.len() {
+                    self.hashes.lists.insert(i, hashes);
+                }
+            }
         }
         Ok(receipt)
+    }
+
+    /// Computes the id hash table again from the ids when it does not fit
+    /// the lists (a deserialized round); else leaves it as it is.
+    fn refresh_hashes(&mut self) {
+        if !self.hashes.fits(&self.lists) {
+            self.hashes = IdHashTable {
+                lists: self.lists.iter().map(IdHashTable::of_list).collect(),
+                admitted_apps_distinct: false,
+            };
+        }
     }
 
     /// True when two admitted application ids, or two admitted unit ids for
@@ -1327,7 +1346,8 @@ impl Round {
     /// [`Round::close_submissions`] over sets of hashes, with no string
     /// compared. False means no entry stands on two lists, so none is listed
     /// by others (R8); true may be a mere collision or one recommender's two
-    /// lists, which the exact pass then sorts out.
+    /// lists, which the exact pass then sorts out. The hashes come from the
+    /// table, which the caller has refreshed.
     fn contested_by_hash(&self) -> bool {
         let admitted = self
             .lists
@@ -1336,12 +1356,10 @@ impl Round {
             .fold(0usize, usize::saturating_add);
         let mut apps: FastSet<u64> = fast_set(admitted);
         let mut units: FastSet<u64> = fast_set(admitted);
-        for list in &self.lists {
-            let kind = kind_slot(list.kind);
-            for c in &list.candidates {
+        for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
+            for (c, h) in list.candidates.iter().zip(hashes) {
                 if matches!(c.verdict, Verdict::Admitted)
-                    && (!apps.insert(fx_hash(c.application.id.as_str()))
-                        || !units.insert(fx_hash(&(c.application.unit.id.as_str(), kind))))
+                    && (!apps.insert(h.app) || !units.insert(h.unit))
                 {
                     return true;
                 }
@@ -1356,9 +1374,13 @@ impl Round {
     /// which lists arrived.
     pub fn close_submissions(&mut self) -> Result<(), RoundError> {
         self.expect(Step::CloseSubmissions)?;
+        self.refresh_hashes();
         // Equal ids have equal hashes: when no hash repeats, no id or unit
         // stands on two lists, and nothing changes.
         if !self.contested_by_hash() {
+            // Nothing changes: the admitted application ids stay distinct
+            // in hash, which the review may rely on.
+            self.hashes.admitted_apps_distinct = true;
             self.stage = Stage::Closed;
             return Ok(());
         }
@@ -1461,6 +1483,7 @@ impl Round {
     /// pay is not funded, and a cheaper one after it may still be.
     pub fn review(&mut self, review: CityReview) -> Result<(), RoundError> {
         self.expect(Step::Review)?;
+        self.refresh_hashes();
         if review.experts.is_empty() {
             return Err(RoundError::NoExperts);
         }
@@ -1474,188 +1497,149 @@ impl Round {
             offsets.push(total);
             total = total.saturating_add(l.candidates.len());
         }
-        let flat = |li: usize, ci: usize| offsets.get(li).map_or(0, |o| o.saturating_add(ci));
-        // Scores by a 64-bit hash of the id first (no string compared at
-        // random); any doubt — a shared hash, an unknown or repeated id, a
-        // missing score — and the exact look-up below decides, with its errors.
-        let scored = match self.scores_by_hash(&review, total, &offsets) {
-            Some(scored) => scored,
-            None => self.scores_exact(&review, total, &offsets)?,
-        };
-        // Every admitted candidate scored; rank per kind. The sort moves small
-        // keys (score in hundredths, recommendation rank, place), not records.
-        let mut sizes = [0usize; 2];
-        for l in &self.lists {
-            if let Some(n) = sizes.get_mut(kind_slot(l.kind)) {
-                *n = n.saturating_add(l.candidates.len());
-            }
-        }
-        let mut ranked: [Vec<Ranked>; 2] = sizes.map(Vec::with_capacity);
-        for (li, list) in self.lists.iter().enumerate() {
-            let Some(bucket) = ranked.get_mut(kind_slot(list.kind)) else {
-                continue;
-            };
-            for (ci, c) in list.candidates.iter().enumerate() {
-                if !matches!(c.verdict, Verdict::Admitted) {
-                    continue;
-                }
-                let Some(score) = scored.get(flat(li, ci)).copied().flatten() else {
-                    return Err(RoundError::ScoreMissing {
-                        application: c.application.id.clone(),
+        // The admitted candidates in list order, gathered in one pass: what
+        // the review needs of each, so no later pass reads the large records
+        // (only the last one, which writes them).
+        let mut ids: Vec<&ApplicationId> = Vec::with_capacity(total);
+        let mut admitted: Vec<Admitted> = Vec::with_capacity(total);
+        let mut flat = 0usize;
+        for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
+            for (c, h) in list.candidates.iter().zip(hashes) {
+                if matches!(c.verdict, Verdict::Admitted) {
+                    ids.push(&c.application.id);
+                    admitted.push(Admitted {
+                        flat,
+                        hash: h.app,
+                        recommendation_rank: c.recommendation_rank,
+                        kind: list.kind,
                     });
-                };
-                bucket.push(Ranked {
-                    key: score.hundredths(),
-                    recommendation_rank: c.recommendation_rank,
-                    at: (li, ci),
-                });
+                }
+                flat = flat.saturating_add(1);
             }
         }
-        // City rank per flat position (0: not ranked); per kind, the limit and what binds.
-        let mut rank_of: Vec<u32> = vec![0; total];
-        let mut limits = [(0u32, NotSelectedReason::PlacesFilled { places: 0 }); 2];
-        let lists = &self.lists;
-        let id_at = |at: (usize, usize)| {
-            lists
-                .get(at.0)
-                .and_then(|l| l.candidates.get(at.1))
-                .map(|c| &c.application.id)
+        // One score per admitted candidate, found by a first pass that reads
+        // little (see `scores_fast`); any doubt — a shared hash, an unknown or
+        // repeated id, a missing score — and the exact look-up decides, with
+        // its errors.
+        let scores = match scores_fast(&review, &ids, &admitted, self.hashes.admitted_apps_distinct)
+        {
+            Some(scores) => scores,
+            None => {
+                let scored = self.scores_exact(&review, total, &offsets)?;
+                let mut scores = Vec::with_capacity(admitted.len());
+                for (a, id) in admitted.iter().zip(&ids) {
+                    let Some(score) = scored.get(a.flat).copied().flatten() else {
+                        return Err(RoundError::ScoreMissing {
+                            application: (*id).clone(),
+                        });
+                    };
+                    scores.push(Some(score));
+                }
+                scores
+            }
         };
+        // The scores are read: their memory is free for what follows.
+        let CityReview {
+            experts,
+            scores: given,
+        } = review;
+        drop(given);
+        // Rank per kind (R9), as indices among the admitted.
+        let mut ranked: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
         for kind in ProjectKind::ALL {
-            let Some(bucket) = ranked.get_mut(kind_slot(kind)) else {
-                continue;
-            };
-            // R9: score desc, recommendation rank asc, application id asc.
-            bucket.sort_unstable_by(|a, b| {
-                b.key
-                    .cmp(&a.key)
-                    .then(a.recommendation_rank.cmp(&b.recommendation_rank))
-                    .then_with(|| id_at(a.at).cmp(&id_at(b.at)))
-            });
+            let members = admitted
+                .iter()
+                .zip(&scores)
+                .enumerate()
+                .filter(move |(_, (a, _))| a.kind == kind)
+                .filter_map(|(i, (a, score))| {
+                    score.map(|s| (i, s.hundredths(), a.recommendation_rank))
+                });
+            if let Some(order) = ranked.get_mut(kind_slot(kind)) {
+                *order = r9_order(members, &ids);
+            }
+        }
+        drop(ids);
+        // City rank per admitted candidate; per kind, the limit and what binds.
+        let mut rank_of: Vec<u32> = vec![0; admitted.len()];
+        let mut limits = [(0u32, NotSelectedReason::PlacesFilled { places: 0 }); 2];
+        for kind in ProjectKind::ALL {
             if let Some(l) = limits.get_mut(kind_slot(kind)) {
                 *l = self.selection_limit(kind);
             }
-            for (i, r) in bucket.iter().enumerate() {
-                if let Some(slot) = rank_of.get_mut(flat(r.at.0, r.at.1)) {
-                    *slot = position(i);
+            for (place, i) in ranked
+                .get(kind_slot(kind))
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                if let Some(slot) = rank_of.get_mut(*i) {
+                    *slot = position(place);
                 }
             }
         }
         // Fund in the policy's kind order, each kind in ranking order (R4):
         // the first `limit` of each sorted kind are selected.
         let mut balances = self.balances;
-        let mut fundings: Vec<((usize, usize), Funding)> = Vec::new();
+        let mut fundings: Vec<(usize, Funding)> = Vec::new();
         for kind in self.policy.kind_funding_order() {
             let subsidy = self.policy.subsidy(kind);
             let limit = limits.get(kind_slot(kind)).map_or(0, |l| l.0);
-            let Some(bucket) = ranked.get(kind_slot(kind)) else {
+            let Some(order) = ranked.get(kind_slot(kind)) else {
                 continue;
             };
-            for r in bucket
+            for i in order
                 .iter()
                 .take(usize::try_from(limit).unwrap_or(usize::MAX))
             {
                 let funding = pay(&self.policy, &mut balances, subsidy)?;
-                fundings.push((r.at, funding));
+                fundings.push((*i, funding));
             }
         }
         drop(ranked);
         // Apply: nothing above can fail from here on. The candidates are
         // written in the order they are held (one pass, no random writes over
-        // large records).
-        let candidates = self.lists.iter_mut().flat_map(|l| {
-            let kind = l.kind;
-            l.candidates.iter_mut().map(move |c| (kind, c))
-        });
-        for ((kind, c), (rank, score)) in candidates.zip(rank_of.iter().zip(&scored)) {
-            let (rank, Some(score)) = (*rank, *score) else {
-                continue;
+        // large records); the fundings are taken in the same order.
+        fundings.sort_unstable_by_key(|f| f.0);
+        let mut fundings = fundings.into_iter().peekable();
+        let mut admitted = admitted.iter().zip(scores.iter().zip(&rank_of)).enumerate();
+        let mut next = admitted.next();
+        let candidates = self.lists.iter_mut().flat_map(|l| l.candidates.iter_mut());
+        for (flat, c) in candidates.enumerate() {
+            let Some((i, (a, (score, rank)))) = next else {
+                break;
             };
-            if rank == 0 {
+            if a.flat != flat {
                 continue;
             }
+            next = admitted.next();
             let (limit, reason) = limits
-                .get(kind_slot(kind))
+                .get(kind_slot(a.kind))
                 .copied()
                 .unwrap_or((0, NotSelectedReason::PlacesFilled { places: 0 }));
-            c.score = Some(score);
-            c.city_rank = Some(rank);
-            c.verdict = if rank <= limit {
-                // Placeholder until the funding below is applied.
-                Verdict::Selected {
-                    funding: Funding::NotFunded {
-                        subsidy: self.policy.subsidy(kind),
+            c.score = *score;
+            c.city_rank = Some(*rank);
+            c.verdict = if *rank <= limit {
+                // Every selected candidate was paid above, in ranking order.
+                let funding = match fundings.next_if(|f| f.0 == i) {
+                    Some((_, funding)) => funding,
+                    None => Funding::NotFunded {
+                        subsidy: self.policy.subsidy(a.kind),
                         available: Yuan::ZERO,
                     },
+                };
+                Verdict::Selected {
+                    funding,
                     moved_up_for: None,
                 }
             } else {
                 Verdict::NotSelected { reason }
             };
         }
-        for ((li, ci), funding) in fundings {
-            if let Some(c) = self
-                .lists
-                .get_mut(li)
-                .and_then(|l| l.candidates.get_mut(ci))
-            {
-                c.verdict = Verdict::Selected {
-                    funding,
-                    moved_up_for: None,
-                };
-            }
-        }
         self.balances = balances;
-        self.experts = review.experts;
+        self.experts = experts;
         self.stage = Stage::Reviewed;
         Ok(())
-    }
-
-    /// The scores per flat position, looked up by a 64-bit hash of the
-    /// application id, then every match checked by its id in list order.
-    /// `None` when anything is out of the ordinary (two admitted ids sharing a
-    /// hash, a score for no admitted id or for one already scored, an admitted
-    /// candidate without a score): [`Round::scores_exact`] then decides.
-    fn scores_by_hash(
-        &self,
-        review: &CityReview,
-        total: usize,
-        offsets: &[usize],
-    ) -> Option<Vec<Option<Score>>> {
-        let mut by_hash: FastMap<u64, usize> = fast_map(total);
-        for (li, list) in self.lists.iter().enumerate() {
-            let start = offsets.get(li).copied().unwrap_or(0);
-            for (ci, c) in list.candidates.iter().enumerate() {
-                if matches!(c.verdict, Verdict::Admitted)
-                    && by_hash
-                        .insert(fx_hash(c.application.id.as_str()), start.saturating_add(ci))
-                        .is_some()
-                {
-                    return None;
-                }
-            }
-        }
-        let mut scored: Vec<Option<Score>> = vec![None; total];
-        let mut scorer: Vec<usize> = vec![usize::MAX; total];
-        for (si, s) in review.scores.iter().enumerate() {
-            let at = *by_hash.get(&fx_hash(s.application.as_str()))?;
-            if scored.get_mut(at)?.replace(s.score).is_some() {
-                return None;
-            }
-            *scorer.get_mut(at)? = si;
-        }
-        drop(by_hash);
-        let candidates = self.lists.iter().flat_map(|l| l.candidates.iter());
-        for (c, si) in candidates.zip(&scorer) {
-            if !matches!(c.verdict, Verdict::Admitted) {
-                continue;
-            }
-            let s = review.scores.get(*si)?;
-            if s.application.as_str() != c.application.id.as_str() {
-                return None;
-            }
-        }
-        Some(scored)
     }
 
     /// The scores per flat position, each looked up by its application id.
@@ -1968,14 +1952,124 @@ impl Round {
     }
 }
 
-/// An admitted candidate in the city ranking, before sorting: the sort key
-/// and where the candidate is held, nothing more, so a sort moves little.
-struct Ranked {
-    /// The score in hundredths ([`Score::hundredths`]).
-    key: u128,
+/// What the review needs of an admitted candidate, gathered in one pass.
+struct Admitted {
+    /// Its place among all candidates, in list order.
+    flat: usize,
+    /// The hash of its application id ([`IdHashes::app`]).
+    hash: u64,
     recommendation_rank: u32,
-    /// List and place in it.
-    at: (usize, usize),
+    kind: ProjectKind,
+}
+
+/// The R9 order of one kind's admitted candidates — score descending,
+/// recommendation rank ascending, application id ascending — as indices
+/// among the admitted. `members` gives each one's index, score in hundredths
+/// ([`Score::hundredths`]) and recommendation rank; `ids` the application ids
+/// by index.
+///
+/// When every score in hundredths fits 64 bits and every index 32 bits (in
+/// practice always), each member packs into one `u128`: from the high bits
+/// down, the complemented score, the rank, the index. Integer order is then
+/// exactly the order by score (descending) and rank; a plain integer sort
+/// does the work, and only runs that tie on both are ordered by id. Otherwise
+/// the sort compares the three keys in turn.
+fn r9_order(
+    members: impl Iterator<Item = (usize, u128, u32)> + Clone,
+    ids: &[&ApplicationId],
+) -> Vec<usize> {
+    let packed: Option<Vec<u128>> = members
+        .clone()
+        .map(|(i, key, rank)| {
+            let key = u64::try_from(key).ok()?;
+            let i = u32::try_from(i).ok()?;
+            Some((u128::from(!key) << 64) | (u128::from(rank) << 32) | u128::from(i))
+        })
+        .collect();
+    let id = |i: usize| ids.get(i);
+    let Some(mut packed) = packed else {
+        let mut all: Vec<(usize, u128, u32)> = members.collect();
+        all.sort_unstable_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(a.2.cmp(&b.2))
+                .then_with(|| id(a.0).cmp(&id(b.0)))
+        });
+        return all.into_iter().map(|m| m.0).collect();
+    };
+    // The index is the low 32 bits; score and rank are the bits above.
+    let index = |p: &u128| (*p as u32) as usize;
+    packed.sort_unstable();
+    for run in packed.chunk_by_mut(|a, b| a >> 32 == b >> 32) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| id(index(a)).cmp(&id(index(b))));
+        }
+    }
+    packed.iter().map(index).collect()
+}
+
+/// Where an id's text lives. Clones of one id share their text; two ids
+/// alive at once that do not share it live at different addresses. So equal
+/// addresses mean equal text (the converse does not hold).
+fn text_address(id: &ApplicationId) -> usize {
+    id.as_str().as_ptr().addr()
+}
+
+/// The score of each admitted candidate (indices as in `ids` and
+/// `admitted`), or `None` when the exact look-up must decide.
+///
+/// Exact when it answers: no two admitted ids hash alike (`distinct` says
+/// closing found so; else it is checked here), so no two have the same text,
+/// and a score's text names at most one admitted candidate. A score is
+/// matched to it by where its text lives when it is a clone of the
+/// candidate's id (a host handing back the ids it was given: no text read),
+/// else by the hash of its text, then checked against the candidate's id.
+/// `None` when two admitted ids hash alike, a score names no admitted id or
+/// one already scored, or an admitted candidate has no score; so when it
+/// answers, every entry is `Some`.
+fn scores_fast(
+    review: &CityReview,
+    ids: &[&ApplicationId],
+    admitted: &[Admitted],
+    distinct: bool,
+) -> Option<Vec<Option<Score>>> {
+    // By hash: built first when distinctness is still to be shown, else
+    // only if a score is not found by address.
+    let by_hash = || {
+        let mut map: FastMap<u64, usize> = fast_map(admitted.len());
+        for (i, a) in admitted.iter().enumerate() {
+            if map.insert(a.hash, i).is_some() {
+                return None;
+            }
+        }
+        Some(map)
+    };
+    let mut hashed = if distinct { None } else { Some(by_hash()?) };
+    let mut by_text: FastMap<usize, usize> = fast_map(admitted.len());
+    for (i, id) in ids.iter().enumerate() {
+        // Distinct texts live at distinct addresses: no address repeats.
+        by_text.insert(text_address(id), i);
+    }
+    let mut scores: Vec<Option<Score>> = vec![None; admitted.len()];
+    for s in &review.scores {
+        let i = match by_text.get(&text_address(&s.application)) {
+            Some(i) => *i,
+            None => {
+                let map = match &mut hashed {
+                    Some(map) => map,
+                    None => hashed.insert(by_hash()?),
+                };
+                let i = *map.get(&fx_hash(s.application.as_str()))?;
+                if ids.get(i)?.as_str() != s.application.as_str() {
+                    return None;
+                }
+                i
+            }
+        };
+        if scores.get_mut(i)?.replace(s.score).is_some() {
+            return None;
+        }
+    }
+    scores.iter().all(Option::is_some).then_some(scores)
 }
 
 /// A small multiply-rotate hasher (the Fx hash) for the round's internal
@@ -2024,8 +2118,89 @@ impl Hasher for FxHasher {
         self.add(i as u64);
     }
 
+    /// The state rotated so that its best-mixed high bits become the low bits
+    /// a hash table indexes by (as rustc-hash 2 does): a multiply leaves the
+    /// low bits depending on the low bits of the input only, which for an
+    /// aligned address are zeros.
     fn finish(&self) -> u64 {
-        self.hash
+        self.hash.rotate_left(26)
+    }
+}
+
+/// The 64-bit Fx hashes of a candidate's application id and of its unit id
+/// with the list's kind: keys standing for the ids in first passes. Equal ids
+/// have equal hashes, so distinct hashes prove distinct ids; equal hashes
+/// prove nothing, and an exact pass over the ids then decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct IdHashes {
+    /// Of the application id.
+    app: u64,
+    /// Of the unit id and the kind (R8 compares units per kind).
+    unit: u64,
+}
+
+impl IdHashes {
+    fn of(application: &Application, kind: ProjectKind) -> IdHashes {
+        IdHashes {
+            app: fx_hash(application.id.as_str()),
+            unit: fx_hash(&(application.unit.id.as_str(), kind_slot(kind))),
+        }
+    }
+}
+
+/// A cache beside [`Round::lists`]: per list, in the same order, the
+/// [`IdHashes`] of its candidates in list order. [`Round::submit`] computes
+/// them while each application is in cache, so closing and review read no id
+/// text in the common case. Not part of a round's value: serde skips it (a
+/// deserialized round starts without it), equality ignores it, and
+/// [`Round::refresh_hashes`] computes it again from the ids whenever it does
+/// not match the lists in shape.
+#[derive(Clone, Default)]
+struct IdHashTable {
+    /// Per list, per candidate.
+    lists: Vec<Vec<IdHashes>>,
+    /// True when no two admitted candidates' application ids hash alike:
+    /// set by [`Round::close_submissions`] when it found so and changed
+    /// nothing; cleared whenever the table or the lists change. Only the
+    /// review reads it, and nothing changes the lists between the two.
+    admitted_apps_distinct: bool,
+}
+
+impl IdHashTable {
+    /// True when it has one entry per list and per candidate. The ids of a
+    /// candidate never change once submitted, so a table of the right shape
+    /// holds their hashes.
+    fn fits(&self, lists: &[RecommendationList]) -> bool {
+        self.lists.len() == lists.len()
+            && self
+                .lists
+                .iter()
+                .zip(lists)
+                .all(|(h, l)| h.len() == l.candidates.len())
+    }
+
+    fn of_list(list: &RecommendationList) -> Vec<IdHashes> {
+        list.candidates
+            .iter()
+            .map(|c| IdHashes::of(&c.application, list.kind))
+            .collect()
+    }
+}
+
+impl PartialEq for IdHashTable {
+    /// Always equal: the table is derived from the lists, which the round's
+    /// equality compares.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for IdHashTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("IdHashTable")
+            .field("lists", &self.lists.len())
+            .field("admitted_apps_distinct", &self.admitted_apps_distinct)
+            .finish_non_exhaustive()
     }
 }
 
@@ -2060,8 +2235,25 @@ const fn kind_slot(kind: ProjectKind) -> usize {
     }
 }
 
-/// R8: units or applications listed twice in one list, each reported once, in list order.
-fn duplicates(candidates: &[Application]) -> Vec<Refusal> {
+/// R8: units or applications listed twice in one list, each reported once,
+/// in list order. `hashes` are the candidates' [`IdHashes`], in the same
+/// order: when no application hash and no unit hash repeats, no id repeats
+/// (equal ids hash alike), and no string is compared; otherwise the exact
+/// pass over the ids decides.
+fn duplicates(candidates: &[Application], hashes: &[IdHashes]) -> Vec<Refusal> {
+    let mut apps: FastSet<u64> = fast_set(hashes.len());
+    let mut units: FastSet<u64> = fast_set(hashes.len());
+    if hashes
+        .iter()
+        .all(|h| apps.insert(h.app) && units.insert(h.unit))
+    {
+        return Vec::new();
+    }
+    duplicates_exact(candidates)
+}
+
+/// [`duplicates`] by the ids themselves.
+fn duplicates_exact(candidates: &[Application]) -> Vec<Refusal> {
     let mut units: FastMap<&UnitId, u32> = fast_map(candidates.len());
     let mut apps: FastMap<&ApplicationId, u32> = fast_map(candidates.len());
     let mut out = Vec::new();
@@ -2171,5 +2363,33 @@ mod tests {
             Score::new(Decimal::new(8_550, 2)).map(Score::hundredths),
             Some(8_550)
         );
+    }
+
+    /// The packed integer sort and the three-key comparison agree, ties on
+    /// score and rank included; a score past 64 bits takes the comparison.
+    #[test]
+    fn r9_order_packed_agrees_with_the_comparison() {
+        let texts: Vec<ApplicationId> = (0..60)
+            .map(|i| ApplicationId::new(format!("A-{}", (i * 37) % 60)))
+            .collect();
+        let ids: Vec<&ApplicationId> = texts.iter().collect();
+        let members: Vec<(usize, u128, u32)> = (0..60)
+            .map(|i| (i, (i as u128 * 7) % 5 * 100, (i as u32 * 3) % 4))
+            .collect();
+        let mut expected = members.clone();
+        expected.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(a.2.cmp(&b.2))
+                .then_with(|| ids[a.0].cmp(ids[b.0]))
+        });
+        let expected: Vec<usize> = expected.into_iter().map(|m| m.0).collect();
+        assert_eq!(r9_order(members.iter().copied(), &ids), expected);
+        // One score past 64 bits: the comparison path, that one first.
+        let mut huge = members.clone();
+        huge[59].1 = u128::from(u64::MAX) + 1;
+        let order = r9_order(huge.iter().copied(), &ids);
+        assert_eq!(order[0], 59);
+        let rest: Vec<usize> = expected.into_iter().filter(|i| *i != 59).collect();
+        assert_eq!(order[1..], rest[..]);
     }
 }
