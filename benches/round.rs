@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use skill_grants::Policy;
+use skill_grants::model::ApplicationId;
 use skill_grants::round::Round;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -87,6 +88,27 @@ fn steps(c: &mut Criterion) {
                 BatchSize::PerIteration,
             )
         });
+        // The same review with every score naming a fresh copy of its id's
+        // text, as when the scores are read from a file: no score shares its
+        // text with the round's id, so each is found by hash and compared.
+        let mut fresh = input.review.clone();
+        for s in &mut fresh.scores {
+            s.application = ApplicationId::from(s.application.as_str());
+        }
+        group.bench_with_input(
+            BenchmarkId::new("review_fresh_ids", n),
+            &closed,
+            |b, round| {
+                b.iter_batched(
+                    || (round.clone(), fresh.clone()),
+                    |(mut round, review)| {
+                        round.review(review).unwrap();
+                        round
+                    },
+                    BatchSize::PerIteration,
+                )
+            },
+        );
         let reviewed = support::final_round(&policy, input.clone());
         group.bench_with_input(BenchmarkId::new("outcome", n), &reviewed, |b, round| {
             b.iter(|| black_box(round.outcome().unwrap()))

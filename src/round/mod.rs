@@ -1301,7 +1301,6 @@ impl Round {
         };
         // The table fits the lists before the change, so it fits after.
         self.refresh_hashes();
-        self.hashes.admitted_apps_distinct = false;
         match slot {
             Ok(i) => {
                 if let Some(old) = self.lists.get_mut(i) {
@@ -1336,7 +1335,6 @@ impl Round {
         if !self.hashes.fits(&self.lists) {
             self.hashes = IdHashTable {
                 lists: self.lists.iter().map(IdHashTable::of_list).collect(),
-                admitted_apps_distinct: false,
             };
         }
     }
@@ -1378,9 +1376,6 @@ impl Round {
         // Equal ids have equal hashes: when no hash repeats, no id or unit
         // stands on two lists, and nothing changes.
         if !self.contested_by_hash() {
-            // Nothing changes: the admitted application ids stay distinct
-            // in hash, which the review may rely on.
-            self.hashes.admitted_apps_distinct = true;
             self.stage = Stage::Closed;
             return Ok(());
         }
@@ -1501,12 +1496,14 @@ impl Round {
         // the review needs of each, so no later pass reads the large records
         // (only the last one, which writes them).
         let mut ids: Vec<&ApplicationId> = Vec::with_capacity(total);
+        let mut texts = IdTexts::with_capacity(total);
         let mut admitted: Vec<Admitted> = Vec::with_capacity(total);
         let mut flat = 0usize;
         for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
             for (c, h) in list.candidates.iter().zip(hashes) {
                 if matches!(c.verdict, Verdict::Admitted) {
                     ids.push(&c.application.id);
+                    texts.push(c.application.id.as_str());
                     admitted.push(Admitted {
                         flat,
                         hash: h.app,
@@ -1521,8 +1518,7 @@ impl Round {
         // little (see `scores_fast`); any doubt — a shared hash, an unknown or
         // repeated id, a missing score — and the exact look-up decides, with
         // its errors.
-        let scores = match scores_fast(&review, &ids, &admitted, self.hashes.admitted_apps_distinct)
-        {
+        let scores = match scores_fast(&review, &ids, &texts, &admitted) {
             Some(scores) => scores,
             None => {
                 let scored = self.scores_exact(&review, total, &offsets)?;
@@ -1538,6 +1534,7 @@ impl Round {
                 scores
             }
         };
+        drop(texts);
         // The scores are read: their memory is free for what follows.
         let CityReview {
             experts,
@@ -2007,6 +2004,40 @@ fn r9_order(
     packed.iter().map(index).collect()
 }
 
+/// The admitted candidates' id texts, copied one after another in one
+/// buffer during the review's gather pass (which reads the candidates in the
+/// order they are held), so that checking a score's text against its
+/// candidate's reads this compact buffer, not a text elsewhere in memory.
+#[derive(Default)]
+struct IdTexts {
+    text: String,
+    /// Where each text ends in `text`; it starts where the one before ends.
+    ends: Vec<usize>,
+}
+
+impl IdTexts {
+    fn with_capacity(n: usize) -> IdTexts {
+        IdTexts {
+            text: String::with_capacity(n.saturating_mul(16)),
+            ends: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, id: &str) {
+        self.text.push_str(id);
+        self.ends.push(self.text.len());
+    }
+
+    /// The `i`-th text.
+    fn get(&self, i: usize) -> Option<&str> {
+        let start = match i.checked_sub(1) {
+            None => 0,
+            Some(before) => *self.ends.get(before)?,
+        };
+        self.text.get(start..*self.ends.get(i)?)
+    }
+}
+
 /// Where an id's text lives. Clones of one id share their text; two ids
 /// alive at once that do not share it live at different addresses. So equal
 /// addresses mean equal text (the converse does not hold).
@@ -2014,52 +2045,48 @@ fn text_address(id: &ApplicationId) -> usize {
     id.as_str().as_ptr().addr()
 }
 
-/// The score of each admitted candidate (indices as in `ids` and
+/// The score of each admitted candidate (indices as in `ids`, `texts` and
 /// `admitted`), or `None` when the exact look-up must decide.
 ///
-/// Exact when it answers: no two admitted ids hash alike (`distinct` says
-/// closing found so; else it is checked here), so no two have the same text,
-/// and a score's text names at most one admitted candidate. A score is
-/// matched to it by where its text lives when it is a clone of the
-/// candidate's id (a host handing back the ids it was given: no text read),
-/// else by the hash of its text, then checked against the candidate's id.
-/// `None` when two admitted ids hash alike, a score names no admitted id or
-/// one already scored, or an admitted candidate has no score; so when it
-/// answers, every entry is `Some`.
+/// Exact when it answers: no two admitted ids hash alike (checked here), so
+/// no two have the same text, and a score's text names at most one admitted
+/// candidate. A score is found by the hash of its text, which is then
+/// compared with the candidate's (in `texts`, a compact copy). When the
+/// first score is a clone of an admitted candidate's id (a host handing back
+/// the ids the round gave it), scores are first looked up by where their
+/// text lives, so that a clone's text is not read at all; a score not found
+/// so takes the hash. `None` when two admitted ids hash alike, a score names
+/// no admitted id or one already scored, or an admitted candidate has no
+/// score; so when it answers, every entry is `Some`.
 fn scores_fast(
     review: &CityReview,
     ids: &[&ApplicationId],
+    texts: &IdTexts,
     admitted: &[Admitted],
-    distinct: bool,
 ) -> Option<Vec<Option<Score>>> {
-    // By hash: built first when distinctness is still to be shown, else
-    // only if a score is not found by address.
-    let by_hash = || {
-        let mut map: FastMap<u64, usize> = fast_map(admitted.len());
-        for (i, a) in admitted.iter().enumerate() {
-            if map.insert(a.hash, i).is_some() {
-                return None;
-            }
+    let mut by_hash: FastMap<u64, usize> = fast_map(admitted.len());
+    for (i, a) in admitted.iter().enumerate() {
+        if by_hash.insert(a.hash, i).is_some() {
+            return None;
         }
-        Some(map)
-    };
-    let mut hashed = if distinct { None } else { Some(by_hash()?) };
-    let mut by_text: FastMap<usize, usize> = fast_map(admitted.len());
-    for (i, id) in ids.iter().enumerate() {
+    }
+    let clones = review.scores.first().is_some_and(|s| {
+        let at = text_address(&s.application);
+        ids.iter().any(|id| text_address(id) == at)
+    });
+    let mut by_address: FastMap<usize, usize> = fast_map(if clones { ids.len() } else { 0 });
+    if clones {
         // Distinct texts live at distinct addresses: no address repeats.
-        by_text.insert(text_address(id), i);
+        by_address.extend(ids.iter().enumerate().map(|(i, id)| (text_address(id), i)));
     }
     let mut scores: Vec<Option<Score>> = vec![None; admitted.len()];
     for s in &review.scores {
-        let i = match by_text.get(&text_address(&s.application)) {
+        let i = match by_address.get(&text_address(&s.application)) {
             Some(i) => *i,
             None => {
-                let map = match &mut hashed {
-                    Some(map) => map,
-                    None => hashed.insert(by_hash()?),
-                };
-                let i = *map.get(&fx_hash(s.application.as_str()))?;
-                if ids.get(i)?.as_str() != s.application.as_str() {
+                let text = s.application.as_str();
+                let i = *by_hash.get(&fx_hash(text))?;
+                if texts.get(i)? != text {
                     return None;
                 }
                 i
@@ -2159,11 +2186,6 @@ impl IdHashes {
 struct IdHashTable {
     /// Per list, per candidate.
     lists: Vec<Vec<IdHashes>>,
-    /// True when no two admitted candidates' application ids hash alike:
-    /// set by [`Round::close_submissions`] when it found so and changed
-    /// nothing; cleared whenever the table or the lists change. Only the
-    /// review reads it, and nothing changes the lists between the two.
-    admitted_apps_distinct: bool,
 }
 
 impl IdHashTable {
@@ -2199,7 +2221,6 @@ impl fmt::Debug for IdHashTable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("IdHashTable")
             .field("lists", &self.lists.len())
-            .field("admitted_apps_distinct", &self.admitted_apps_distinct)
             .finish_non_exhaustive()
     }
 }
@@ -2363,6 +2384,18 @@ mod tests {
             Score::new(Decimal::new(8_550, 2)).map(Score::hundredths),
             Some(8_550)
         );
+    }
+
+    #[test]
+    fn id_texts_give_back_each_text() {
+        let mut texts = IdTexts::with_capacity(3);
+        for t in ["A-1", "", "鄂尔多斯-2"] {
+            texts.push(t);
+        }
+        assert_eq!(texts.get(0), Some("A-1"));
+        assert_eq!(texts.get(1), Some(""));
+        assert_eq!(texts.get(2), Some("鄂尔多斯-2"));
+        assert_eq!(texts.get(3), None);
     }
 
     /// The packed integer sort and the three-key comparison agree, ties on
