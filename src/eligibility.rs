@@ -708,7 +708,7 @@ pub(crate) fn evaluate(
 /// after it is computed, field by field. Computing the finding first and then
 /// pushing it makes the compiler keep it in a stack temporary across the
 /// push's growth check, written in narrow stores and read back in 16-byte
-/// loads: a store-forwarding stall on every finding, which was a third of a
+/// loads: a store-forwarding stall on every finding, about a quarter of a
 /// decision's time. On an error the slot is left as pushed; `findings` is then
 /// of no use, which [`evaluate`] says.
 #[inline(always)]

@@ -1529,7 +1529,7 @@ impl Round {
                             application: (*id).clone(),
                         });
                     };
-                    scores.push(Some(score));
+                    scores.push(score);
                 }
                 scores
             }
@@ -1549,9 +1549,7 @@ impl Round {
                 .zip(&scores)
                 .enumerate()
                 .filter(move |(_, (a, _))| a.kind == kind)
-                .filter_map(|(i, (a, score))| {
-                    score.map(|s| (i, s.hundredths(), a.recommendation_rank))
-                });
+                .map(|(i, (a, score))| (i, score.hundredths(), a.recommendation_rank));
             if let Some(order) = ranked.get_mut(kind_slot(kind)) {
                 *order = r9_order(members, &ids);
             }
@@ -1614,7 +1612,7 @@ impl Round {
                 .get(kind_slot(a.kind))
                 .copied()
                 .unwrap_or((0, NotSelectedReason::PlacesFilled { places: 0 }));
-            c.score = *score;
+            c.score = Some(*score);
             c.city_rank = Some(*rank);
             c.verdict = if *rank <= limit {
                 // Every selected candidate was paid above, in ranking order.
@@ -2057,13 +2055,13 @@ fn text_address(id: &ApplicationId) -> usize {
 /// text lives, so that a clone's text is not read at all; a score not found
 /// so takes the hash. `None` when two admitted ids hash alike, a score names
 /// no admitted id or one already scored, or an admitted candidate has no
-/// score; so when it answers, every entry is `Some`.
+/// score.
 fn scores_fast(
     review: &CityReview,
     ids: &[&ApplicationId],
     texts: &IdTexts,
     admitted: &[Admitted],
-) -> Option<Vec<Option<Score>>> {
+) -> Option<Vec<Score>> {
     let mut by_hash: FastMap<u64, usize> = fast_map(admitted.len());
     for (i, a) in admitted.iter().enumerate() {
         if by_hash.insert(a.hash, i).is_some() {
@@ -2096,7 +2094,8 @@ fn scores_fast(
             return None;
         }
     }
-    scores.iter().all(Option::is_some).then_some(scores)
+    // Every admitted candidate scored, or the exact look-up decides.
+    scores.into_iter().collect()
 }
 
 /// A small multiply-rotate hasher (the Fx hash) for the round's internal
