@@ -347,7 +347,7 @@ pub fn round_input(n: usize, seed: u64) -> RoundInput {
     round.close_submissions().unwrap();
     let mut scores = Vec::new();
     for list in round.lists() {
-        for c in &list.candidates {
+        for c in list.candidates() {
             if matches!(c.verdict, Verdict::Admitted) {
                 let points = rng.below(4_001) as i64; // 60.00 .. 100.00
                 let score = Score::new(skill_grants::Decimal::new(6_000 + points, 2)).unwrap();

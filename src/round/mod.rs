@@ -646,23 +646,86 @@ pub enum Verdict {
     },
 }
 
-/// One candidate on a list, with its round state.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Candidate {
+/// One candidate on a list, with its round state (推荐对象): a view into a
+/// [`RecommendationList`], from [`RecommendationList::candidates`].
+///
+/// The list keeps the applications as they were submitted and each
+/// candidate's state beside them, so a round copies no application; this
+/// view puts the two together. It serializes as the candidate's JSON record.
+///
+/// ```
+/// # use skill_grants::round::*;
+/// # fn first_verdict(round: &Round) -> Option<&Verdict> {
+/// let list = round.lists().first()?;
+/// let first = list.candidates().next()?;
+/// assert_eq!(first.recommendation_rank, 1);
+/// Some(first.verdict)
+/// # }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Candidate<'a> {
     /// The application as recommended.
-    pub application: Application,
+    pub application: &'a Application,
     /// Its place on the recommender's list (1 = first).
     pub recommendation_rank: u32,
     /// The expert score, once reviewed.
-    #[serde(default)]
     pub score: Option<Score>,
     /// Its place in the city ranking of its kind (1 = first), once reviewed.
-    #[serde(default)]
     pub city_rank: Option<u32>,
     /// Where it stands.
-    pub verdict: Verdict,
+    pub verdict: &'a Verdict,
 }
+
+/// A candidate's round state, kept beside its application (see
+/// [`RecommendationList`]).
+#[derive(Debug, Clone, PartialEq)]
+struct Standing {
+    recommendation_rank: u32,
+    score: Option<Score>,
+    city_rank: Option<u32>,
+    verdict: Verdict,
+}
+
+impl Standing {
+    fn view<'a>(&'a self, application: &'a Application) -> Candidate<'a> {
+        Candidate {
+            application,
+            recommendation_rank: self.recommendation_rank,
+            score: self.score,
+            city_rank: self.city_rank,
+            verdict: &self.verdict,
+        }
+    }
+}
+
+/// The candidates of a list in order of recommendation, as [`Candidate`]
+/// views: see [`RecommendationList::candidates`].
+#[derive(Debug, Clone)]
+pub struct Candidates<'a> {
+    inner: std::iter::Zip<std::slice::Iter<'a, Application>, std::slice::Iter<'a, Standing>>,
+}
+
+impl<'a> Iterator for Candidates<'a> {
+    type Item = Candidate<'a>;
+
+    fn next(&mut self) -> Option<Candidate<'a>> {
+        self.inner.next().map(|(a, s)| s.view(a))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Candidates<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.inner.next_back().map(|(a, s)| s.view(a))
+    }
+}
+
+impl ExactSizeIterator for Candidates<'_> {}
+
+impl std::iter::FusedIterator for Candidates<'_> {}
 
 /// An earlier submission for the same recommender and kind that was refused whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -675,8 +738,26 @@ pub struct RefusedAttempt {
 }
 
 /// A recommender's list for one kind (推荐名单), as the round holds it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+///
+/// The applications are kept as submitted, and each candidate's round state
+/// (rank, score, verdict) in a second vector of the same length, so a round
+/// of 100,000 candidates copies no application record; [`candidates`]
+/// (RecommendationList::candidates) joins the two. Its JSON is one
+/// `candidates` array of records, each with the application and its state.
+///
+/// ```
+/// # use skill_grants::round::*;
+/// # fn admitted(list: &RecommendationList) -> usize {
+/// let n = list
+///     .candidates()
+///     .filter(|c| matches!(c.verdict, Verdict::Admitted))
+///     .count();
+/// assert!(n <= list.len());
+/// n
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "ListRecord")]
 pub struct RecommendationList {
     /// Who recommends.
     pub recommender: Recommender,
@@ -688,11 +769,158 @@ pub struct RecommendationList {
     pub report: RecommendationReport,
     /// Reasons the list was refused whole; empty when it stands (R8).
     pub refused: Vec<Refusal>,
+    /// The applications, in order of recommendation.
+    applications: Vec<Application>,
+    /// Their state, one per application, in the same order.
+    standings: Vec<Standing>,
+    /// Earlier submissions for this recommender and kind, refused whole.
+    pub earlier_attempts: Vec<RefusedAttempt>,
+}
+
+impl RecommendationList {
     /// The candidates, in order of recommendation.
-    pub candidates: Vec<Candidate>,
+    pub fn candidates(&self) -> Candidates<'_> {
+        Candidates {
+            inner: self.applications.iter().zip(self.standings.iter()),
+        }
+    }
+
+    /// The candidate at `index` (0 = first recommended), if there is one.
+    pub fn candidate(&self, index: usize) -> Option<Candidate<'_>> {
+        let application = self.applications.get(index)?;
+        self.standings.get(index).map(|s| s.view(application))
+    }
+
+    /// The applications as submitted, in order of recommendation.
+    pub fn applications(&self) -> &[Application] {
+        &self.applications
+    }
+
+    /// How many candidates the list has.
+    pub fn len(&self) -> usize {
+        self.applications.len().min(self.standings.len())
+    }
+
+    /// True when the list has no candidate.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One candidate on a list, with its round state.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename = "Candidate")]
+struct CandidateRecord {
+    /// The application as recommended.
+    application: Application,
+    /// Its place on the recommender's list (1 = first).
+    recommendation_rank: u32,
+    /// The expert score, once reviewed.
+    #[serde(default)]
+    score: Option<Score>,
+    /// Its place in the city ranking of its kind (1 = first), once reviewed.
+    #[serde(default)]
+    city_rank: Option<u32>,
+    /// Where it stands.
+    verdict: Verdict,
+}
+
+/// A recommender's list for one kind (推荐名单), as the round holds it.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename = "RecommendationList")]
+pub(crate) struct ListRecord {
+    /// Who recommends.
+    recommender: Recommender,
+    /// Base or studio.
+    kind: ProjectKind,
+    /// Its quota (4.3).
+    quota: u32,
+    /// The report.
+    report: RecommendationReport,
+    /// Reasons the list was refused whole; empty when it stands (R8).
+    refused: Vec<Refusal>,
+    /// The candidates, in order of recommendation.
+    candidates: Vec<CandidateRecord>,
     /// Earlier submissions for this recommender and kind, refused whole.
     #[serde(default)]
-    pub earlier_attempts: Vec<RefusedAttempt>,
+    earlier_attempts: Vec<RefusedAttempt>,
+}
+
+impl From<ListRecord> for RecommendationList {
+    fn from(record: ListRecord) -> RecommendationList {
+        let (applications, standings) = record
+            .candidates
+            .into_iter()
+            .map(|c| {
+                let standing = Standing {
+                    recommendation_rank: c.recommendation_rank,
+                    score: c.score,
+                    city_rank: c.city_rank,
+                    verdict: c.verdict,
+                };
+                (c.application, standing)
+            })
+            .unzip();
+        RecommendationList {
+            recommender: record.recommender,
+            kind: record.kind,
+            quota: record.quota,
+            report: record.report,
+            refused: record.refused,
+            applications,
+            standings,
+            earlier_attempts: record.earlier_attempts,
+        }
+    }
+}
+
+/// The list as [`ListRecord`] writes it, borrowed: the same JSON.
+#[derive(Serialize)]
+struct ListView<'a> {
+    recommender: &'a Recommender,
+    kind: ProjectKind,
+    quota: u32,
+    report: &'a RecommendationReport,
+    refused: &'a [Refusal],
+    candidates: CandidatesView<'a>,
+    earlier_attempts: &'a [RefusedAttempt],
+}
+
+/// Writes a list's candidates as one array of records.
+struct CandidatesView<'a>(&'a RecommendationList);
+
+impl Serialize for CandidatesView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.candidates())
+    }
+}
+
+impl Serialize for RecommendationList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ListView {
+            recommender: &self.recommender,
+            kind: self.kind,
+            quota: self.quota,
+            report: &self.report,
+            refused: &self.refused,
+            candidates: CandidatesView(self),
+            earlier_attempts: &self.earlier_attempts,
+        }
+        .serialize(serializer)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for RecommendationList {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RecommendationList".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ListRecord::json_schema(generator)
+    }
 }
 
 /// What [`Round::submit`] reports back: the list's standing and each refused entry.
@@ -1229,14 +1457,15 @@ impl Round {
         // One by one: jurisdiction (4.1, 4.2) and eligibility. The findings
         // go to one reused buffer; a decision is built only for a refusal.
         // The receipt is filled as each entry is decided, while it is in cache.
-        let mut entries = Vec::with_capacity(candidates.len());
+        // The applications stay where they are; only their state is new.
+        let mut standings = Vec::with_capacity(candidates.len());
         let mut findings = Vec::new();
         let mut admitted = Vec::new();
         let mut refused = Vec::new();
-        for (i, application) in candidates.into_iter().enumerate() {
+        for (i, application) in candidates.iter().enumerate() {
             let verdict = if list_refused.is_empty() {
-                let mut reasons = placement(&recommender, &application);
-                eligibility::evaluate(&self.policy, &application, &mut findings).map_err(
+                let mut reasons = placement(&recommender, application);
+                eligibility::evaluate(&self.policy, application, &mut findings).map_err(
                     |source| RoundError::Application {
                         recommender: recommender.clone(),
                         position: position(i),
@@ -1259,7 +1488,7 @@ impl Round {
                     failures().any(|f| f.rule != eligibility::RuleId::DirectlyUnderBody);
                 if !eligible && (!said_4_2 || says_more) {
                     let decision =
-                        Decision::of(&self.policy, &application, std::mem::take(&mut findings));
+                        Decision::of(&self.policy, application, std::mem::take(&mut findings));
                     reasons.push(Refusal::Ineligible { decision });
                 }
                 if reasons.is_empty() {
@@ -1274,8 +1503,7 @@ impl Round {
                     reasons: list_refused.clone(),
                 }
             };
-            entries.push(Candidate {
-                application,
+            standings.push(Standing {
                 recommendation_rank: position(i),
                 score: None,
                 city_rank: None,
@@ -1296,7 +1524,8 @@ impl Round {
             quota,
             report,
             refused: list_refused,
-            candidates: entries,
+            applications: candidates,
+            standings,
             earlier_attempts: Vec::new(),
         };
         // The table fits the lists before the change, so it fits after.
@@ -1307,11 +1536,7 @@ impl Round {
                     let previous = std::mem::replace(old, list);
                     old.earlier_attempts = previous.earlier_attempts;
                     old.earlier_attempts.push(RefusedAttempt {
-                        applications: previous
-                            .candidates
-                            .into_iter()
-                            .map(|c| c.application.id)
-                            .collect(),
+                        applications: previous.applications.into_iter().map(|a| a.id).collect(),
                         reasons: previous.refused,
                     });
                 }
@@ -1350,12 +1575,12 @@ impl Round {
         let admitted = self
             .lists
             .iter()
-            .map(|l| l.candidates.len())
+            .map(RecommendationList::len)
             .fold(0usize, usize::saturating_add);
         let mut apps: FastSet<u64> = fast_set(admitted);
         let mut units: FastSet<u64> = fast_set(admitted);
         for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
-            for (c, h) in list.candidates.iter().zip(hashes) {
+            for (c, h) in list.candidates().zip(hashes) {
                 if matches!(c.verdict, Verdict::Admitted)
                     && (!apps.insert(h.app) || !units.insert(h.unit))
                 {
@@ -1383,7 +1608,7 @@ impl Round {
         let admitted = self
             .lists
             .iter()
-            .map(|l| l.candidates.len())
+            .map(RecommendationList::len)
             .fold(0usize, usize::saturating_add);
         let mut by_app: FastMap<&str, (usize, bool)> = fast_map(admitted);
         let mut by_unit: FastMap<(&str, ProjectKind), (usize, bool)> = fast_map(admitted);
@@ -1397,7 +1622,7 @@ impl Round {
             }
         };
         for (li, list) in self.lists.iter().enumerate() {
-            for c in &list.candidates {
+            for c in list.candidates() {
                 if matches!(c.verdict, Verdict::Admitted) {
                     let e = by_app
                         .entry(c.application.id.as_str())
@@ -1417,7 +1642,7 @@ impl Round {
             let mut holders: FastMap<&str, Vec<&Recommender>> = fast_map(0);
             let mut unit_holders: FastMap<(&str, ProjectKind), Vec<&Recommender>> = fast_map(0);
             for list in &self.lists {
-                for c in &list.candidates {
+                for c in list.candidates() {
                     if !matches!(c.verdict, Verdict::Admitted) {
                         continue;
                     }
@@ -1434,7 +1659,7 @@ impl Round {
                 }
             }
             for (li, list) in self.lists.iter().enumerate() {
-                for (ci, c) in list.candidates.iter().enumerate() {
+                for (ci, c) in list.candidates().enumerate() {
                     if !matches!(c.verdict, Verdict::Admitted) {
                         continue;
                     }
@@ -1455,11 +1680,7 @@ impl Round {
             }
         }
         for (li, ci, others) in clashes {
-            if let Some(c) = self
-                .lists
-                .get_mut(li)
-                .and_then(|l| l.candidates.get_mut(ci))
-            {
+            if let Some(c) = self.lists.get_mut(li).and_then(|l| l.standings.get_mut(ci)) {
                 c.verdict = Verdict::Refused {
                     reasons: vec![Refusal::ListedByOthers { others }],
                 };
@@ -1490,7 +1711,7 @@ impl Round {
         let mut total = 0usize;
         for l in &self.lists {
             offsets.push(total);
-            total = total.saturating_add(l.candidates.len());
+            total = total.saturating_add(l.len());
         }
         // The admitted candidates in list order, gathered in one pass: what
         // the review needs of each, so no later pass reads the large records
@@ -1500,7 +1721,7 @@ impl Round {
         let mut admitted: Vec<Admitted> = Vec::with_capacity(total);
         let mut flat = 0usize;
         for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
-            for (c, h) in list.candidates.iter().zip(hashes) {
+            for (c, h) in list.candidates().zip(hashes) {
                 if matches!(c.verdict, Verdict::Admitted) {
                     ids.push(&c.application.id);
                     texts.push(c.application.id.as_str());
@@ -1599,7 +1820,7 @@ impl Round {
         let mut fundings = fundings.into_iter().peekable();
         let mut admitted = admitted.iter().zip(scores.iter().zip(&rank_of)).enumerate();
         let mut next = admitted.next();
-        let candidates = self.lists.iter_mut().flat_map(|l| l.candidates.iter_mut());
+        let candidates = self.lists.iter_mut().flat_map(|l| l.standings.iter_mut());
         for (flat, c) in candidates.enumerate() {
             let Some((i, (a, (score, rank)))) = next else {
                 break;
@@ -1649,7 +1870,7 @@ impl Round {
         // admitted application id is unique across lists.
         let mut index: FastMap<&str, (usize, bool)> = fast_map(total);
         for (li, list) in self.lists.iter().enumerate() {
-            for (ci, c) in list.candidates.iter().enumerate() {
+            for (ci, c) in list.candidates().enumerate() {
                 let admitted = matches!(c.verdict, Verdict::Admitted);
                 let e = index
                     .entry(c.application.id.as_str())
@@ -1775,7 +1996,7 @@ impl Round {
         let returned = match self
             .lists
             .get(li)
-            .and_then(|l| l.candidates.get(ci))
+            .and_then(|l| l.standings.get(ci))
             .map(|c| &c.verdict)
         {
             Some(Verdict::Selected {
@@ -1801,11 +2022,7 @@ impl Round {
             None => None,
         };
         // Commit.
-        if let Some(c) = self
-            .lists
-            .get_mut(li)
-            .and_then(|l| l.candidates.get_mut(ci))
-        {
+        if let Some(c) = self.lists.get_mut(li).and_then(|l| l.standings.get_mut(ci)) {
             c.verdict = Verdict::Removed {
                 objection: index,
                 returned,
@@ -1813,16 +2030,14 @@ impl Round {
         }
         let mut moved_up = None;
         if let Some((nl, nc, funding)) = moved {
-            if let Some(c) = self
-                .lists
-                .get_mut(nl)
-                .and_then(|l| l.candidates.get_mut(nc))
-            {
-                c.verdict = Verdict::Selected {
-                    funding,
-                    moved_up_for: Some(objection.application.clone()),
-                };
-                moved_up = Some(c.application.id.clone());
+            if let Some(l) = self.lists.get_mut(nl) {
+                if let Some((a, c)) = l.applications.get(nc).zip(l.standings.get_mut(nc)) {
+                    c.verdict = Verdict::Selected {
+                        funding,
+                        moved_up_for: Some(objection.application.clone()),
+                    };
+                    moved_up = Some(a.id.clone());
+                }
             }
         }
         self.balances = balances;
@@ -1835,7 +2050,7 @@ impl Round {
 
     fn find_on_notice(&self, application: &ApplicationId) -> Option<(usize, usize, ProjectKind)> {
         self.lists.iter().enumerate().find_map(|(li, l)| {
-            l.candidates.iter().enumerate().find_map(|(ci, c)| {
+            l.candidates().enumerate().find_map(|(ci, c)| {
                 let on_notice = matches!(
                     c.verdict,
                     Verdict::Selected {
@@ -1853,12 +2068,7 @@ impl Round {
             .iter()
             .enumerate()
             .filter(|(_, l)| l.kind == kind)
-            .flat_map(|(li, l)| {
-                l.candidates
-                    .iter()
-                    .enumerate()
-                    .map(move |(ci, c)| (li, ci, c))
-            })
+            .flat_map(|(li, l)| l.candidates().enumerate().map(move |(ci, c)| (li, ci, c)))
             .filter(|(_, _, c)| matches!(c.verdict, Verdict::NotSelected { .. }))
             .min_by_key(|(_, _, c)| c.city_rank.unwrap_or(u32::MAX))
             .map(|(li, ci, _)| (li, ci))
@@ -2197,13 +2407,13 @@ impl IdHashTable {
                 .lists
                 .iter()
                 .zip(lists)
-                .all(|(h, l)| h.len() == l.candidates.len())
+                .all(|(h, l)| h.len() == l.len())
     }
 
     fn of_list(list: &RecommendationList) -> Vec<IdHashes> {
-        list.candidates
+        list.applications
             .iter()
-            .map(|c| IdHashes::of(&c.application, list.kind))
+            .map(|a| IdHashes::of(a, list.kind))
             .collect()
     }
 }

@@ -362,7 +362,7 @@ impl Round {
         let mut lists = Vec::with_capacity(self.lists.len());
         for list in &self.lists {
             let mut admitted = 0u32;
-            for c in &list.candidates {
+            for c in list.candidates() {
                 if !matches!(c.verdict, Verdict::Refused { .. }) {
                     admitted = admitted.saturating_add(1);
                 }
@@ -384,7 +384,7 @@ impl Round {
                 recommender: list.recommender.clone(),
                 kind: list.kind,
                 quota: list.quota,
-                listed: u32::try_from(list.candidates.len()).unwrap_or(u32::MAX),
+                listed: u32::try_from(list.len()).unwrap_or(u32::MAX),
                 admitted,
                 refused: list.refused.clone(),
                 earlier_attempts: u32::try_from(list.earlier_attempts.len()).unwrap_or(u32::MAX),
@@ -459,12 +459,12 @@ impl Round {
         };
         let mut out = Vec::new();
         for kind in ProjectKind::ALL {
-            let mut funded: Vec<(u32, &super::Candidate, Yuan, &Vec<Draw>)> = self
+            let mut funded: Vec<(u32, super::Candidate<'_>, Yuan, &Vec<Draw>)> = self
                 .lists
                 .iter()
                 .filter(|l| l.kind == kind)
-                .flat_map(|l| l.candidates.iter())
-                .filter_map(|c| match &c.verdict {
+                .flat_map(|l| l.candidates())
+                .filter_map(|c| match c.verdict {
                     Verdict::Selected {
                         funding: Funding::Funded { amount, draws },
                         ..
@@ -478,7 +478,7 @@ impl Round {
                 ProjectKind::Studio => "ST",
             };
             for (n, (_, c, amount, draws)) in funded.into_iter().enumerate() {
-                let app = &c.application;
+                let app = c.application;
                 out.push(FundedProject {
                     id: ProjectId(format!("{}-{}-{:02}", self.year, code, n.saturating_add(1))),
                     application: app.id.clone(),

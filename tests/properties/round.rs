@@ -254,7 +254,7 @@ fn run_with(
     let admitted: std::collections::HashSet<ApplicationId> = round
         .lists()
         .iter()
-        .flat_map(|l| l.candidates.iter())
+        .flat_map(|l| l.candidates())
         .filter(|c| matches!(c.verdict, Verdict::Admitted))
         .map(|c| c.application.id.clone())
         .collect();
