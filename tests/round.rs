@@ -436,6 +436,63 @@ fn a_candidate_of_another_kind_or_date_is_an_error_and_changes_nothing() {
     assert_eq!(round, before);
 }
 
+#[test]
+fn errors_keep_their_precedence_over_each_other_and_over_whole_list_refusals() {
+    let mut round = open_round((5, 5), (1_000_000, 0));
+    let before = round.clone();
+    // A malformed application (a base naming a studio lead) …
+    let mut malformed = base("A-1", "U-1", "达拉特旗某职业技术学校", in_banner(DALAD));
+    malformed.lead = studio("S-0", "U-0", "达拉特旗某企业", in_banner(DALAD)).lead;
+    let fine = |id: &str, unit: &str| base(id, unit, "达拉特旗某职业技术学校", in_banner(DALAD));
+    let submit = |round: &mut Round, apps: Vec<Application>| {
+        round.submit(recommendation(
+            banner(DALAD),
+            ProjectKind::TrainingBase,
+            apps,
+        ))
+    };
+
+    // … before an entry of another kind further down: the kind wins.
+    let other_kind = studio("S-1", "U-3", "达拉特旗某能源企业", in_banner(DALAD));
+    let err = submit(
+        &mut round,
+        vec![malformed.clone(), fine("A-2", "U-2"), other_kind],
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, RoundError::KindMismatch { position: 3, .. }),
+        "{err:?}"
+    );
+    assert_eq!(round, before);
+
+    // In a list that stands, the first malformed application is the error.
+    let mut second = malformed.clone();
+    second.id = "A-3".into();
+    second.unit.id = "U-3".into();
+    let err = submit(
+        &mut round,
+        vec![fine("A-2", "U-2"), malformed.clone(), second],
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, RoundError::Application { position: 2, .. }),
+        "{err:?}"
+    );
+    assert_eq!(round, before);
+
+    // In a list refused whole (the same unit twice, R8), no entry is judged:
+    // the list is recorded, refused, and the malformed entry is no error.
+    let receipt = submit(&mut round, vec![malformed, fine("A-2", "U-1")]).unwrap();
+    assert!(!receipt.accepted());
+    assert!(receipt.admitted.is_empty() && receipt.refused.is_empty());
+    let list = &round.lists()[0];
+    assert_eq!(list.len(), 2);
+    assert!(list.candidates().all(|c| matches!(
+        c.verdict,
+        Verdict::Refused { reasons } if reasons == &receipt.list_refused
+    )));
+}
+
 // ---------- set-up ----------
 
 #[test]

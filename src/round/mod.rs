@@ -654,13 +654,17 @@ pub enum Verdict {
 /// view puts the two together. It serializes as the candidate's JSON record.
 ///
 /// ```
-/// # use skill_grants::round::*;
-/// # fn first_verdict(round: &Round) -> Option<&Verdict> {
-/// let list = round.lists().first()?;
-/// let first = list.candidates().next()?;
+/// use skill_grants::round::Verdict;
+/// let round = skill_grants::sample::round_2022()?;
+/// let list = &round.lists()[0];
+/// let first = list.candidates().next().ok_or("an empty list")?;
 /// assert_eq!(first.recommendation_rank, 1);
-/// Some(first.verdict)
-/// # }
+/// assert_eq!(first.application, &list.applications()[0]);
+/// // A view serializes as the candidate's record in the round's JSON.
+/// let json = serde_json::to_value(first)?;
+/// assert_eq!(json["application"]["id"], first.application.id.as_str());
+/// assert!(!matches!(first.verdict, Verdict::Admitted)); // the round is final
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Candidate<'a> {
@@ -700,6 +704,17 @@ impl Standing {
 
 /// The candidates of a list in order of recommendation, as [`Candidate`]
 /// views: see [`RecommendationList::candidates`].
+///
+/// ```
+/// let round = skill_grants::sample::round_2022()?;
+/// let list = &round.lists()[0];
+/// let mut candidates = list.candidates();
+/// assert_eq!(candidates.len(), list.len());
+/// let last = candidates.next_back();
+/// assert_eq!(candidates.len(), list.len() - 1);
+/// assert_eq!(last, list.candidate(list.len() - 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Candidates<'a> {
     inner: std::iter::Zip<std::slice::Iter<'a, Application>, std::slice::Iter<'a, Standing>>,
@@ -741,20 +756,28 @@ pub struct RefusedAttempt {
 ///
 /// The applications are kept as submitted, and each candidate's round state
 /// (rank, score, verdict) in a second vector of the same length, so a round
-/// of 100,000 candidates copies no application record; [`candidates`]
-/// (RecommendationList::candidates) joins the two. Its JSON is one
-/// `candidates` array of records, each with the application and its state.
+/// of 100,000 candidates copies no application record;
+/// [`candidates`](RecommendationList::candidates) joins the two. Its JSON is
+/// one `candidates` array of records, each with the application and its
+/// state, as [`Candidate`] writes it.
 ///
 /// ```
-/// # use skill_grants::round::*;
-/// # fn admitted(list: &RecommendationList) -> usize {
-/// let n = list
-///     .candidates()
-///     .filter(|c| matches!(c.verdict, Verdict::Admitted))
-///     .count();
-/// assert!(n <= list.len());
-/// n
-/// # }
+/// use skill_grants::round::{RecommendationList, Verdict};
+/// let round = skill_grants::sample::round_2022()?;
+/// for list in round.lists() {
+///     let refused = list
+///         .candidates()
+///         .filter(|c| matches!(c.verdict, Verdict::Refused { .. }))
+///         .count();
+///     assert!(refused <= list.len());
+///     assert_eq!(list.candidate(list.len()), None);
+/// }
+/// // The JSON has one `candidates` array and reads back the same.
+/// let list = &round.lists()[0];
+/// let json = serde_json::to_value(list)?;
+/// assert_eq!(json["candidates"].as_array().map(Vec::len), Some(list.len()));
+/// assert_eq!(&serde_json::from_value::<RecommendationList>(json)?, list);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(from = "ListRecord")]
@@ -779,6 +802,15 @@ pub struct RecommendationList {
 
 impl RecommendationList {
     /// The candidates, in order of recommendation.
+    ///
+    /// ```
+    /// let round = skill_grants::sample::round_2022()?;
+    /// let list = &round.lists()[0];
+    /// let ranks: Vec<u32> = list.candidates().map(|c| c.recommendation_rank).collect();
+    /// assert_eq!(ranks, (1..=list.len() as u32).collect::<Vec<_>>());
+    /// assert_eq!(list.candidates().rev().next(), list.candidate(list.len() - 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn candidates(&self) -> Candidates<'_> {
         Candidates {
             inner: self.applications.iter().zip(self.standings.iter()),
@@ -786,22 +818,51 @@ impl RecommendationList {
     }
 
     /// The candidate at `index` (0 = first recommended), if there is one.
+    ///
+    /// ```
+    /// let round = skill_grants::sample::round_2022()?;
+    /// let list = &round.lists()[0];
+    /// assert_eq!(list.candidate(0).map(|c| c.recommendation_rank), Some(1));
+    /// assert_eq!(list.candidate(list.len()), None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn candidate(&self, index: usize) -> Option<Candidate<'_>> {
         let application = self.applications.get(index)?;
         self.standings.get(index).map(|s| s.view(application))
     }
 
     /// The applications as submitted, in order of recommendation.
+    ///
+    /// ```
+    /// let round = skill_grants::sample::round_2022()?;
+    /// let list = &round.lists()[0];
+    /// assert_eq!(list.applications().len(), list.len());
+    /// assert!(list.applications().iter().all(|a| a.kind == list.kind));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn applications(&self) -> &[Application] {
         &self.applications
     }
 
     /// How many candidates the list has.
+    ///
+    /// ```
+    /// let round = skill_grants::sample::round_2022()?;
+    /// assert!(round.lists().iter().all(|l| l.len() == l.candidates().count()));
+    /// assert!(round.lists().iter().all(|l| !l.is_empty()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.applications.len().min(self.standings.len())
     }
 
     /// True when the list has no candidate.
+    ///
+    /// ```
+    /// let round = skill_grants::sample::round_2022()?;
+    /// assert!(!round.lists()[0].is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -1418,27 +1479,7 @@ impl Round {
                 return Err(RoundError::AlreadySubmitted { recommender, kind });
             }
         }
-        for (i, app) in candidates.iter().enumerate() {
-            let position = position(i);
-            if app.kind != kind {
-                return Err(RoundError::KindMismatch {
-                    recommender,
-                    kind,
-                    position,
-                    application: app.id.clone(),
-                    application_kind: app.kind,
-                });
-            }
-            if app.reference_date != self.reference_date {
-                return Err(RoundError::ReferenceDateMismatch {
-                    application: app.id.clone(),
-                    date: app.reference_date,
-                    round_date: self.reference_date,
-                });
-            }
-        }
-
-        // Whole-list reasons (R8).
+        // Whole-list reasons known before the entries are read (R8).
         let quota = self.quota(&recommender, kind);
         let mut list_refused = Vec::new();
         let missing = report.missing_parts();
@@ -1449,59 +1490,64 @@ impl Round {
         if listed > quota {
             list_refused.push(Refusal::OverQuota { listed, quota });
         }
-        // The id hashes, read once here; they decide R8's duplicates first
-        // and are kept for closing and review.
-        let hashes: Vec<IdHashes> = candidates.iter().map(|a| IdHashes::of(a, kind)).collect();
-        list_refused.extend(duplicates(&candidates, &hashes));
+        let judge = list_refused.is_empty();
 
-        // One by one: jurisdiction (4.1, 4.2) and eligibility. The findings
-        // go to one reused buffer; a decision is built only for a refusal.
-        // The receipt is filled as each entry is decided, while it is in cache.
-        // The applications stay where they are; only their state is new.
-        let mut standings = Vec::with_capacity(candidates.len());
+        // One pass over the entries, so each application is read from memory
+        // once: its kind and date, its id hashes (kept for duplicates, closing
+        // and review), jurisdiction (4.1, 4.2) and eligibility. The verdicts
+        // are provisional until the duplicates are known; the errors keep
+        // their order of precedence (a kind or date mismatch anywhere first,
+        // then the first malformed application of a list that stands). The
+        // findings go to one reused buffer; a decision is built only for a
+        // refusal; the receipt is filled while the entry is in cache.
+        let mut hashes: Vec<IdHashes> = Vec::with_capacity(candidates.len());
+        let mut standings = Vec::with_capacity(if judge { candidates.len() } else { 0 });
         let mut findings = Vec::new();
         let mut admitted = Vec::new();
         let mut refused = Vec::new();
+        let mut mismatch: Option<RoundError> = None;
+        let mut malformed: Option<RoundError> = None;
         for (i, application) in candidates.iter().enumerate() {
-            let verdict = if list_refused.is_empty() {
-                let mut reasons = placement(&recommender, application);
-                eligibility::evaluate(&self.policy, application, &mut findings).map_err(
-                    |source| RoundError::Application {
-                        recommender: recommender.clone(),
-                        position: position(i),
-                        source,
-                    },
-                )?;
-                // The list check already refuses a body's unit that is not an
-                // independent legal person (4.2); the eligibility decision is
-                // added when it says more than that, so no reason is given twice.
-                let said_4_2 = reasons
+            if mismatch.is_none() {
+                mismatch = self.mismatch(&recommender, kind, i, application);
+            }
+            hashes.push(IdHashes::of(application, kind));
+            if !judge || mismatch.is_some() || malformed.is_some() {
+                continue;
+            }
+            let mut reasons = placement(&recommender, application);
+            if let Err(source) = eligibility::evaluate(&self.policy, application, &mut findings) {
+                malformed = Some(RoundError::Application {
+                    recommender: recommender.clone(),
+                    position: position(i),
+                    source,
+                });
+                continue;
+            }
+            // The list check already refuses a body's unit that is not an
+            // independent legal person (4.2); the eligibility decision is
+            // added when it says more than that, so no reason is given twice.
+            let said_4_2 = reasons
+                .iter()
+                .any(|r| matches!(r, Refusal::NotIndependentLegalPerson { .. }));
+            let failures = || {
+                findings
                     .iter()
-                    .any(|r| matches!(r, Refusal::NotIndependentLegalPerson { .. }));
-                let failures = || {
-                    findings
-                        .iter()
-                        .filter(|f| f.outcome == eligibility::Outcome::Failed)
-                };
-                let eligible = failures().next().is_none();
-                let says_more =
-                    failures().any(|f| f.rule != eligibility::RuleId::DirectlyUnderBody);
-                if !eligible && (!said_4_2 || says_more) {
-                    let decision =
-                        Decision::of(&self.policy, application, std::mem::take(&mut findings));
-                    reasons.push(Refusal::Ineligible { decision });
-                }
-                if reasons.is_empty() {
-                    admitted.push(application.id.clone());
-                    Verdict::Admitted
-                } else {
-                    refused.push((application.id.clone(), reasons.clone()));
-                    Verdict::Refused { reasons }
-                }
+                    .filter(|f| f.outcome == eligibility::Outcome::Failed)
+            };
+            let eligible = failures().next().is_none();
+            let says_more = failures().any(|f| f.rule != eligibility::RuleId::DirectlyUnderBody);
+            if !eligible && (!said_4_2 || says_more) {
+                let decision =
+                    Decision::of(&self.policy, application, std::mem::take(&mut findings));
+                reasons.push(Refusal::Ineligible { decision });
+            }
+            let verdict = if reasons.is_empty() {
+                admitted.push(application.id.clone());
+                Verdict::Admitted
             } else {
-                Verdict::Refused {
-                    reasons: list_refused.clone(),
-                }
+                refused.push((application.id.clone(), reasons.clone()));
+                Verdict::Refused { reasons }
             };
             standings.push(Standing {
                 recommendation_rank: position(i),
@@ -1509,6 +1555,30 @@ impl Round {
                 city_rank: None,
                 verdict,
             });
+        }
+        if let Some(error) = mismatch {
+            return Err(error);
+        }
+        list_refused.extend(duplicates(&candidates, &hashes));
+        if list_refused.is_empty() {
+            if let Some(error) = malformed {
+                return Err(error);
+            }
+        } else {
+            // Refused whole: every entry carries the list's reasons, and no
+            // entry's own verdict stands.
+            admitted.clear();
+            refused.clear();
+            standings = (0..candidates.len())
+                .map(|i| Standing {
+                    recommendation_rank: position(i),
+                    score: None,
+                    city_rank: None,
+                    verdict: Verdict::Refused {
+                        reasons: list_refused.clone(),
+                    },
+                })
+                .collect();
         }
 
         let receipt = SubmissionReceipt {
@@ -1552,6 +1622,34 @@ impl Round {
             }
         }
         Ok(receipt)
+    }
+
+    /// The error for an entry of another kind or reference date than its
+    /// list and round, if it is one.
+    fn mismatch(
+        &self,
+        recommender: &Recommender,
+        kind: ProjectKind,
+        i: usize,
+        app: &Application,
+    ) -> Option<RoundError> {
+        if app.kind != kind {
+            return Some(RoundError::KindMismatch {
+                recommender: recommender.clone(),
+                kind,
+                position: position(i),
+                application: app.id.clone(),
+                application_kind: app.kind,
+            });
+        }
+        if app.reference_date != self.reference_date {
+            return Some(RoundError::ReferenceDateMismatch {
+                application: app.id.clone(),
+                date: app.reference_date,
+                round_date: self.reference_date,
+            });
+        }
+        None
     }
 
     /// Computes the id hash table again from the ids when it does not fit
