@@ -1815,14 +1815,14 @@ impl Round {
         // the review needs of each, so no later pass reads the large records
         // (only the last one, which writes them).
         let mut ids: Vec<&ApplicationId> = Vec::with_capacity(total);
-        let mut texts = IdTexts::with_capacity(total);
+        let mut addresses: Vec<usize> = Vec::with_capacity(total);
         let mut admitted: Vec<Admitted> = Vec::with_capacity(total);
         let mut flat = 0usize;
         for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
             for (c, h) in list.candidates().zip(hashes) {
                 if matches!(c.verdict, Verdict::Admitted) {
                     ids.push(&c.application.id);
-                    texts.push(c.application.id.as_str());
+                    addresses.push(text_address(&c.application.id));
                     admitted.push(Admitted {
                         flat,
                         hash: h.app,
@@ -1837,7 +1837,7 @@ impl Round {
         // little (see `scores_fast`); any doubt — a shared hash, an unknown or
         // repeated id, a missing score — and the exact look-up decides, with
         // its errors.
-        let scores = match scores_fast(&review, &ids, &texts, &admitted) {
+        let scores = match scores_fast(&review, &ids, &addresses, &admitted) {
             Some(scores) => scores,
             None => {
                 let scored = self.scores_exact(&review, total, &offsets)?;
@@ -1853,7 +1853,7 @@ impl Round {
                 scores
             }
         };
-        drop(texts);
+        drop(addresses);
         // The scores are read: their memory is free for what follows.
         let CityReview {
             experts,
@@ -2311,9 +2311,9 @@ fn r9_order(
 }
 
 /// The admitted candidates' id texts, copied one after another in one
-/// buffer during the review's gather pass (which reads the candidates in the
-/// order they are held), so that checking a score's text against its
-/// candidate's reads this compact buffer, not a text elsewhere in memory.
+/// buffer in the order the candidates are held, so that checking many
+/// scores' texts against their candidates' reads this compact buffer, not
+/// texts scattered in memory.
 #[derive(Default)]
 struct IdTexts {
     text: String,
@@ -2327,6 +2327,14 @@ impl IdTexts {
             text: String::with_capacity(n.saturating_mul(16)),
             ends: Vec::with_capacity(n),
         }
+    }
+
+    fn of(ids: &[&ApplicationId]) -> IdTexts {
+        let mut texts = IdTexts::with_capacity(ids.len());
+        for id in ids {
+            texts.push(id.as_str());
+        }
+        texts
     }
 
     fn push(&mut self, id: &str) {
@@ -2351,23 +2359,25 @@ fn text_address(id: &ApplicationId) -> usize {
     id.as_str().as_ptr().addr()
 }
 
-/// The score of each admitted candidate (indices as in `ids`, `texts` and
-/// `admitted`), or `None` when the exact look-up must decide.
+/// The score of each admitted candidate (indices as in `ids`, `addresses`
+/// — where each id's text lives, see [`text_address`] — and `admitted`), or
+/// `None` when the exact look-up must decide.
 ///
 /// Exact when it answers: no two admitted ids hash alike (checked here), so
 /// no two have the same text, and a score's text names at most one admitted
 /// candidate. A score is found by the hash of its text, which is then
-/// compared with the candidate's (in `texts`, a compact copy). When the
-/// first score is a clone of an admitted candidate's id (a host handing back
-/// the ids the round gave it), scores are first looked up by where their
-/// text lives, so that a clone's text is not read at all; a score not found
-/// so takes the hash. `None` when two admitted ids hash alike, a score names
+/// compared with the candidate's (in [`IdTexts`], a compact copy made the
+/// first time it is needed). When the first score is a clone of an admitted
+/// candidate's id (a host handing back the ids the round gave it), scores
+/// are first looked up by where their text lives, so that no text, the
+/// score's or the candidate's, is read at all; a score not found so takes
+/// the hash. `None` when two admitted ids hash alike, a score names
 /// no admitted id or one already scored, or an admitted candidate has no
 /// score.
 fn scores_fast(
     review: &CityReview,
     ids: &[&ApplicationId],
-    texts: &IdTexts,
+    addresses: &[usize],
     admitted: &[Admitted],
 ) -> Option<Vec<Score>> {
     let mut by_hash: FastMap<u64, usize> = fast_map(admitted.len());
@@ -2378,13 +2388,14 @@ fn scores_fast(
     }
     let clones = review.scores.first().is_some_and(|s| {
         let at = text_address(&s.application);
-        ids.iter().any(|id| text_address(id) == at)
+        addresses.contains(&at)
     });
-    let mut by_address: FastMap<usize, usize> = fast_map(if clones { ids.len() } else { 0 });
+    let mut by_address: FastMap<usize, usize> = fast_map(if clones { addresses.len() } else { 0 });
     if clones {
         // Distinct texts live at distinct addresses: no address repeats.
-        by_address.extend(ids.iter().enumerate().map(|(i, id)| (text_address(id), i)));
+        by_address.extend(addresses.iter().enumerate().map(|(i, at)| (*at, i)));
     }
+    let mut texts: Option<IdTexts> = None;
     let mut scores: Vec<Option<Score>> = vec![None; admitted.len()];
     for s in &review.scores {
         let i = match by_address.get(&text_address(&s.application)) {
@@ -2392,7 +2403,7 @@ fn scores_fast(
             None => {
                 let text = s.application.as_str();
                 let i = *by_hash.get(&fx_hash(text))?;
-                if texts.get(i)? != text {
+                if texts.get_or_insert_with(|| IdTexts::of(ids)).get(i)? != text {
                     return None;
                 }
                 i
@@ -2703,6 +2714,67 @@ mod tests {
         assert_eq!(texts.get(1), Some(""));
         assert_eq!(texts.get(2), Some("鄂尔多斯-2"));
         assert_eq!(texts.get(3), None);
+    }
+
+    /// The fast score look-up finds each score by where its text lives or
+    /// by hash and text, in any mix, and gives up (`None`) on an unknown,
+    /// repeated or missing score, whatever path found the others.
+    #[test]
+    fn scores_fast_matches_clones_fresh_copies_and_a_mix() {
+        let owned: Vec<ApplicationId> = (0..5)
+            .map(|i| ApplicationId::new(format!("A-{i}")))
+            .collect();
+        let ids: Vec<&ApplicationId> = owned.iter().collect();
+        let addresses: Vec<usize> = ids.iter().map(|id| text_address(id)).collect();
+        let admitted: Vec<Admitted> = owned
+            .iter()
+            .enumerate()
+            .map(|(i, id)| Admitted {
+                flat: i,
+                hash: fx_hash(id.as_str()),
+                recommendation_rank: 1,
+                kind: ProjectKind::TrainingBase,
+            })
+            .collect();
+        let clone = |i: usize| owned[i].clone();
+        let fresh = |i: usize| ApplicationId::new(owned[i].as_str());
+        let review = |order: &[(ApplicationId, u32)]| CityReview {
+            experts: Vec::new(),
+            scores: order
+                .iter()
+                .map(|(id, p)| CandidateScore {
+                    application: id.clone(),
+                    score: Score::points(*p),
+                })
+                .collect(),
+        };
+        let expected: Vec<Score> = (0..5).map(|i| Score::points(80 + i)).collect();
+        let find = |scores: Vec<(ApplicationId, u32)>| {
+            scores_fast(&review(&scores), &ids, &addresses, &admitted)
+        };
+        // All clones, all fresh, a clone first then fresh copies, a fresh
+        // copy first then clones; in a shuffled order.
+        for make in [
+            [true, true, true, true, true],
+            [false, false, false, false, false],
+            [true, false, false, true, false],
+            [false, true, true, false, true],
+        ] {
+            let scores: Vec<(ApplicationId, u32)> = [3usize, 0, 4, 1, 2]
+                .iter()
+                .zip(make)
+                .map(|(i, c)| (if c { clone(*i) } else { fresh(*i) }, 80 + *i as u32))
+                .collect();
+            assert_eq!(find(scores.clone()), Some(expected.clone()), "{make:?}");
+            // Unknown, repeated, missing: the exact look-up must decide.
+            let mut unknown = scores.clone();
+            unknown[4].0 = ApplicationId::new("A-9");
+            assert_eq!(find(unknown), None);
+            let mut twice = scores.clone();
+            twice[4].0 = twice[0].0.clone();
+            assert_eq!(find(twice), None);
+            assert_eq!(find(scores[..4].to_vec()), None);
+        }
     }
 
     /// The packed integer sort and the three-key comparison agree, ties on
