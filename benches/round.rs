@@ -1,7 +1,8 @@
 //! Bench 2: a whole annual round — list checks (R8), eligibility of every
 //! candidate, closing (listed-by-others), ranking, selection and funding —
 //! for 1,000, 10,000 and 100,000 candidates over the nine banners and the
-//! 4.2 bodies; and each step alone, to show where the time goes.
+//! 4.2 bodies; the same with the inputs read from JSON before each run; and
+//! each step alone, to show where the time goes.
 #![allow(missing_docs)]
 #![allow(
     clippy::unwrap_used,
@@ -37,6 +38,41 @@ fn whole_round(c: &mut Criterion) {
                 BatchSize::PerIteration,
             )
         });
+    }
+    group.finish();
+}
+
+/// The same rounds with inputs as a service receives them: the lists and the
+/// scores are read from JSON before each run (not timed), so every string is
+/// newly allocated beside the rest of its application, and no score shares
+/// its text with the round's ids. In `whole`, each run's inputs are clones of
+/// one generated input, whose application ids (shared texts) all live in the
+/// generator's memory, away from the rest of each clone; see the README.
+fn whole_round_from_json(c: &mut Criterion) {
+    let policy = Policy::ordos_2022();
+    let mut group = c.benchmark_group("round");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    for n in SIZES {
+        let input = support::round_input(n, 11);
+        let lists = serde_json::to_string(&input.lists).unwrap();
+        let review = serde_json::to_string(&input.review).unwrap();
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(
+            BenchmarkId::new("whole_from_json", n),
+            &input,
+            |b, input| {
+                b.iter_batched(
+                    || support::RoundInput {
+                        setup: input.setup.clone(),
+                        lists: serde_json::from_str(&lists).unwrap(),
+                        review: serde_json::from_str(&review).unwrap(),
+                    },
+                    |input| support::run_round(&policy, input),
+                    BatchSize::PerIteration,
+                )
+            },
+        );
     }
     group.finish();
 }
@@ -117,5 +153,5 @@ fn steps(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, whole_round, steps);
+criterion_group!(benches, whole_round, whole_round_from_json, steps);
 criterion_main!(benches);
