@@ -23,6 +23,13 @@ use skill_grants::round::Round;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
+/// The whole round, twice per size. `whole`: each run's inputs are clones of
+/// one generated input, so their application ids (shared texts) all live in
+/// the generator's memory, away from the rest of each clone. `whole_from_json`:
+/// the inputs as a service receives them, the lists and the scores read from
+/// JSON before each run (not timed), so every string is newly allocated
+/// beside the rest of its application and no score shares its text with the
+/// round's ids. The README explains what the difference shows.
 fn whole_round(c: &mut Criterion) {
     let policy = Policy::ordos_2022();
     let mut group = c.benchmark_group("round");
@@ -30,49 +37,27 @@ fn whole_round(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(8));
     for n in SIZES {
         let input = support::round_input(n, 11);
-        group.throughput(Throughput::Elements(n as u64));
-        group.bench_with_input(BenchmarkId::new("whole", n), &input, |b, input| {
-            b.iter_batched(
-                || input.clone(),
-                |input| support::run_round(&policy, input),
-                BatchSize::PerIteration,
-            )
-        });
-    }
-    group.finish();
-}
-
-/// The same rounds with inputs as a service receives them: the lists and the
-/// scores are read from JSON before each run (not timed), so every string is
-/// newly allocated beside the rest of its application, and no score shares
-/// its text with the round's ids. In `whole`, each run's inputs are clones of
-/// one generated input, whose application ids (shared texts) all live in the
-/// generator's memory, away from the rest of each clone; see the README.
-fn whole_round_from_json(c: &mut Criterion) {
-    let policy = Policy::ordos_2022();
-    let mut group = c.benchmark_group("round");
-    group.sample_size(10);
-    group.measurement_time(Duration::from_secs(5));
-    for n in SIZES {
-        let input = support::round_input(n, 11);
         let lists = serde_json::to_string(&input.lists).unwrap();
         let review = serde_json::to_string(&input.review).unwrap();
+        let from_json = || support::RoundInput {
+            setup: input.setup.clone(),
+            lists: serde_json::from_str(&lists).unwrap(),
+            review: serde_json::from_str(&review).unwrap(),
+        };
+        let variants: [(&str, &dyn Fn() -> support::RoundInput); 2] = [
+            ("whole", &|| input.clone()),
+            ("whole_from_json", &from_json),
+        ];
         group.throughput(Throughput::Elements(n as u64));
-        group.bench_with_input(
-            BenchmarkId::new("whole_from_json", n),
-            &input,
-            |b, input| {
+        for (name, make) in variants {
+            group.bench_function(BenchmarkId::new(name, n), |b| {
                 b.iter_batched(
-                    || support::RoundInput {
-                        setup: input.setup.clone(),
-                        lists: serde_json::from_str(&lists).unwrap(),
-                        review: serde_json::from_str(&review).unwrap(),
-                    },
+                    make,
                     |input| support::run_round(&policy, input),
                     BatchSize::PerIteration,
                 )
-            },
-        );
+            });
+        }
     }
     group.finish();
 }
@@ -153,5 +138,5 @@ fn steps(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, whole_round, whole_round_from_json, steps);
+criterion_group!(benches, whole_round, steps);
 criterion_main!(benches);
