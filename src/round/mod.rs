@@ -779,7 +779,7 @@ pub struct RefusedAttempt {
 /// assert_eq!(&serde_json::from_value::<RecommendationList>(json)?, list);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Clone, PartialEq, Deserialize)]
 #[serde(from = "ListRecord")]
 pub struct RecommendationList {
     /// Who recommends.
@@ -868,6 +868,42 @@ impl RecommendationList {
     }
 }
 
+impl fmt::Debug for RecommendationList {
+    /// As the list reads: its candidates as [`Candidate`] views.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RecommendationList")
+            .field("recommender", &self.recommender)
+            .field("kind", &self.kind)
+            .field("quota", &self.quota)
+            .field("report", &self.report)
+            .field("refused", &self.refused)
+            .field("candidates", &self.candidates().collect::<Vec<_>>())
+            .field("earlier_attempts", &self.earlier_attempts)
+            .finish()
+    }
+}
+
+impl<'a> IntoIterator for &'a RecommendationList {
+    type Item = Candidate<'a>;
+    type IntoIter = Candidates<'a>;
+
+    /// The candidates, as [`RecommendationList::candidates`].
+    ///
+    /// ```
+    /// let round = skill_grants::sample::round_2022()?;
+    /// let list = &round.lists()[0];
+    /// let mut ranks = Vec::new();
+    /// for c in list {
+    ///     ranks.push(c.recommendation_rank);
+    /// }
+    /// assert_eq!(ranks.len(), list.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    fn into_iter(self) -> Candidates<'a> {
+        self.candidates()
+    }
+}
+
 /// One candidate on a list, with its round state.
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -937,8 +973,10 @@ impl From<ListRecord> for RecommendationList {
     }
 }
 
-/// The list as [`ListRecord`] writes it, borrowed: the same JSON.
+/// The list as [`ListRecord`] writes it, borrowed: the same JSON (and the
+/// same struct name, for formats that write it).
 #[derive(Serialize)]
+#[serde(rename = "RecommendationList")]
 struct ListView<'a> {
     recommender: &'a Recommender,
     kind: ProjectKind,
@@ -1459,7 +1497,8 @@ impl Round {
     ///
     /// Errors (nothing recorded): the round is not open; a list already stands
     /// for this recommender and kind; an entry is of another kind or carries
-    /// another reference date; an application is malformed.
+    /// another reference date; an application is malformed (in a list that
+    /// is not refused whole).
     pub fn submit(
         &mut self,
         recommendation: Recommendation,
