@@ -69,55 +69,127 @@ string_id!(
     /// ```
     UnitId
 );
-// Shared text, so that a decision names its application without copying the
-// id (cloning is a reference count). Compares, hashes, prints, serializes and
-// has the schema of the plain string it was before.
+// Short text (up to 22 bytes, every id the hosts use in practice) lives
+// inline, beside the rest of the application, so that reading it is no
+// extra cache miss and cloning it copies 24 bytes; longer text is shared
+// (cloning is a reference count). Compares, hashes, prints, serializes and
+// has the schema of the plain string it was before, whatever the storage.
 /// The host's id of an application (申报).
 ///
 /// ```
 /// assert_eq!(skill_grants::model::ApplicationId::from("A-1").to_string(), "A-1");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(transparent)
-)]
-pub struct ApplicationId(Arc<str>);
+#[derive(Clone)]
+pub struct ApplicationId(IdRepr);
+
+/// The longest id text, in bytes, stored inline.
+const INLINE_ID: usize = 22;
+
+#[derive(Clone)]
+enum IdRepr {
+    /// The text is `bytes[..len]`, valid UTF-8 (copied from a `str`).
+    Inline { len: u8, bytes: [u8; INLINE_ID] },
+    Shared(Arc<str>),
+}
 
 impl ApplicationId {
     /// Wraps a string.
     pub fn new(id: impl Into<String>) -> Self {
-        ApplicationId(Arc::from(id.into()))
+        ApplicationId::from(id.into())
     }
 
     /// The id as text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            IdRepr::Inline { len, bytes } => {
+                let text = bytes.get(..usize::from(*len)).unwrap_or_default();
+                // The bytes were copied from a `str` whole: always valid.
+                std::str::from_utf8(text).unwrap_or_default()
+            }
+            IdRepr::Shared(text) => text,
+        }
+    }
+
+    fn inline(s: &str) -> Option<Self> {
+        let len = u8::try_from(s.len()).ok().filter(|l| usize::from(*l) <= INLINE_ID)?;
+        let mut bytes = [0; INLINE_ID];
+        bytes.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+        Some(ApplicationId(IdRepr::Inline { len, bytes }))
+    }
+}
+
+impl fmt::Debug for ApplicationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("ApplicationId").field(&self.as_str()).finish()
+    }
+}
+
+impl PartialEq for ApplicationId {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for ApplicationId {}
+
+impl PartialOrd for ApplicationId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ApplicationId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for ApplicationId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ApplicationId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        String::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        String::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        String::inline_schema()
     }
 }
 
 impl fmt::Display for ApplicationId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl From<&str> for ApplicationId {
     fn from(s: &str) -> Self {
-        ApplicationId(Arc::from(s))
+        ApplicationId::inline(s).unwrap_or_else(|| ApplicationId(IdRepr::Shared(Arc::from(s))))
     }
 }
 
 impl From<String> for ApplicationId {
     fn from(s: String) -> Self {
-        ApplicationId(Arc::from(s))
+        ApplicationId::inline(&s).unwrap_or_else(|| ApplicationId(IdRepr::Shared(Arc::from(s))))
     }
 }
 
 impl Serialize for ApplicationId {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(self.as_str())
     }
 }
 
@@ -575,5 +647,62 @@ impl Application {
             specialties: Vec::new(),
             lead: Some(lead),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+    use super::*;
+    use std::hash::{BuildHasher, Hash, Hasher};
+
+    fn hash_of<T: Hash + ?Sized>(t: &T) -> u64 {
+        let mut h = std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .build_hasher();
+        t.hash(&mut h);
+        h.finish()
+    }
+
+    /// Inline and shared storage are invisible: equal text compares, orders,
+    /// hashes, prints and serializes alike; 22 bytes inline, 23 shared.
+    #[test]
+    fn application_id_inline_and_shared_agree() {
+        let inline = ApplicationId::from("A-2023-000001");
+        let shared = ApplicationId(IdRepr::Shared(Arc::from("A-2023-000001")));
+        assert!(matches!(inline.0, IdRepr::Inline { .. }));
+        assert_eq!(inline, shared);
+        assert_eq!(inline.cmp(&shared), std::cmp::Ordering::Equal);
+        assert_eq!(hash_of(&inline), hash_of(&shared));
+        assert_eq!(hash_of(&inline), hash_of("A-2023-000001"));
+        assert_eq!(format!("{inline:?}"), format!("{shared:?}"));
+        assert_eq!(format!("{inline:?}"), "ApplicationId(\"A-2023-000001\")");
+        assert_eq!(
+            serde_json::to_string(&inline).unwrap(),
+            serde_json::to_string(&shared).unwrap()
+        );
+        assert_eq!(serde_json::to_string(&inline).unwrap(), "\"A-2023-000001\"");
+        let later = ApplicationId(IdRepr::Shared(Arc::from("A-2023-000002")));
+        assert!(inline < later && later > inline);
+        assert!(ApplicationId::from("A-10") < ApplicationId::from("A-9"));
+        // 22 and 23 bytes of multi-byte text (6 × 3 + 4, 6 × 3 + 5).
+        let n23 = "鄂尔多斯申报-1234";
+        for text in ["", "a", &"x".repeat(22), &"y".repeat(23), "鄂尔多斯申报-123", n23] {
+            let id = ApplicationId::new(text);
+            assert_eq!(id.as_str(), text);
+            assert_eq!(id.to_string(), text);
+            assert_eq!(
+                matches!(id.0, IdRepr::Inline { .. }),
+                text.len() <= INLINE_ID,
+                "{text}"
+            );
+            let json = serde_json::to_string(&id).unwrap();
+            assert_eq!(json, serde_json::to_string(text).unwrap());
+            let back: ApplicationId = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, id);
+            assert_eq!(back.as_str(), text);
+            assert_eq!(hash_of(&back), hash_of(text));
+        }
+        assert_eq!(ApplicationId::new("x".repeat(22)).as_str().len(), 22);
+        assert!(matches!(ApplicationId::new("x".repeat(23)).0, IdRepr::Shared(_)));
     }
 }
