@@ -110,6 +110,15 @@ impl ApplicationId {
         }
     }
 
+    /// The id's text as bytes, without the UTF-8 check [`Self::as_str`]
+    /// makes of inline text: for comparing, hashing and first-byte tests.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            IdRepr::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
+            IdRepr::Shared(text) => text.as_bytes(),
+        }
+    }
+
     fn inline(s: &str) -> Option<Self> {
         let len = u8::try_from(s.len()).ok().filter(|l| usize::from(*l) <= INLINE_ID)?;
         let mut bytes = [0; INLINE_ID];
@@ -125,8 +134,9 @@ impl fmt::Debug for ApplicationId {
 }
 
 impl PartialEq for ApplicationId {
+    // `str` equality and order are those of the bytes.
     fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -140,13 +150,16 @@ impl PartialOrd for ApplicationId {
 
 impl Ord for ApplicationId {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
+        self.as_bytes().cmp(other.as_bytes())
     }
 }
 
 impl std::hash::Hash for ApplicationId {
+    /// What `str` hashes: its bytes, then `0xff` (the default of the
+    /// unstable `Hasher::write_str`, which stable hashers cannot override).
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
+        state.write(self.as_bytes());
+        state.write_u8(0xff);
     }
 }
 
@@ -654,13 +667,11 @@ impl Application {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
     use super::*;
-    use std::hash::{BuildHasher, Hash, Hasher};
+    use std::hash::{BuildHasher, Hash};
 
     fn hash_of<T: Hash + ?Sized>(t: &T) -> u64 {
-        let mut h = std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
-            .build_hasher();
-        t.hash(&mut h);
-        h.finish()
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .hash_one(t)
     }
 
     /// Inline and shared storage are invisible: equal text compares, orders,
@@ -682,7 +693,8 @@ mod tests {
         );
         assert_eq!(serde_json::to_string(&inline).unwrap(), "\"A-2023-000001\"");
         let later = ApplicationId(IdRepr::Shared(Arc::from("A-2023-000002")));
-        assert!(inline < later && later > inline);
+        assert!(inline < later);
+        assert_eq!(later.cmp(&inline), std::cmp::Ordering::Greater);
         assert!(ApplicationId::from("A-10") < ApplicationId::from("A-9"));
         // 22 and 23 bytes of multi-byte text (6 × 3 + 4, 6 × 3 + 5).
         let n23 = "鄂尔多斯申报-1234";

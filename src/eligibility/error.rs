@@ -202,6 +202,16 @@ impl ApplicationError {
 
 /// Empty or only white space (stops at the first other character).
 #[inline]
+/// [`blank`] of an application id, decided by its first byte when it can
+/// (no UTF-8 check of inline text).
+fn blank_id(id: &crate::model::ApplicationId) -> bool {
+    match id.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() && *b != 0x0b => false,
+        Some(b) if *b >= 0xe4 => false,
+        _ => blank(id.as_str()),
+    }
+}
+
 fn blank(s: &str) -> bool {
     // Most text is decided by its first byte: an ASCII character other than
     // white space, or the lead byte of a character from U+4000 up (Chinese
@@ -220,7 +230,7 @@ pub(super) fn validate(app: &Application) -> Result<(), ApplicationError> {
         application: app.id.clone(),
         field,
     };
-    if blank(app.id.as_str()) {
+    if blank_id(&app.id) {
         return Err(refuse_blank("id".to_owned()));
     }
     if blank(app.unit.id.as_str()) {

@@ -1855,6 +1855,8 @@ impl Round {
         // (only the last one, which writes them).
         let mut ids: Vec<&ApplicationId> = Vec::with_capacity(total);
         let mut addresses: Vec<usize> = Vec::with_capacity(total);
+        // Copied while each record is in cache: short ids live inline in it.
+        let mut texts = IdTexts::with_capacity(total);
         let mut admitted: Vec<Admitted> = Vec::with_capacity(total);
         let mut flat = 0usize;
         for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
@@ -1862,6 +1864,7 @@ impl Round {
                 if matches!(c.verdict, Verdict::Admitted) {
                     ids.push(&c.application.id);
                     addresses.push(text_address(&c.application.id));
+                    texts.push(c.application.id.as_str());
                     admitted.push(Admitted {
                         flat,
                         hash: h.app,
@@ -1876,7 +1879,7 @@ impl Round {
         // little (see `scores_fast`); any doubt — a shared hash, an unknown or
         // repeated id, a missing score — and the exact look-up decides, with
         // its errors.
-        let scores = match scores_fast(&review, &ids, &addresses, &admitted) {
+        let scores = match scores_fast(&review, &texts, &addresses, &admitted) {
             Some(scores) => scores,
             None => {
                 let scored = self.scores_exact(&review, total, &offsets)?;
@@ -1893,6 +1896,7 @@ impl Round {
             }
         };
         drop(addresses);
+        drop(texts);
         // The scores are read: their memory is free for what follows.
         let CityReview {
             experts,
@@ -2368,6 +2372,7 @@ impl IdTexts {
         }
     }
 
+    #[cfg(test)]
     fn of(ids: &[&ApplicationId]) -> IdTexts {
         let mut texts = IdTexts::with_capacity(ids.len());
         for id in ids {
@@ -2415,7 +2420,7 @@ fn text_address(id: &ApplicationId) -> usize {
 /// score.
 fn scores_fast(
     review: &CityReview,
-    ids: &[&ApplicationId],
+    texts: &IdTexts,
     addresses: &[usize],
     admitted: &[Admitted],
 ) -> Option<Vec<Score>> {
@@ -2434,15 +2439,13 @@ fn scores_fast(
         // Distinct texts live at distinct addresses: no address repeats.
         by_address.extend(addresses.iter().enumerate().map(|(i, at)| (*at, i)));
     }
-    let mut texts: Option<IdTexts> = None;
     let mut scores: Vec<Option<Score>> = vec![None; admitted.len()];
     for s in &review.scores {
         let i = match by_address.get(&text_address(&s.application)) {
             Some(i) => *i,
             None => {
-                let text = s.application.as_str();
-                let i = *by_hash.get(&fx_hash(text))?;
-                if texts.get_or_insert_with(|| IdTexts::of(ids)).get(i)? != text {
+                let i = *by_hash.get(&fx_hash(&s.application))?;
+                if texts.get(i)?.as_bytes() != s.application.as_bytes() {
                     return None;
                 }
                 i
@@ -2526,7 +2529,7 @@ struct IdHashes {
 impl IdHashes {
     fn of(application: &Application, kind: ProjectKind) -> IdHashes {
         IdHashes {
-            app: fx_hash(application.id.as_str()),
+            app: fx_hash(&application.id),
             unit: fx_hash(&(application.unit.id.as_str(), kind_slot(kind))),
         }
     }
@@ -2764,6 +2767,10 @@ mod tests {
             .map(|i| ApplicationId::new(format!("A-{i}")))
             .collect();
         let ids: Vec<&ApplicationId> = owned.iter().collect();
+        // An id hashes as its text, inline or shared.
+        for id in [ApplicationId::new("A-1"), ApplicationId::new("A".repeat(40))] {
+            assert_eq!(fx_hash(&id), fx_hash(id.as_str()));
+        }
         let addresses: Vec<usize> = ids.iter().map(|id| text_address(id)).collect();
         let admitted: Vec<Admitted> = owned
             .iter()
@@ -2789,7 +2796,7 @@ mod tests {
         };
         let expected: Vec<Score> = (0..5).map(|i| Score::points(80 + i)).collect();
         let find = |scores: Vec<(ApplicationId, u32)>| {
-            scores_fast(&review(&scores), &ids, &addresses, &admitted)
+            scores_fast(&review(&scores), &IdTexts::of(&ids), &addresses, &admitted)
         };
         // All clones, all fresh, a clone first then fresh copies, a fresh
         // copy first then clones; in a shuffled order.
