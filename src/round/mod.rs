@@ -1864,7 +1864,7 @@ impl Round {
                 if matches!(c.verdict, Verdict::Admitted) {
                     ids.push(&c.application.id);
                     addresses.push(text_address(&c.application.id));
-                    texts.push(c.application.id.as_str());
+                    texts.push(c.application.id.as_bytes());
                     admitted.push(Admitted {
                         flat,
                         hash: h.app,
@@ -2359,7 +2359,7 @@ fn r9_order(
 /// texts scattered in memory.
 #[derive(Default)]
 struct IdTexts {
-    text: String,
+    text: Vec<u8>,
     /// Where each text ends in `text`; it starts where the one before ends.
     ends: Vec<usize>,
 }
@@ -2367,7 +2367,7 @@ struct IdTexts {
 impl IdTexts {
     fn with_capacity(n: usize) -> IdTexts {
         IdTexts {
-            text: String::with_capacity(n.saturating_mul(16)),
+            text: Vec::with_capacity(n.saturating_mul(16)),
             ends: Vec::with_capacity(n),
         }
     }
@@ -2376,18 +2376,18 @@ impl IdTexts {
     fn of(ids: &[&ApplicationId]) -> IdTexts {
         let mut texts = IdTexts::with_capacity(ids.len());
         for id in ids {
-            texts.push(id.as_str());
+            texts.push(id.as_bytes());
         }
         texts
     }
 
-    fn push(&mut self, id: &str) {
-        self.text.push_str(id);
+    fn push(&mut self, id: &[u8]) {
+        self.text.extend_from_slice(id);
         self.ends.push(self.text.len());
     }
 
     /// The `i`-th text.
-    fn get(&self, i: usize) -> Option<&str> {
+    fn get(&self, i: usize) -> Option<&[u8]> {
         let start = match i.checked_sub(1) {
             None => 0,
             Some(before) => *self.ends.get(before)?,
@@ -2400,7 +2400,7 @@ impl IdTexts {
 /// alive at once that do not share it live at different addresses. So equal
 /// addresses mean equal text (the converse does not hold).
 fn text_address(id: &ApplicationId) -> usize {
-    id.as_str().as_ptr().addr()
+    id.as_bytes().as_ptr().addr()
 }
 
 /// The score of each admitted candidate (indices as in `ids`, `addresses`
@@ -2445,7 +2445,7 @@ fn scores_fast(
             Some(i) => *i,
             None => {
                 let i = *by_hash.get(&fx_hash(&s.application))?;
-                if texts.get(i)?.as_bytes() != s.application.as_bytes() {
+                if texts.get(i)? != s.application.as_bytes() {
                     return None;
                 }
                 i
@@ -2750,11 +2750,11 @@ mod tests {
     fn id_texts_give_back_each_text() {
         let mut texts = IdTexts::with_capacity(3);
         for t in ["A-1", "", "鄂尔多斯-2"] {
-            texts.push(t);
+            texts.push(t.as_bytes());
         }
-        assert_eq!(texts.get(0), Some("A-1"));
-        assert_eq!(texts.get(1), Some(""));
-        assert_eq!(texts.get(2), Some("鄂尔多斯-2"));
+        assert_eq!(texts.get(0), Some("A-1".as_bytes()));
+        assert_eq!(texts.get(1), Some("".as_bytes()));
+        assert_eq!(texts.get(2), Some("鄂尔多斯-2".as_bytes()));
         assert_eq!(texts.get(3), None);
     }
 
