@@ -80,7 +80,13 @@ string_id!(
 /// assert_eq!(skill_grants::model::ApplicationId::from("A-1").to_string(), "A-1");
 /// ```
 #[derive(Clone)]
-pub struct ApplicationId(IdRepr);
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(transparent)
+)]
+// The schema of the `Arc<str>` it was: a plain string.
+pub struct ApplicationId(#[cfg_attr(feature = "schema", schemars(with = "Arc<str>"))] IdRepr);
 
 /// The longest id text, in bytes, stored inline.
 const INLINE_ID: usize = 22;
@@ -88,7 +94,10 @@ const INLINE_ID: usize = 22;
 #[derive(Clone)]
 enum IdRepr {
     /// The text is `bytes[..len]`, valid UTF-8 (copied from a `str`).
-    Inline { len: u8, bytes: [u8; INLINE_ID] },
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE_ID],
+    },
     Shared(Arc<str>),
 }
 
@@ -120,7 +129,9 @@ impl ApplicationId {
     }
 
     fn inline(s: &str) -> Option<Self> {
-        let len = u8::try_from(s.len()).ok().filter(|l| usize::from(*l) <= INLINE_ID)?;
+        let len = u8::try_from(s.len())
+            .ok()
+            .filter(|l| usize::from(*l) <= INLINE_ID)?;
         let mut bytes = [0; INLINE_ID];
         bytes.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
         Some(ApplicationId(IdRepr::Inline { len, bytes }))
@@ -129,7 +140,9 @@ impl ApplicationId {
 
 impl fmt::Debug for ApplicationId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("ApplicationId").field(&self.as_str()).finish()
+        f.debug_tuple("ApplicationId")
+            .field(&self.as_str())
+            .finish()
     }
 }
 
@@ -160,25 +173,6 @@ impl std::hash::Hash for ApplicationId {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         state.write(self.as_bytes());
         state.write_u8(0xff);
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for ApplicationId {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        String::schema_name()
-    }
-
-    fn schema_id() -> std::borrow::Cow<'static, str> {
-        String::schema_id()
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(generator)
-    }
-
-    fn inline_schema() -> bool {
-        String::inline_schema()
     }
 }
 
@@ -665,7 +659,12 @@ impl Application {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )]
     use super::*;
     use std::hash::{BuildHasher, Hash};
 
@@ -698,7 +697,14 @@ mod tests {
         assert!(ApplicationId::from("A-10") < ApplicationId::from("A-9"));
         // 22 and 23 bytes of multi-byte text (6 × 3 + 4, 6 × 3 + 5).
         let n23 = "鄂尔多斯申报-1234";
-        for text in ["", "a", &"x".repeat(22), &"y".repeat(23), "鄂尔多斯申报-123", n23] {
+        for text in [
+            "",
+            "a",
+            &"x".repeat(22),
+            &"y".repeat(23),
+            "鄂尔多斯申报-123",
+            n23,
+        ] {
             let id = ApplicationId::new(text);
             assert_eq!(id.as_str(), text);
             assert_eq!(id.to_string(), text);
@@ -715,6 +721,9 @@ mod tests {
             assert_eq!(hash_of(&back), hash_of(text));
         }
         assert_eq!(ApplicationId::new("x".repeat(22)).as_str().len(), 22);
-        assert!(matches!(ApplicationId::new("x".repeat(23)).0, IdRepr::Shared(_)));
+        assert!(matches!(
+            ApplicationId::new("x".repeat(23)).0,
+            IdRepr::Shared(_)
+        ));
     }
 }

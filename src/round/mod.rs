@@ -2768,7 +2768,10 @@ mod tests {
             .collect();
         let ids: Vec<&ApplicationId> = owned.iter().collect();
         // An id hashes as its text, inline or shared.
-        for id in [ApplicationId::new("A-1"), ApplicationId::new("A".repeat(40))] {
+        for id in [
+            ApplicationId::new("A-1"),
+            ApplicationId::new("A".repeat(40)),
+        ] {
             assert_eq!(fx_hash(&id), fx_hash(id.as_str()));
         }
         let addresses: Vec<usize> = ids.iter().map(|id| text_address(id)).collect();
