@@ -2396,26 +2396,27 @@ impl IdTexts {
     }
 }
 
-/// Where an id's text lives. Clones of one id share their text; two ids
-/// alive at once that do not share it live at different addresses. So equal
+/// Where an id's text lives. Clones of a long id share their text (a short
+/// id's text is inside it, so each clone has its own); two ids alive at once
+/// that do not share it live at different addresses. So equal
 /// addresses mean equal text (the converse does not hold).
 fn text_address(id: &ApplicationId) -> usize {
     id.as_bytes().as_ptr().addr()
 }
 
-/// The score of each admitted candidate (indices as in `ids`, `addresses`
+/// The score of each admitted candidate (indices as in `texts`, `addresses`
 /// — where each id's text lives, see [`text_address`] — and `admitted`), or
 /// `None` when the exact look-up must decide.
 ///
 /// Exact when it answers: no two admitted ids hash alike (checked here), so
 /// no two have the same text, and a score's text names at most one admitted
 /// candidate. A score is found by the hash of its text, which is then
-/// compared with the candidate's (in [`IdTexts`], a compact copy made the
-/// first time it is needed). When the first score is a clone of an admitted
-/// candidate's id (a host handing back the ids the round gave it), scores
-/// are first looked up by where their text lives, so that no text, the
-/// score's or the candidate's, is read at all; a score not found so takes
-/// the hash. `None` when two admitted ids hash alike, a score names
+/// compared with the candidate's (in `texts`, the compact copy the gather
+/// pass made). When the first score is a clone of an admitted candidate's id
+/// whose text is shared (a long id; a short one is stored inline, so a clone
+/// has its own copy), scores are first looked up by where their text lives,
+/// so that no text, the score's or the candidate's, is read at all; a score
+/// not found so takes the hash. `None` when two admitted ids hash alike, a score names
 /// no admitted id or one already scored, or an admitted candidate has no
 /// score.
 fn scores_fast(
