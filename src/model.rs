@@ -69,134 +69,55 @@ string_id!(
     /// ```
     UnitId
 );
-// Short text (up to 22 bytes, every id the hosts use in practice) lives
-// inline, beside the rest of the application, so that reading it is no
-// extra cache miss and cloning it copies 24 bytes; longer text is shared
-// (cloning is a reference count). Compares, hashes, prints, serializes and
-// has the schema of the plain string it was before, whatever the storage.
+// Shared text, so that a decision names its application without copying the
+// id (cloning is a reference count). Compares, hashes, prints, serializes and
+// has the schema of the plain string it was before.
 /// The host's id of an application (申报).
 ///
 /// ```
 /// assert_eq!(skill_grants::model::ApplicationId::from("A-1").to_string(), "A-1");
 /// ```
-#[derive(Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(
     feature = "schema",
     derive(schemars::JsonSchema),
     schemars(transparent)
 )]
-// The schema of the `Arc<str>` it was: a plain string.
-pub struct ApplicationId(#[cfg_attr(feature = "schema", schemars(with = "Arc<str>"))] IdRepr);
-
-/// The longest id text, in bytes, stored inline.
-const INLINE_ID: usize = 22;
-
-#[derive(Clone)]
-enum IdRepr {
-    /// The text is `bytes[..len]`, valid UTF-8 (copied from a `str`).
-    Inline {
-        len: u8,
-        bytes: [u8; INLINE_ID],
-    },
-    Shared(Arc<str>),
-}
+pub struct ApplicationId(Arc<str>);
 
 impl ApplicationId {
     /// Wraps a string.
     pub fn new(id: impl Into<String>) -> Self {
-        ApplicationId::from(id.into())
+        ApplicationId(Arc::from(id.into()))
     }
 
     /// The id as text.
     pub fn as_str(&self) -> &str {
-        match &self.0 {
-            IdRepr::Inline { len, bytes } => {
-                let text = bytes.get(..usize::from(*len)).unwrap_or_default();
-                // The bytes were copied from a `str` whole: always valid.
-                std::str::from_utf8(text).unwrap_or_default()
-            }
-            IdRepr::Shared(text) => text,
-        }
-    }
-
-    /// The id's text as bytes, without the UTF-8 check [`Self::as_str`]
-    /// makes of inline text: for comparing, hashing and first-byte tests.
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        match &self.0 {
-            IdRepr::Inline { len, bytes } => bytes.get(..usize::from(*len)).unwrap_or_default(),
-            IdRepr::Shared(text) => text.as_bytes(),
-        }
-    }
-
-    fn inline(s: &str) -> Option<Self> {
-        let len = u8::try_from(s.len())
-            .ok()
-            .filter(|l| usize::from(*l) <= INLINE_ID)?;
-        let mut bytes = [0; INLINE_ID];
-        bytes.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
-        Some(ApplicationId(IdRepr::Inline { len, bytes }))
-    }
-}
-
-impl fmt::Debug for ApplicationId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("ApplicationId")
-            .field(&self.as_str())
-            .finish()
-    }
-}
-
-impl PartialEq for ApplicationId {
-    // `str` equality and order are those of the bytes.
-    fn eq(&self, other: &Self) -> bool {
-        self.as_bytes() == other.as_bytes()
-    }
-}
-
-impl Eq for ApplicationId {}
-
-impl PartialOrd for ApplicationId {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for ApplicationId {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.as_bytes().cmp(other.as_bytes())
-    }
-}
-
-impl std::hash::Hash for ApplicationId {
-    /// What `str` hashes: its bytes, then `0xff` (the default of the
-    /// unstable `Hasher::write_str`, which stable hashers cannot override).
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        state.write(self.as_bytes());
-        state.write_u8(0xff);
+        &self.0
     }
 }
 
 impl fmt::Display for ApplicationId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(&self.0)
     }
 }
 
 impl From<&str> for ApplicationId {
     fn from(s: &str) -> Self {
-        ApplicationId::inline(s).unwrap_or_else(|| ApplicationId(IdRepr::Shared(Arc::from(s))))
+        ApplicationId(Arc::from(s))
     }
 }
 
 impl From<String> for ApplicationId {
     fn from(s: String) -> Self {
-        ApplicationId::inline(&s).unwrap_or_else(|| ApplicationId(IdRepr::Shared(Arc::from(s))))
+        ApplicationId(Arc::from(s))
     }
 }
 
 impl Serialize for ApplicationId {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        serializer.serialize_str(&self.0)
     }
 }
 
@@ -654,76 +575,5 @@ impl Application {
             specialties: Vec::new(),
             lead: Some(lead),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )]
-    use super::*;
-    use std::hash::{BuildHasher, Hash};
-
-    fn hash_of<T: Hash + ?Sized>(t: &T) -> u64 {
-        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
-            .hash_one(t)
-    }
-
-    /// Inline and shared storage are invisible: equal text compares, orders,
-    /// hashes, prints and serializes alike; 22 bytes inline, 23 shared.
-    #[test]
-    fn application_id_inline_and_shared_agree() {
-        let inline = ApplicationId::from("A-2023-000001");
-        let shared = ApplicationId(IdRepr::Shared(Arc::from("A-2023-000001")));
-        assert!(matches!(inline.0, IdRepr::Inline { .. }));
-        assert_eq!(inline, shared);
-        assert_eq!(inline.cmp(&shared), std::cmp::Ordering::Equal);
-        assert_eq!(hash_of(&inline), hash_of(&shared));
-        assert_eq!(hash_of(&inline), hash_of("A-2023-000001"));
-        assert_eq!(format!("{inline:?}"), format!("{shared:?}"));
-        assert_eq!(format!("{inline:?}"), "ApplicationId(\"A-2023-000001\")");
-        assert_eq!(
-            serde_json::to_string(&inline).unwrap(),
-            serde_json::to_string(&shared).unwrap()
-        );
-        assert_eq!(serde_json::to_string(&inline).unwrap(), "\"A-2023-000001\"");
-        let later = ApplicationId(IdRepr::Shared(Arc::from("A-2023-000002")));
-        assert!(inline < later);
-        assert_eq!(later.cmp(&inline), std::cmp::Ordering::Greater);
-        assert!(ApplicationId::from("A-10") < ApplicationId::from("A-9"));
-        // 22 and 23 bytes of multi-byte text (6 × 3 + 4, 6 × 3 + 5).
-        let n23 = "鄂尔多斯申报-1234";
-        for text in [
-            "",
-            "a",
-            &"x".repeat(22),
-            &"y".repeat(23),
-            "鄂尔多斯申报-123",
-            n23,
-        ] {
-            let id = ApplicationId::new(text);
-            assert_eq!(id.as_str(), text);
-            assert_eq!(id.to_string(), text);
-            assert_eq!(
-                matches!(id.0, IdRepr::Inline { .. }),
-                text.len() <= INLINE_ID,
-                "{text}"
-            );
-            let json = serde_json::to_string(&id).unwrap();
-            assert_eq!(json, serde_json::to_string(text).unwrap());
-            let back: ApplicationId = serde_json::from_str(&json).unwrap();
-            assert_eq!(back, id);
-            assert_eq!(back.as_str(), text);
-            assert_eq!(hash_of(&back), hash_of(text));
-        }
-        assert_eq!(ApplicationId::new("x".repeat(22)).as_str().len(), 22);
-        assert!(matches!(
-            ApplicationId::new("x".repeat(23)).0,
-            IdRepr::Shared(_)
-        ));
     }
 }

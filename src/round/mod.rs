@@ -1855,8 +1855,6 @@ impl Round {
         // (only the last one, which writes them).
         let mut ids: Vec<&ApplicationId> = Vec::with_capacity(total);
         let mut addresses: Vec<usize> = Vec::with_capacity(total);
-        // Copied while each record is in cache: short ids live inline in it.
-        let mut texts = IdTexts::with_capacity(total);
         let mut admitted: Vec<Admitted> = Vec::with_capacity(total);
         let mut flat = 0usize;
         for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
@@ -1864,7 +1862,6 @@ impl Round {
                 if matches!(c.verdict, Verdict::Admitted) {
                     ids.push(&c.application.id);
                     addresses.push(text_address(&c.application.id));
-                    texts.push(c.application.id.as_bytes());
                     admitted.push(Admitted {
                         flat,
                         hash: h.app,
@@ -1879,7 +1876,7 @@ impl Round {
         // little (see `scores_fast`); any doubt — a shared hash, an unknown or
         // repeated id, a missing score — and the exact look-up decides, with
         // its errors.
-        let scores = match scores_fast(&review, &texts, &addresses, &admitted) {
+        let scores = match scores_fast(&review, &ids, &addresses, &admitted) {
             Some(scores) => scores,
             None => {
                 let scored = self.scores_exact(&review, total, &offsets)?;
@@ -1896,7 +1893,6 @@ impl Round {
             }
         };
         drop(addresses);
-        drop(texts);
         // The scores are read: their memory is free for what follows.
         let CityReview {
             experts,
@@ -2359,7 +2355,7 @@ fn r9_order(
 /// texts scattered in memory.
 #[derive(Default)]
 struct IdTexts {
-    text: Vec<u8>,
+    text: String,
     /// Where each text ends in `text`; it starts where the one before ends.
     ends: Vec<usize>,
 }
@@ -2367,27 +2363,26 @@ struct IdTexts {
 impl IdTexts {
     fn with_capacity(n: usize) -> IdTexts {
         IdTexts {
-            text: Vec::with_capacity(n.saturating_mul(16)),
+            text: String::with_capacity(n.saturating_mul(16)),
             ends: Vec::with_capacity(n),
         }
     }
 
-    #[cfg(test)]
     fn of(ids: &[&ApplicationId]) -> IdTexts {
         let mut texts = IdTexts::with_capacity(ids.len());
         for id in ids {
-            texts.push(id.as_bytes());
+            texts.push(id.as_str());
         }
         texts
     }
 
-    fn push(&mut self, id: &[u8]) {
-        self.text.extend_from_slice(id);
+    fn push(&mut self, id: &str) {
+        self.text.push_str(id);
         self.ends.push(self.text.len());
     }
 
     /// The `i`-th text.
-    fn get(&self, i: usize) -> Option<&[u8]> {
+    fn get(&self, i: usize) -> Option<&str> {
         let start = match i.checked_sub(1) {
             None => 0,
             Some(before) => *self.ends.get(before)?,
@@ -2396,32 +2391,31 @@ impl IdTexts {
     }
 }
 
-/// Where an id's text lives. Clones of a long id share their text (a short
-/// id's text is inside it, so each clone has its own); two ids alive at once
-/// that do not share it live at different addresses. So equal
+/// Where an id's text lives. Clones of one id share their text; two ids
+/// alive at once that do not share it live at different addresses. So equal
 /// addresses mean equal text (the converse does not hold).
 fn text_address(id: &ApplicationId) -> usize {
-    id.as_bytes().as_ptr().addr()
+    id.as_str().as_ptr().addr()
 }
 
-/// The score of each admitted candidate (indices as in `texts`, `addresses`
+/// The score of each admitted candidate (indices as in `ids`, `addresses`
 /// — where each id's text lives, see [`text_address`] — and `admitted`), or
 /// `None` when the exact look-up must decide.
 ///
 /// Exact when it answers: no two admitted ids hash alike (checked here), so
 /// no two have the same text, and a score's text names at most one admitted
 /// candidate. A score is found by the hash of its text, which is then
-/// compared with the candidate's (in `texts`, the compact copy the gather
-/// pass made). When the first score is a clone of an admitted candidate's id
-/// whose text is shared (a long id; a short one is stored inline, so a clone
-/// has its own copy), scores are first looked up by where their text lives,
-/// so that no text, the score's or the candidate's, is read at all; a score
-/// not found so takes the hash. `None` when two admitted ids hash alike, a score names
+/// compared with the candidate's (in [`IdTexts`], a compact copy made the
+/// first time it is needed). When the first score is a clone of an admitted
+/// candidate's id (a host handing back the ids the round gave it), scores
+/// are first looked up by where their text lives, so that no text, the
+/// score's or the candidate's, is read at all; a score not found so takes
+/// the hash. `None` when two admitted ids hash alike, a score names
 /// no admitted id or one already scored, or an admitted candidate has no
 /// score.
 fn scores_fast(
     review: &CityReview,
-    texts: &IdTexts,
+    ids: &[&ApplicationId],
     addresses: &[usize],
     admitted: &[Admitted],
 ) -> Option<Vec<Score>> {
@@ -2440,13 +2434,15 @@ fn scores_fast(
         // Distinct texts live at distinct addresses: no address repeats.
         by_address.extend(addresses.iter().enumerate().map(|(i, at)| (*at, i)));
     }
+    let mut texts: Option<IdTexts> = None;
     let mut scores: Vec<Option<Score>> = vec![None; admitted.len()];
     for s in &review.scores {
         let i = match by_address.get(&text_address(&s.application)) {
             Some(i) => *i,
             None => {
-                let i = *by_hash.get(&fx_hash(&s.application))?;
-                if texts.get(i)? != s.application.as_bytes() {
+                let text = s.application.as_str();
+                let i = *by_hash.get(&fx_hash(text))?;
+                if texts.get_or_insert_with(|| IdTexts::of(ids)).get(i)? != text {
                     return None;
                 }
                 i
@@ -2530,7 +2526,7 @@ struct IdHashes {
 impl IdHashes {
     fn of(application: &Application, kind: ProjectKind) -> IdHashes {
         IdHashes {
-            app: fx_hash(&application.id),
+            app: fx_hash(application.id.as_str()),
             unit: fx_hash(&(application.unit.id.as_str(), kind_slot(kind))),
         }
     }
@@ -2751,11 +2747,11 @@ mod tests {
     fn id_texts_give_back_each_text() {
         let mut texts = IdTexts::with_capacity(3);
         for t in ["A-1", "", "鄂尔多斯-2"] {
-            texts.push(t.as_bytes());
+            texts.push(t);
         }
-        assert_eq!(texts.get(0), Some("A-1".as_bytes()));
-        assert_eq!(texts.get(1), Some("".as_bytes()));
-        assert_eq!(texts.get(2), Some("鄂尔多斯-2".as_bytes()));
+        assert_eq!(texts.get(0), Some("A-1"));
+        assert_eq!(texts.get(1), Some(""));
+        assert_eq!(texts.get(2), Some("鄂尔多斯-2"));
         assert_eq!(texts.get(3), None);
     }
 
@@ -2768,13 +2764,6 @@ mod tests {
             .map(|i| ApplicationId::new(format!("A-{i}")))
             .collect();
         let ids: Vec<&ApplicationId> = owned.iter().collect();
-        // An id hashes as its text, inline or shared.
-        for id in [
-            ApplicationId::new("A-1"),
-            ApplicationId::new("A".repeat(40)),
-        ] {
-            assert_eq!(fx_hash(&id), fx_hash(id.as_str()));
-        }
         let addresses: Vec<usize> = ids.iter().map(|id| text_address(id)).collect();
         let admitted: Vec<Admitted> = owned
             .iter()
@@ -2800,7 +2789,7 @@ mod tests {
         };
         let expected: Vec<Score> = (0..5).map(|i| Score::points(80 + i)).collect();
         let find = |scores: Vec<(ApplicationId, u32)>| {
-            scores_fast(&review(&scores), &IdTexts::of(&ids), &addresses, &admitted)
+            scores_fast(&review(&scores), &ids, &addresses, &admitted)
         };
         // All clones, all fresh, a clone first then fresh copies, a fresh
         // copy first then clones; in a shuffled order.
