@@ -85,45 +85,12 @@ string_id!(
 )]
 pub struct ApplicationId(Arc<str>);
 
+shared_text_id!(ApplicationId);
+
 impl ApplicationId {
     /// Wraps a string.
     pub fn new(id: impl Into<String>) -> Self {
         ApplicationId(Arc::from(id.into()))
-    }
-
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for ApplicationId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<&str> for ApplicationId {
-    fn from(s: &str) -> Self {
-        ApplicationId(Arc::from(s))
-    }
-}
-
-impl From<String> for ApplicationId {
-    fn from(s: String) -> Self {
-        ApplicationId(Arc::from(s))
-    }
-}
-
-impl Serialize for ApplicationId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for ApplicationId {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(ApplicationId::from)
     }
 }
 

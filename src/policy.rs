@@ -28,7 +28,6 @@
 //! message that names no field.
 
 use std::collections::BTreeSet;
-use std::fmt;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -404,12 +403,7 @@ pub enum ConditionTest {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PolicyId(Arc<str>);
 
-impl PolicyId {
-    /// The id as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
+shared_text_id!(PolicyId);
 
 impl std::ops::Deref for PolicyId {
     type Target = str;
@@ -421,24 +415,6 @@ impl std::ops::Deref for PolicyId {
 impl AsRef<str> for PolicyId {
     fn as_ref(&self) -> &str {
         &self.0
-    }
-}
-
-impl fmt::Display for PolicyId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl From<&str> for PolicyId {
-    fn from(s: &str) -> Self {
-        PolicyId(Arc::from(s))
-    }
-}
-
-impl From<String> for PolicyId {
-    fn from(s: String) -> Self {
-        PolicyId(Arc::from(s))
     }
 }
 
@@ -481,18 +457,6 @@ impl PartialEq<PolicyId> for &str {
 impl PartialEq<PolicyId> for String {
     fn eq(&self, other: &PolicyId) -> bool {
         **self == *other.0
-    }
-}
-
-impl Serialize for PolicyId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
-
-impl<'de> Deserialize<'de> for PolicyId {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(PolicyId::from)
     }
 }
 
