@@ -1547,6 +1547,9 @@ impl Round {
         let mut mismatch: Option<RoundError> = None;
         let mut malformed: Option<RoundError> = None;
         for (i, application) in candidates.iter().enumerate() {
+            if i % WARM_AHEAD == 0 {
+                warm_id_texts(candidates.get(i..).unwrap_or_default());
+            }
             if mismatch.is_none() {
                 mismatch = self.mismatch(&recommender, kind, i, application);
             }
@@ -2509,6 +2512,40 @@ impl Hasher for FxHasher {
     fn finish(&self) -> u64 {
         self.hash.rotate_left(26)
     }
+}
+
+/// How many applications [`warm_id_texts`] reads ahead of [`Round::submit`].
+const WARM_AHEAD: usize = 512;
+
+/// Reads the first byte of the id text of each of the next [`WARM_AHEAD`]
+/// applications, so that [`Round::submit`] finds them in cache.
+///
+/// An application's id text lives in its own allocation, away from the rest
+/// of the application, and is the first thing submission reads of it (to
+/// hash it). Read there, one candidate at a time, each read that misses the
+/// cache waits alone: between two of them lies a whole eligibility decision,
+/// more work than the processor can look ahead over. In this loop of a few
+/// instructions per application the processor has dozens of the reads under
+/// way at once, so their waits overlap. It matters once a round's inputs no
+/// longer fit in cache: submission of 100,000 candidates took about 27 ms
+/// without it and 23 ms with it (inputs cloned, so the texts sit far from
+/// their applications); of 10,000 it makes no difference. The other parts of
+/// an application submission reads (unit, history, lead) were tried here too
+/// and made it slower: they are read in the order they lie in memory, which
+/// the processor's own prefetching already serves.
+fn warm_id_texts(applications: &[Application]) {
+    let mut folded = 0u8;
+    for application in applications.iter().take(WARM_AHEAD) {
+        folded ^= application
+            .id
+            .as_str()
+            .as_bytes()
+            .first()
+            .copied()
+            .unwrap_or(0);
+    }
+    // Keeps the reads: their result is otherwise unused.
+    std::hint::black_box(folded);
 }
 
 /// The 64-bit Fx hashes of a candidate's application id and of its unit id
