@@ -313,10 +313,12 @@ pub fn round_input(n: usize, seed: u64) -> RoundInput {
         }
     }
     // A few units listed by two recommenders (refused on both at closing, R8).
+    // The lists go recommender by recommender, one per kind: `to` is a list
+    // of the same kind as `from`, of another recommender.
     let dupes = (n / 1000).max(1);
     for k in 0..dupes {
         let from = (k * 7) % lists.len();
-        let to = (k * 7 + 3) % lists.len();
+        let to = (from + 2 * (1 + k % 12)) % lists.len();
         if lists[from].kind != lists[to].kind || lists[to].candidates.is_empty() {
             continue;
         }

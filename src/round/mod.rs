@@ -1704,14 +1704,15 @@ impl Round {
         }
     }
 
-    /// True when two admitted application ids, or two admitted unit ids for
-    /// a kind, hash (64 bits) alike: a first, cheap pass of
-    /// [`Round::close_submissions`] over sets of hashes, with no string
-    /// compared. False means no entry stands on two lists, so none is listed
-    /// by others (R8); true may be a mere collision or one recommender's two
-    /// lists, which the exact pass then sorts out. The hashes come from the
+    /// The hashes ([`IdHashes`]) that more than one admitted candidate has:
+    /// of application ids, and of unit ids with their kind. A first pass of
+    /// [`Round::close_submissions`] that reads no id text. Equal ids have
+    /// equal hashes, so an application or unit that stands on two lists (R8)
+    /// has its hash here; a hash here may also be one recommender's two lists
+    /// or a mere collision, which the exact pass sorts out. Both are empty in
+    /// the common case, and small in any case. The hashes come from the
     /// table, which the caller has refreshed.
-    fn contested_by_hash(&self) -> bool {
+    fn repeated_hashes(&self) -> (FastSet<u64>, FastSet<u64>) {
         let admitted = self
             .lists
             .iter()
@@ -1719,16 +1720,21 @@ impl Round {
             .fold(0usize, usize::saturating_add);
         let mut apps: FastSet<u64> = fast_set(admitted);
         let mut units: FastSet<u64> = fast_set(admitted);
+        let mut repeated_apps: FastSet<u64> = fast_set(0);
+        let mut repeated_units: FastSet<u64> = fast_set(0);
         for (list, hashes) in self.lists.iter().zip(&self.hashes.lists) {
             for (c, h) in list.candidates().zip(hashes) {
-                if matches!(c.verdict, Verdict::Admitted)
-                    && (!apps.insert(h.app) || !units.insert(h.unit))
-                {
-                    return true;
+                if matches!(c.verdict, Verdict::Admitted) {
+                    if !apps.insert(h.app) {
+                        repeated_apps.insert(h.app);
+                    }
+                    if !units.insert(h.unit) {
+                        repeated_units.insert(h.unit);
+                    }
                 }
             }
         }
-        false
+        (repeated_apps, repeated_units)
     }
 
     /// Closes submissions (4.1, 4.2). An application, or a unit for the same
@@ -1738,85 +1744,62 @@ impl Round {
     pub fn close_submissions(&mut self) -> Result<(), RoundError> {
         self.expect(Step::CloseSubmissions)?;
         self.refresh_hashes();
-        // Equal ids have equal hashes: when no hash repeats, no id or unit
-        // stands on two lists, and nothing changes.
-        if !self.contested_by_hash() {
+        // Only a candidate whose hash repeats can stand on two lists; when
+        // none repeats, nothing changes.
+        let (apps, units) = self.repeated_hashes();
+        if apps.is_empty() && units.is_empty() {
             self.stage = Stage::Closed;
             return Ok(());
         }
-        // First list seen per key, and whether another list has it too (R8).
-        let admitted = self
-            .lists
-            .iter()
-            .map(RecommendationList::len)
-            .fold(0usize, usize::saturating_add);
-        let mut by_app: FastMap<&str, (usize, bool)> = fast_map(admitted);
-        let mut by_unit: FastMap<(&str, ProjectKind), (usize, bool)> = fast_map(admitted);
-        let note = |first: &mut (usize, bool), li: usize, lists: &[RecommendationList]| {
-            let same = lists
-                .get(first.0)
-                .zip(lists.get(li))
-                .is_some_and(|(a, b)| a.recommender == b.recommender);
-            if !same {
-                first.1 = true;
-            }
-        };
-        for (li, list) in self.lists.iter().enumerate() {
-            for c in list.candidates() {
-                if matches!(c.verdict, Verdict::Admitted) {
-                    let e = by_app
+        // The exact pass reads the id texts of those few candidates only:
+        // who lists each application id, and each unit id for a kind.
+        let mut holders: FastMap<&str, Vec<&Recommender>> = fast_map(0);
+        let mut unit_holders: FastMap<(&str, ProjectKind), Vec<&Recommender>> = fast_map(0);
+        let mut suspects: Vec<(usize, usize)> = Vec::new();
+        for (li, (list, hashes)) in self.lists.iter().zip(&self.hashes.lists).enumerate() {
+            for (ci, (c, h)) in list.candidates().zip(hashes).enumerate() {
+                if !matches!(c.verdict, Verdict::Admitted) {
+                    continue;
+                }
+                let app = apps.contains(&h.app);
+                let unit = units.contains(&h.unit);
+                if app {
+                    holders
                         .entry(c.application.id.as_str())
-                        .or_insert((li, false));
-                    note(e, li, &self.lists);
-                    let e = by_unit
+                        .or_default()
+                        .push(&list.recommender);
+                }
+                if unit {
+                    unit_holders
                         .entry((c.application.unit.id.as_str(), list.kind))
-                        .or_insert((li, false));
-                    note(e, li, &self.lists);
+                        .or_default()
+                        .push(&list.recommender);
+                }
+                if app || unit {
+                    suspects.push((li, ci));
                 }
             }
         }
+        // A suspect is listed by others when another recommender holds its
+        // application id or its unit for the kind.
         let mut clashes: Vec<(usize, usize, Vec<Recommender>)> = Vec::new();
-        let contested = by_app.values().any(|v| v.1) || by_unit.values().any(|v| v.1);
-        if contested {
-            // Rare: collect who else listed each contested entry.
-            let mut holders: FastMap<&str, Vec<&Recommender>> = fast_map(0);
-            let mut unit_holders: FastMap<(&str, ProjectKind), Vec<&Recommender>> = fast_map(0);
-            for list in &self.lists {
-                for c in list.candidates() {
-                    if !matches!(c.verdict, Verdict::Admitted) {
-                        continue;
-                    }
-                    if by_app.get(c.application.id.as_str()).is_some_and(|v| v.1) {
-                        holders
-                            .entry(c.application.id.as_str())
-                            .or_default()
-                            .push(&list.recommender);
-                    }
-                    let key = (c.application.unit.id.as_str(), list.kind);
-                    if by_unit.get(&key).is_some_and(|v| v.1) {
-                        unit_holders.entry(key).or_default().push(&list.recommender);
-                    }
-                }
-            }
-            for (li, list) in self.lists.iter().enumerate() {
-                for (ci, c) in list.candidates().enumerate() {
-                    if !matches!(c.verdict, Verdict::Admitted) {
-                        continue;
-                    }
-                    let mut others: Vec<Recommender> = holders
-                        .get(c.application.id.as_str())
-                        .into_iter()
-                        .chain(unit_holders.get(&(c.application.unit.id.as_str(), list.kind)))
-                        .flatten()
-                        .filter(|r| ***r != list.recommender)
-                        .map(|r| (*r).clone())
-                        .collect();
-                    if !others.is_empty() {
-                        others.sort();
-                        others.dedup();
-                        clashes.push((li, ci, others));
-                    }
-                }
+        for (li, ci) in suspects {
+            let Some((list, c)) = self.lists.get(li).and_then(|l| Some((l, l.candidate(ci)?)))
+            else {
+                continue;
+            };
+            let mut others: Vec<Recommender> = holders
+                .get(c.application.id.as_str())
+                .into_iter()
+                .chain(unit_holders.get(&(c.application.unit.id.as_str(), list.kind)))
+                .flatten()
+                .filter(|r| ***r != list.recommender)
+                .map(|r| (*r).clone())
+                .collect();
+            if !others.is_empty() {
+                others.sort();
+                others.dedup();
+                clashes.push((li, ci, others));
             }
         }
         for (li, ci, others) in clashes {
