@@ -1642,6 +1642,7 @@ impl Round {
         };
         // The table fits the lists before the change, so it fits after.
         self.refresh_hashes();
+        self.hashes.admitted_apps_distinct = false;
         match slot {
             Ok(i) => {
                 if let Some(old) = self.lists.get_mut(i) {
@@ -1700,6 +1701,7 @@ impl Round {
         if !self.hashes.fits(&self.lists) {
             self.hashes = IdHashTable {
                 lists: self.lists.iter().map(IdHashTable::of_list).collect(),
+                admitted_apps_distinct: false,
             };
         }
     }
@@ -1748,6 +1750,7 @@ impl Round {
         // none repeats, nothing changes.
         let (apps, units) = self.repeated_hashes();
         if apps.is_empty() && units.is_empty() {
+            self.hashes.admitted_apps_distinct = true;
             self.stage = Stage::Closed;
             return Ok(());
         }
@@ -1755,7 +1758,8 @@ impl Round {
         // who lists each application id, and each unit id for a kind.
         let mut holders: FastMap<&str, Vec<&Recommender>> = fast_map(0);
         let mut unit_holders: FastMap<(&str, ProjectKind), Vec<&Recommender>> = fast_map(0);
-        let mut suspects: Vec<(usize, usize)> = Vec::new();
+        // Each suspect's place, and its application id's hash if that repeats.
+        let mut suspects: Vec<(usize, usize, Option<u64>)> = Vec::new();
         for (li, (list, hashes)) in self.lists.iter().zip(&self.hashes.lists).enumerate() {
             for (ci, (c, h)) in list.candidates().zip(hashes).enumerate() {
                 if !matches!(c.verdict, Verdict::Admitted) {
@@ -1776,14 +1780,14 @@ impl Round {
                         .push(&list.recommender);
                 }
                 if app || unit {
-                    suspects.push((li, ci));
+                    suspects.push((li, ci, app.then_some(h.app)));
                 }
             }
         }
         // A suspect is listed by others when another recommender holds its
         // application id or its unit for the kind.
         let mut clashes: Vec<(usize, usize, Vec<Recommender>)> = Vec::new();
-        for (li, ci) in suspects {
+        for (li, ci, _) in suspects.iter().copied() {
             let Some((list, c)) = self.lists.get(li).and_then(|l| Some((l, l.candidate(ci)?)))
             else {
                 continue;
@@ -1809,6 +1813,22 @@ impl Round {
                 };
             }
         }
+        // Still admitted, the suspects whose application id's hash repeats:
+        // two of them alike (one recommender's two lists, or a collision)
+        // leave the review to check the ids itself.
+        let mut still: FastSet<u64> = fast_set(0);
+        let mut distinct = true;
+        for (li, ci, app) in suspects {
+            let admitted = self
+                .lists
+                .get(li)
+                .and_then(|l| l.standings.get(ci))
+                .is_some_and(|c| matches!(c.verdict, Verdict::Admitted));
+            if let (true, Some(hash)) = (admitted, app) {
+                distinct &= still.insert(hash);
+            }
+        }
+        self.hashes.admitted_apps_distinct = distinct;
         self.stage = Stage::Closed;
         Ok(())
     }
@@ -1862,7 +1882,8 @@ impl Round {
         // little (see `scores_fast`); any doubt — a shared hash, an unknown or
         // repeated id, a missing score — and the exact look-up decides, with
         // its errors.
-        let scores = match scores_fast(&review, &ids, &addresses, &admitted) {
+        let distinct = self.hashes.admitted_apps_distinct;
+        let scores = match scores_fast(&review, &ids, &addresses, &admitted, distinct) {
             Some(scores) => scores,
             None => {
                 let scored = self.scores_exact(&review, total, &offsets)?;
@@ -2421,29 +2442,35 @@ fn text_address(id: &ApplicationId) -> usize {
 /// — where each id's text lives, see [`text_address`] — and `admitted`), or
 /// `None` when the exact look-up must decide.
 ///
-/// Exact when it answers: no two admitted ids hash alike (checked here), so
-/// no two have the same text, and a score's text names at most one admitted
-/// candidate. A score is found by the hash of its text, which is then
-/// compared with the candidate's (in [`IdTexts`], a compact copy made the
-/// first time it is needed). When the first score is a clone of an admitted
-/// candidate's id (a host handing back the ids the round gave it), scores
-/// are first looked up by where their text lives, so that no text, the
-/// score's or the candidate's, is read at all; a score not found so takes
-/// the hash. `None` when two admitted ids hash alike, a score names
-/// no admitted id or one already scored, or an admitted candidate has no
-/// score.
+/// Exact when it answers: no two admitted ids hash alike (checked here,
+/// unless `distinct` says closing found so), so no two have the same text,
+/// and a score's text names at most one admitted candidate. A score is found
+/// by the hash of its text, which is then compared with the candidate's (in
+/// [`IdTexts`], a compact copy made the first time it is needed). When the
+/// first score is a clone of an admitted candidate's id (a host handing back
+/// the ids the round gave it), scores are first looked up by where their
+/// text lives, so that no text, the score's or the candidate's, is read at
+/// all; a score not found so takes the hash. The look-up by hash is built
+/// the first time it is needed, or at once when `distinct` is false (the
+/// check). `None` when two admitted ids hash alike, a score names no
+/// admitted id or one already scored, or an admitted candidate has no score.
 fn scores_fast(
     review: &CityReview,
     ids: &[&ApplicationId],
     addresses: &[usize],
     admitted: &[Admitted],
+    distinct: bool,
 ) -> Option<Vec<Score>> {
-    let mut by_hash: FastMap<u64, usize> = fast_map(admitted.len());
-    for (i, a) in admitted.iter().enumerate() {
-        if by_hash.insert(a.hash, i).is_some() {
-            return None;
+    let by_hash_of = || -> Option<FastMap<u64, usize>> {
+        let mut by_hash: FastMap<u64, usize> = fast_map(admitted.len());
+        for (i, a) in admitted.iter().enumerate() {
+            if by_hash.insert(a.hash, i).is_some() {
+                return None;
+            }
         }
-    }
+        Some(by_hash)
+    };
+    let mut by_hash = if distinct { None } else { Some(by_hash_of()?) };
     let clones = review.scores.first().is_some_and(|s| {
         let at = text_address(&s.application);
         addresses.contains(&at)
@@ -2460,7 +2487,10 @@ fn scores_fast(
             Some(i) => *i,
             None => {
                 let text = s.application.as_str();
-                let i = *by_hash.get(&fx_hash(text))?;
+                if by_hash.is_none() {
+                    by_hash = Some(by_hash_of()?);
+                }
+                let i = *by_hash.as_ref()?.get(&fx_hash(text))?;
                 if texts.get_or_insert_with(|| IdTexts::of(ids)).get(i)? != text {
                     return None;
                 }
@@ -2596,6 +2626,11 @@ impl IdHashes {
 struct IdHashTable {
     /// Per list, per candidate.
     lists: Vec<Vec<IdHashes>>,
+    /// Set by [`Round::close_submissions`] when it found no two admitted
+    /// candidates whose application ids hash alike (so no two with the same
+    /// id), which spares the review that check; false whenever unknown (before
+    /// closing, in a table computed again).
+    admitted_apps_distinct: bool,
 }
 
 impl IdHashTable {
@@ -2841,23 +2876,32 @@ mod tests {
                 .collect(),
         };
         let expected: Vec<Score> = (0..5).map(|i| Score::points(80 + i)).collect();
-        let find = |scores: Vec<(ApplicationId, u32)>| {
-            scores_fast(&review(&scores), &ids, &addresses, &admitted)
+        let find = |scores: Vec<(ApplicationId, u32)>, distinct: bool| {
+            scores_fast(&review(&scores), &ids, &addresses, &admitted, distinct)
         };
         // All clones, all fresh, a clone first then fresh copies, a fresh
-        // copy first then clones; in a shuffled order.
-        for make in [
+        // copy first then clones; in a shuffled order; with the ids known to
+        // be distinct or not.
+        for (make, distinct) in [
             [true, true, true, true, true],
             [false, false, false, false, false],
             [true, false, false, true, false],
             [false, true, true, false, true],
-        ] {
+        ]
+        .into_iter()
+        .flat_map(|make| [(make, false), (make, true)])
+        {
+            let find = |scores: Vec<(ApplicationId, u32)>| find(scores, distinct);
             let scores: Vec<(ApplicationId, u32)> = [3usize, 0, 4, 1, 2]
                 .iter()
                 .zip(make)
                 .map(|(i, c)| (if c { clone(*i) } else { fresh(*i) }, 80 + *i as u32))
                 .collect();
-            assert_eq!(find(scores.clone()), Some(expected.clone()), "{make:?}");
+            assert_eq!(
+                find(scores.clone()),
+                Some(expected.clone()),
+                "{make:?} {distinct}"
+            );
             // Unknown, repeated, missing: the exact look-up must decide.
             let mut unknown = scores.clone();
             unknown[4].0 = ApplicationId::new("A-9");
@@ -2867,6 +2911,15 @@ mod tests {
             assert_eq!(find(twice), None);
             assert_eq!(find(scores[..4].to_vec()), None);
         }
+        // Two admitted candidates with one id (different texts in memory):
+        // unless closing said the ids are distinct, the check finds them.
+        let mut same = admitted;
+        same[4].hash = same[0].hash;
+        let scores: Vec<(ApplicationId, u32)> = (0..5).map(|i| (clone(i), 80 + i as u32)).collect();
+        assert_eq!(
+            scores_fast(&review(&scores), &ids, &addresses, &same, false),
+            None
+        );
     }
 
     /// The packed integer sort and the three-key comparison agree, ties on
