@@ -2482,28 +2482,45 @@ fn scores_fast(
     }
     let mut texts: Option<IdTexts> = None;
     let mut scores: Vec<Option<Score>> = vec![None; admitted.len()];
-    for s in &review.scores {
-        let i = match by_address.get(&text_address(&s.application)) {
-            Some(i) => *i,
-            None => {
-                let text = s.application.as_str();
-                if by_hash.is_none() {
-                    by_hash = Some(by_hash_of()?);
+    // The scores in batches, each step over the whole batch before the next:
+    // a step's look-ups land all over tables larger than the cache, and over
+    // a batch their misses overlap instead of each waiting alone.
+    let mut found: Vec<(usize, bool)> = Vec::with_capacity(SCORE_BATCH);
+    for batch in review.scores.chunks(SCORE_BATCH) {
+        // Where each score goes, and whether found by hash (text unchecked).
+        found.clear();
+        for s in batch {
+            let at = match by_address.get(&text_address(&s.application)) {
+                Some(i) => (*i, false),
+                None => {
+                    if by_hash.is_none() {
+                        by_hash = Some(by_hash_of()?);
+                    }
+                    let hash = fx_hash(s.application.as_str());
+                    (*by_hash.as_ref()?.get(&hash)?, true)
                 }
-                let i = *by_hash.as_ref()?.get(&fx_hash(text))?;
-                if texts.get_or_insert_with(|| IdTexts::of(ids)).get(i)? != text {
-                    return None;
-                }
-                i
+            };
+            found.push(at);
+        }
+        for (s, (i, by_hash)) in batch.iter().zip(&found) {
+            if *by_hash
+                && texts.get_or_insert_with(|| IdTexts::of(ids)).get(*i)? != s.application.as_str()
+            {
+                return None;
             }
-        };
-        if scores.get_mut(i)?.replace(s.score).is_some() {
-            return None;
+        }
+        for (s, (i, _)) in batch.iter().zip(&found) {
+            if scores.get_mut(*i)?.replace(s.score).is_some() {
+                return None;
+            }
         }
     }
     // Every admitted candidate scored, or the exact look-up decides.
     scores.into_iter().collect()
 }
+
+/// How many scores [`scores_fast`] takes per batch.
+const SCORE_BATCH: usize = 32;
 
 /// A small multiply-rotate hasher (the Fx hash) for the round's internal
 /// look-ups by host ids: several times faster than SipHash on short ids. The
