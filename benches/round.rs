@@ -23,13 +23,17 @@ use skill_grants::round::Round;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
-/// The whole round, twice per size. `whole`: each run's inputs are clones of
-/// one generated input, so their application ids (shared texts) all live in
-/// the generator's memory, away from the rest of each clone. `whole_from_json`:
-/// the inputs as a service receives them, the lists and the scores read from
-/// JSON before each run (not timed), so every string is newly allocated
-/// beside the rest of its application and no score shares its text with the
-/// round's ids. The README explains what the difference shows.
+/// The whole round, two or three ways per size. `whole`: each run's inputs
+/// are clones of one generated input, so their application ids (shared
+/// texts) all live in the generator's memory, away from the rest of each
+/// clone. `whole_from_json`: the inputs as a service receives them, the
+/// lists and the scores read from JSON before each run (not timed), so every
+/// string is newly allocated beside the rest of its application and no score
+/// shares its text with the round's ids. `whole_cold` (10,000 and 100,000
+/// only): as `whole`, with the caches emptied after the inputs are made (not
+/// timed), so that the smaller round, too, reads its inputs from memory;
+/// in the other two, a 10,000 round finds its just-made inputs in cache and a
+/// 100,000 round does not. The README explains what the differences show.
 fn whole_round(c: &mut Criterion) {
     let policy = Policy::ordos_2022();
     let mut group = c.benchmark_group("round");
@@ -44,12 +48,23 @@ fn whole_round(c: &mut Criterion) {
             lists: serde_json::from_str(&lists).unwrap(),
             review: serde_json::from_str(&review).unwrap(),
         };
-        let variants: [(&str, &dyn Fn() -> support::RoundInput); 2] = [
+        let cold = || {
+            let input = input.clone();
+            support::empty_caches();
+            input
+        };
+        let variants: [(&str, &dyn Fn() -> support::RoundInput); 3] = [
             ("whole", &|| input.clone()),
             ("whole_from_json", &from_json),
+            ("whole_cold", &cold),
         ];
         group.throughput(Throughput::Elements(n as u64));
         for (name, make) in variants {
+            // Emptying the caches before each of the many runs of a small
+            // round would take minutes; the two larger sizes tell.
+            if name == "whole_cold" && n < 10_000 {
+                continue;
+            }
             group.bench_function(BenchmarkId::new(name, n), |b| {
                 b.iter_batched(
                     make,

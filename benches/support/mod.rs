@@ -378,6 +378,16 @@ pub fn round_input(n: usize, seed: u64) -> RoundInput {
     }
 }
 
+/// Empties the processor's caches of what was there (L3 here is 32 MiB):
+/// reads one byte per cache line of a buffer of 96 MiB, allocated and filled
+/// once.
+pub fn empty_caches() {
+    static BUFFER: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let buffer = BUFFER.get_or_init(|| vec![1; 96 << 20]);
+    let sum: u64 = buffer.iter().step_by(64).map(|b| u64::from(*b)).sum();
+    std::hint::black_box(sum);
+}
+
 /// Runs a round from set-up through the city review (lists, eligibility,
 /// ranking, selection, funding).
 pub fn run_round(policy: &Policy, input: RoundInput) -> Round {
