@@ -2950,14 +2950,20 @@ mod tests {
         let members: Vec<(usize, u128, u32)> = (0..60)
             .map(|i| (i, (i as u128 * 7) % 5 * 100, (i as u32 * 3) % 4))
             .collect();
-        let mut expected = members.clone();
-        expected.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then(a.2.cmp(&b.2))
-                .then_with(|| ids[a.0].cmp(ids[b.0]))
-        });
-        let expected: Vec<usize> = expected.into_iter().map(|m| m.0).collect();
-        assert_eq!(r9_order(members.iter().copied(), &ids), expected);
+        // R9 by plain comparison of the three keys.
+        let by_comparison = |members: &[(usize, u128, u32)]| -> Vec<usize> {
+            let mut sorted = members.to_vec();
+            sorted.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(a.2.cmp(&b.2))
+                    .then_with(|| ids[a.0].cmp(ids[b.0]))
+            });
+            sorted.into_iter().map(|m| m.0).collect()
+        };
+        assert_eq!(
+            r9_order(members.iter().copied(), &ids),
+            by_comparison(&members)
+        );
         // The largest values the packing holds, and one past each: the
         // comparison path. Either way the same order.
         let max_score = (1u128 << 20) - 1;
@@ -2971,13 +2977,7 @@ mod tests {
             let mut extreme = members.clone();
             extreme[59].1 = score;
             extreme[58].2 = rank;
-            let mut expected = extreme.clone();
-            expected.sort_by(|a, b| {
-                b.1.cmp(&a.1)
-                    .then(a.2.cmp(&b.2))
-                    .then_with(|| ids[a.0].cmp(ids[b.0]))
-            });
-            let expected: Vec<usize> = expected.into_iter().map(|m| m.0).collect();
+            let expected = by_comparison(&extreme);
             assert_eq!(r9_order(extreme.iter().copied(), &ids), expected);
             if score > 0 {
                 assert_eq!(expected[0], 59);
