@@ -33,7 +33,7 @@ fn refusals(receipt: &SubmissionReceipt, app: &str) -> Vec<Refusal> {
         .refused
         .iter()
         .find(|(a, _)| a.as_str() == app)
-        .map(|(_, r)| r.clone())
+        .map(|(_, r)| r.to_vec())
         .unwrap_or_default()
 }
 
@@ -399,6 +399,7 @@ fn an_entry_on_two_recommenders_lists_is_refused_on_both_whatever_the_order() {
             reasons: vec![Refusal::ListedByOthers {
                 others: vec![body(BODY)]
             }]
+            .into()
         }
     );
     assert_eq!(
@@ -407,6 +408,7 @@ fn an_entry_on_two_recommenders_lists_is_refused_on_both_whatever_the_order() {
             reasons: vec![Refusal::ListedByOthers {
                 others: vec![banner(DALAD)]
             }]
+            .into()
         }
     );
 }
@@ -489,7 +491,7 @@ fn errors_keep_their_precedence_over_each_other_and_over_whole_list_refusals() {
     assert_eq!(list.len(), 2);
     assert!(list.candidates().all(|c| matches!(
         c.verdict,
-        Verdict::Refused { reasons } if reasons == &receipt.list_refused
+        Verdict::Refused { reasons } if reasons[..] == receipt.list_refused[..]
     )));
 }
 

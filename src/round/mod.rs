@@ -19,6 +19,12 @@
 //! At every stage the round serializes with serde, so a host can store it and
 //! resume, and [`Round::outcome`] says where every candidate stands.
 //!
+//! A refused candidate's reasons ([`Verdict::Refused`]) are an `Arc<[Refusal]>`
+//! shared with the [`SubmissionReceipt`] that reported them, so a submission
+//! copies no reason: read them as a slice (`reasons.iter()`), build them from
+//! a `Vec` with `.into()`. They serialize, and have the JSON Schema, of the
+//! list they are.
+//!
 //! ```
 //! use skill_grants::model::*;
 //! use skill_grants::round::*;
@@ -69,6 +75,7 @@ mod render;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -618,8 +625,12 @@ pub enum NotSelectedReason {
 pub enum Verdict {
     /// Refused, with every reason found.
     Refused {
+        // Shared with the `SubmissionReceipt` that reported them: a clone
+        // counts a reference and copies no reason. Read them as a slice
+        // (`reasons.iter()`); build them from a `Vec` with `.into()`.
+        // Serialized, and in the JSON Schema, as the list it was.
         /// The reasons.
-        reasons: Vec<Refusal>,
+        reasons: Arc<[Refusal]>,
     },
     /// Admitted to the city review, not yet reviewed.
     Admitted,
@@ -1034,8 +1045,10 @@ pub struct SubmissionReceipt {
     pub list_refused: Vec<Refusal>,
     /// Candidates admitted to the city review, in list order.
     pub admitted: Vec<ApplicationId>,
+    // The reasons are those of the candidates' `Verdict::Refused`, shared
+    // (a reference count each), not copied.
     /// Candidates refused one by one, with their reasons.
-    pub refused: Vec<(ApplicationId, Vec<Refusal>)>,
+    pub refused: Vec<(ApplicationId, Arc<[Refusal]>)>,
 }
 
 impl SubmissionReceipt {
@@ -1588,7 +1601,9 @@ impl Round {
                 admitted.push(application.id.clone());
                 Verdict::Admitted
             } else {
-                refused.push((application.id.clone(), reasons.clone()));
+                // One copy of the reasons, for the round and the receipt.
+                let reasons: Arc<[Refusal]> = reasons.into();
+                refused.push((application.id.clone(), Arc::clone(&reasons)));
                 Verdict::Refused { reasons }
             };
             standings.push(Standing {
@@ -1611,13 +1626,14 @@ impl Round {
             // entry's own verdict stands.
             admitted.clear();
             refused.clear();
+            let reasons: Arc<[Refusal]> = list_refused.as_slice().into();
             standings = (0..candidates.len())
                 .map(|i| Standing {
                     recommendation_rank: position(i),
                     score: None,
                     city_rank: None,
                     verdict: Verdict::Refused {
-                        reasons: list_refused.clone(),
+                        reasons: Arc::clone(&reasons),
                     },
                 })
                 .collect();
@@ -1712,7 +1728,7 @@ impl Round {
     /// equal hashes, so an application or unit that stands on two lists (R8)
     /// has its hash here; a hash here may also be one recommender's two lists
     /// or a mere collision, which the exact pass sorts out. Both are empty in
-    /// the common case, and small in any case. The hashes come from the
+    /// the common case, and small in practice. The hashes come from the
     /// table, which the caller has refreshed.
     fn repeated_hashes(&self) -> (FastSet<u64>, FastSet<u64>) {
         let admitted = self
@@ -1809,7 +1825,7 @@ impl Round {
         for (li, ci, others) in clashes {
             if let Some(c) = self.lists.get_mut(li).and_then(|l| l.standings.get_mut(ci)) {
                 c.verdict = Verdict::Refused {
-                    reasons: vec![Refusal::ListedByOthers { others }],
+                    reasons: Arc::from([Refusal::ListedByOthers { others }]),
                 };
             }
         }
@@ -2584,8 +2600,8 @@ const WARM_AHEAD: usize = 512;
 /// applications, so that [`Round::submit`] finds them in cache.
 ///
 /// An application's id text lives in its own allocation, away from the rest
-/// of the application, and is the first thing submission reads of it (to
-/// hash it). Read there, one candidate at a time, each read that misses the
+/// of the application, and is the first thing submission reads outside the
+/// application record (to hash it). Read there, one candidate at a time, each read that misses the
 /// cache waits alone: between two of them lies a whole eligibility decision,
 /// more work than the processor can look ahead over. In this loop of a few
 /// instructions per application the processor has dozens of the reads under

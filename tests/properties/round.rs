@@ -324,7 +324,7 @@ proptest! {
             match &c.verdict {
                 Verdict::Refused { reasons } => {
                     prop_assert!(!reasons.is_empty());
-                    for r in reasons {
+                    for r in reasons.iter() {
                         let id = rules::refusal_id(r);
                         for clause in r.clauses(&c.recommender) {
                             prop_assert!(rules::cites(&id, clause), "{} cites {}", id, clause);
