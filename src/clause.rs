@@ -471,3 +471,46 @@ mod tests {
         }
     }
 }
+
+/// Where one rule of the crate stands in the law (法条依据): its stable id,
+/// every clause it may cite, the reading of the clause index it follows, and
+/// a one-line English gloss.
+///
+/// Every enum that names a rule or an outcome (an eligibility rule, a round's
+/// refusal or verdict, a lifecycle event, status or refusal, an error that
+/// cites) gives its `Law` in one exhaustive `match` beside its variants, and
+/// the registry ([`crate::rules`]) only collects them. Where the clause
+/// depends on the case (4.1 for a banner's list, 4.2 for a body's; 6.1 for a
+/// base, 6.2 for a studio), `clauses` lists every clause the rule may cite.
+///
+/// ```
+/// use skill_grants::clause::{ClauseId, Law};
+///
+/// const LAW: Law = Law {
+///     id: "round.refusal.over_quota",
+///     clauses: &[ClauseId::C4_1, ClauseId::C4_2],
+///     reading: Some("R8"),
+///     gloss: "a list longer than the recommender's quota is refused whole",
+/// };
+/// assert!(LAW.cites(ClauseId::C4_2));
+/// assert!(!LAW.cites(ClauseId::C5));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Law {
+    /// The rule's stable id, `<area>.<kind>.<name>` (for example
+    /// `round.refusal.over_quota`); never derived from `Debug`.
+    pub id: &'static str,
+    /// Every clause the rule may cite.
+    pub clauses: &'static [ClauseId],
+    /// The reading (`"R1"`–`"R17"`) it follows, if any.
+    pub reading: Option<&'static str>,
+    /// A one-line English gloss of the rule.
+    pub gloss: &'static str,
+}
+
+impl Law {
+    /// True when the rule may cite `clause`.
+    pub fn cites(&self, clause: ClauseId) -> bool {
+        self.clauses.contains(&clause)
+    }
+}
