@@ -170,6 +170,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod money;
 pub mod policy;
+pub mod reading;
 pub mod round;
 pub mod rules;
 pub mod sample;

@@ -106,150 +106,17 @@ impl fmt::Display for Area {
     }
 }
 
-/// A reading of the clause index (`R1`–`R17`): where the notice leaves a
-/// choice, the one the crate takes.
+pub use crate::reading::{READINGS, Reading};
+
+/// The reading with this id (`"R6"`), if there is one (see [`crate::reading`]).
 ///
 /// ```
-/// use skill_grants::rules;
-/// let r = rules::reading("R10").unwrap();
+/// let r = skill_grants::rules::reading("R10").unwrap();
 /// assert!(r.gloss_en.contains("29 February"));
-/// assert!(rules::reading("R18").is_none());
+/// assert!(skill_grants::rules::reading("R18").is_none());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Reading {
-    /// `"R1"` … `"R17"`.
-    pub id: &'static str,
-    /// The clauses it reads.
-    pub clauses: &'static [ClauseId],
-    /// True when a host may choose the other reading through the policy.
-    pub parameter: bool,
-    /// A one-line English gloss (ours).
-    pub gloss_en: &'static str,
-}
-
-/// The readings R1–R17, in order.
-pub const READINGS: [Reading; 17] = [
-    reading_of(
-        "R1",
-        &[ClauseId::C1_2_1],
-        false,
-        "only technical schools, vocational colleges and key enterprises may hold a base",
-    ),
-    reading_of(
-        "R2",
-        &[ClauseId::C1_2_2, ClauseId::C7_4],
-        false,
-        "a studio's lead holds one of the seven honours, at application and at every lead change",
-    ),
-    reading_of(
-        "R3",
-        &[ClauseId::C1_2_1, ClauseId::C1_2_2],
-        true,
-        "20 bases and 40 studios are programme totals; each year's places are set per round",
-    ),
-    reading_of(
-        "R4",
-        &[ClauseId::C2_2],
-        true,
-        "the subsidy is fixed; employment subsidy fund first, talent fund for the rest; nothing paid in part; ranking order, bases first",
-    ),
-    reading_of(
-        "R5",
-        &[ClauseId::C3_2],
-        false,
-        "only a funded region-or-national title of the same kind bars",
-    ),
-    reading_of(
-        "R6",
-        &[ClauseId::C3_3],
-        true,
-        "any funded city project bars the whole round from release through its deadline, or until it closes",
-    ),
-    reading_of(
-        "R7",
-        &[ClauseId::C3_4],
-        false,
-        "reapply only when every earlier project of the kind was accepted 24+ months before and rated effective",
-    ),
-    reading_of(
-        "R8",
-        &[ClauseId::C4_1, ClauseId::C4_2],
-        false,
-        "a list over quota or without a full report is refused whole; bad entries one by one",
-    ),
-    reading_of(
-        "R9",
-        &[ClauseId::C5],
-        true,
-        "rank by score, then recommendation rank, then application; a notice of 5 working days; objections",
-    ),
-    reading_of(
-        "R10",
-        &[ClauseId::C6_1, ClauseId::C6_2],
-        false,
-        "deadlines are release + 24/12 months; a missing day (29 February) falls to the month's last day",
-    ),
-    reading_of(
-        "R11",
-        &[ClauseId::C6_1],
-        false,
-        "a base declares one or two specialties",
-    ),
-    reading_of(
-        "R12",
-        &[ClauseId::C7_1],
-        false,
-        "one account per project; never below zero; nothing moves between projects",
-    ),
-    reading_of(
-        "R13",
-        &[ClauseId::C7_2],
-        false,
-        "revocation needs a verified finding and recovers every yuan released; the spent part is owed",
-    ),
-    reading_of(
-        "R14",
-        &[ClauseId::C7_3],
-        false,
-        "dissolution recovers released − spent; renames keep the project; renames for bases only",
-    ),
-    reading_of(
-        "R15",
-        &[ClauseId::C7_4],
-        false,
-        "a pending lead change is marked; the new lead is checked like R2",
-    ),
-    reading_of(
-        "R16",
-        &[ClauseId::C3_1],
-        true,
-        "the implementation rules' unit conditions enter as host-supplied checks",
-    ),
-    reading_of(
-        "R17",
-        &[ClauseId::Preamble],
-        false,
-        "the policy records the issuing authorities and the date with the document number",
-    ),
-];
-
-const fn reading_of(
-    id: &'static str,
-    clauses: &'static [ClauseId],
-    parameter: bool,
-    gloss_en: &'static str,
-) -> Reading {
-    Reading {
-        id,
-        clauses,
-        parameter,
-        gloss_en,
-    }
-}
-
-/// The reading with this id (`"R6"`), if there is one.
 pub fn reading(id: &str) -> Option<&'static Reading> {
-    READINGS.iter().find(|r| r.id == id)
+    crate::reading::find(id)
 }
 
 /// One rule of the crate.
