@@ -27,8 +27,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum MoneyError {
-    /// The text is not a decimal number.
-    #[error("`{0}` is not an amount of money: expected a decimal number such as \"200000.00\"")]
+    /// The text is not an amount in the crate's grammar: digits, then
+    /// optionally a point and one or two digits. The text is quoted up to its
+    /// first 40 characters.
+    #[error(
+        "`{0}` is not an amount of money: expected digits with an optional point and one or two places, such as \"200000.00\" (no sign, spaces, separators or exponent)"
+    )]
     Malformed(String),
     /// The amount has more than two decimal places (fen is the smallest unit).
     #[error("amount {0} has more than two decimal places; fen (0.01) is the smallest unit")]
@@ -36,8 +40,10 @@ pub enum MoneyError {
     /// The amount is below zero.
     #[error("amount {0} is negative; amounts of money are never below zero")]
     Negative(Decimal),
-    /// The amount is too large to hold exactly to the fen.
-    #[error("amount {0} is too large to hold exactly to the fen")]
+    /// The amount is too large to hold exactly to the fen (the largest is
+    /// 792281625142643375935439503.35). From text past even the decimal
+    /// type, the amount given is `Decimal::MAX`.
+    #[error("amount is too large: {0} or more cannot be held exactly to the fen")]
     TooLarge(Decimal),
     /// A sum overflowed the range of the decimal type.
     #[error("adding {0} and {1} overflows")]
@@ -265,19 +271,61 @@ impl fmt::Display for Yuan {
     }
 }
 
+/// How much of a refused text an error quotes: enough to find it, never the
+/// whole of a hostile input.
+const QUOTED: usize = 40;
+
+/// At most [`QUOTED`] characters of `s`, with `…` where it was cut.
+fn quoted(s: &str) -> String {
+    match s.char_indices().nth(QUOTED) {
+        Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
+        None => s.to_owned(),
+    }
+}
+
 impl FromStr for Yuan {
     type Err = MoneyError;
 
-    /// Parses a plain decimal (`"200000"`, `"200000.00"`, `"0.5"`); no currency
-    /// sign, no separators, at most two places, not negative.
+    /// Parses an amount in the one grammar the crate accepts, in text and in
+    /// JSON: ASCII digits, then optionally a point and one or two digits
+    /// (`"200000"`, `"200000.00"`, `"0.5"`). No sign, no spaces, no
+    /// separators, no exponent, no currency sign, no leading or trailing
+    /// point (`".5"`, `"5."`), at most two places even when they are zeros
+    /// (`"100.000"` is refused).
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError::Malformed`] for text outside the grammar (quoting at most
+    /// its first 40 characters), [`MoneyError::TooManyPlaces`] for three or
+    /// more places, [`MoneyError::TooLarge`] for an amount past the largest
+    /// the crate holds exactly to the fen.
+    ///
+    /// ```
+    /// use skill_grants::{MoneyError, Yuan};
+    /// assert_eq!("200000.00".parse::<Yuan>()?, Yuan::from_yuan(200_000));
+    /// for bad in ["+1", " 7 ", "1_000", ".5", "-0.00", "1e2"] {
+    ///     assert!(matches!(bad.parse::<Yuan>(), Err(MoneyError::Malformed(_))), "{bad}");
+    /// }
+    /// assert!(matches!("100.000".parse::<Yuan>(), Err(MoneyError::TooManyPlaces(_))));
+    /// # Ok::<(), MoneyError>(())
+    /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let trimmed = s.trim();
-        let d =
-            Decimal::from_str_exact(trimmed).map_err(|_| MoneyError::Malformed(s.to_owned()))?;
-        if trimmed.contains(['e', 'E']) {
-            return Err(MoneyError::Malformed(s.to_owned()));
+        let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        let (whole, places) = match s.split_once('.') {
+            Some((whole, places)) => (whole, Some(places)),
+            None => (s, None),
+        };
+        if !all_digits(whole) || places.is_some_and(|p| !all_digits(p)) {
+            return Err(MoneyError::Malformed(quoted(s)));
         }
-        Yuan::new(d)
+        let Ok(amount) = Decimal::from_str_exact(s) else {
+            // Digits only, so the one way to fail is a value past the type.
+            return Err(MoneyError::TooLarge(Decimal::MAX));
+        };
+        if places.is_some_and(|p| p.len() > 2) {
+            return Err(MoneyError::TooManyPlaces(amount));
+        }
+        Yuan::new(amount)
     }
 }
 

@@ -216,7 +216,12 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
 fn no_file_under_src_is_over_900_lines() {
     let long: Vec<(String, usize)> = modules()
         .values()
-        .map(|p| (p.display().to_string(), fs::read_to_string(p).unwrap().lines().count()))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                fs::read_to_string(p).unwrap().lines().count(),
+            )
+        })
         .filter(|(_, n)| *n > MAX_LINES)
         .collect();
     assert!(long.is_empty(), "over {MAX_LINES} lines: {long:?}");
@@ -245,7 +250,11 @@ fn modules_import_from_the_defining_module_not_the_crate_root() {
     }
     offenders.sort();
     offenders.dedup();
-    assert!(offenders.is_empty(), "imports through the crate root:\n{}", offenders.join("\n"));
+    assert!(
+        offenders.is_empty(),
+        "imports through the crate root:\n{}",
+        offenders.join("\n")
+    );
 }
 
 #[test]

@@ -20,12 +20,52 @@ fn parses_plain_decimals_to_two_places() {
         "0.50".parse::<Yuan>().unwrap().as_decimal().to_string(),
         "0.50"
     );
+    assert_eq!("007".parse::<Yuan>().unwrap().fen(), 700);
+}
+
+/// Issue 15: one grammar for amounts — digits, an optional point and one or
+/// two places; no sign, spaces, separators or exponent. Each of these was
+/// accepted before.
+#[test]
+fn refuses_what_the_grammar_does_not_allow() {
+    for bad in [
+        "1_000", "+1", " 7 ", "7 ", ".5", "5.", "-0.00", "-0", "0x10", "１",
+    ] {
+        assert_eq!(
+            bad.parse::<Yuan>(),
+            Err(MoneyError::Malformed(bad.into())),
+            "{bad:?}"
+        );
+    }
+    // Three places are three places, even when they are zeros.
     assert_eq!(
-        "1.230".parse::<Yuan>().unwrap().fen(),
-        123,
-        "trailing zeros are not places"
+        "100.000".parse::<Yuan>(),
+        Err(MoneyError::TooManyPlaces(Decimal::new(100_000, 3)))
     );
-    assert_eq!("-0".parse::<Yuan>().unwrap(), Yuan::ZERO);
+    assert!(serde_json::from_str::<Yuan>("\" 7\"").is_err());
+}
+
+#[test]
+fn a_too_large_amount_says_too_large() {
+    let huge = "9".repeat(40);
+    let err = huge.parse::<Yuan>().unwrap_err();
+    assert_eq!(err, MoneyError::TooLarge(Decimal::MAX));
+    assert!(err.to_string().contains("too large"), "{err}");
+    // Past the fen but within the decimal type.
+    assert!(matches!(
+        "79228162514264337593543950335".parse::<Yuan>(),
+        Err(MoneyError::TooLarge(_))
+    ));
+}
+
+#[test]
+fn an_error_quotes_a_short_prefix_of_a_long_input() {
+    let long = format!("x{}", "0".repeat(10_000));
+    let Err(MoneyError::Malformed(quoted)) = long.parse::<Yuan>() else {
+        panic!("not malformed");
+    };
+    assert!(quoted.chars().count() <= 41, "{}", quoted.len());
+    assert!(quoted.starts_with("x000"));
 }
 
 #[test]
@@ -40,8 +80,12 @@ fn refuses_more_than_two_places_instead_of_rounding() {
 #[test]
 fn refuses_negative_and_malformed_input() {
     assert_eq!(
-        "-1".parse::<Yuan>(),
+        Yuan::new(Decimal::new(-1, 0)),
         Err(MoneyError::Negative(Decimal::new(-1, 0)))
+    );
+    assert_eq!(
+        "-1".parse::<Yuan>(),
+        Err(MoneyError::Malformed("-1".into()))
     );
     for bad in ["", "abc", "1,000", "¥5", "1e3", "1.2.3", "NaN"] {
         assert_eq!(
