@@ -46,6 +46,14 @@ pub enum DateError {
     /// A date is listed both as a holiday and as a worked day.
     #[error("{0} is listed both as a holiday and as a worked day")]
     Contradiction(NaiveDate),
+    /// Counting working days left the range of dates chrono can represent.
+    #[error("counting {count} working days from {start} leaves the supported range of dates")]
+    WorkingDaysOutOfRange {
+        /// The first day counted.
+        start: NaiveDate,
+        /// The working days counted.
+        count: u32,
+    },
     /// The calendar has no working day within a year of the date.
     #[error("no working day within 366 days after {0}: check the holiday calendar")]
     NoWorkingDay(NaiveDate),
@@ -53,6 +61,11 @@ pub enum DateError {
 
 /// R10: `date` plus `months` calendar months; a day that does not exist in the
 /// target month falls to that month's last day.
+///
+/// # Errors
+///
+/// [`DateError::OutOfRange`] when the result is past the last date chrono
+/// represents.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -176,6 +189,13 @@ impl HolidayCalendar {
     /// next working day. This is the last day of a public notice of `n`
     /// working days starting on `start`.
     ///
+    /// # Errors
+    ///
+    /// [`DateError::ZeroWorkingDays`] for `n` = 0,
+    /// [`DateError::NoWorkingDay`] when the calendar has no working day in
+    /// 366 days, [`DateError::WorkingDaysOutOfRange`] when the count runs past
+    /// the last date chrono represents.
+    ///
     /// ```
     /// use chrono::NaiveDate;
     /// let cal = skill_grants::HolidayCalendar::weekends_only();
@@ -206,7 +226,7 @@ impl HolidayCalendar {
                     return Err(DateError::NoWorkingDay(start));
                 }
             }
-            day = day.succ_opt().ok_or(DateError::NoWorkingDay(start))?;
+            day = day.succ_opt().ok_or(DateError::WorkingDaysOutOfRange { start, count: n })?;
         }
     }
 

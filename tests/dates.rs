@@ -158,3 +158,18 @@ fn calendars_round_trip_through_serde_whatever_the_input_order() {
     let bad = r#"{"holidays":["2022-10-08"],"worked_weekend_days":["2022-10-08"]}"#;
     assert!(serde_json::from_str::<HolidayCalendar>(bad).is_err());
 }
+
+/// Issue 15: a working-day count that leaves the range of dates says so (it
+/// used to say the calendar had no working day).
+#[test]
+fn counting_working_days_past_the_last_date_says_so() {
+    let cal = HolidayCalendar::weekends_only();
+    let start = NaiveDate::MAX.pred_opt().unwrap().pred_opt().unwrap();
+    let err = cal.nth_working_day(start, 30).unwrap_err();
+    assert_eq!(
+        err,
+        DateError::WorkingDaysOutOfRange { start, count: 30 },
+        "{err}"
+    );
+    assert!(err.to_string().contains("range"), "{err}");
+}
