@@ -13,7 +13,7 @@
 //!
 //! ```sh
 //! cargo run --example annual_round   # a whole 2022 round and every project's life, on built-in data
-//! cargo test                         # the whole test suite
+//! cargo test --all-features           # every test, the JSON Schema tests included
 //! ```
 //!
 //! The same run as a library call, on the invented sample data of [`sample`]:
