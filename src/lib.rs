@@ -115,6 +115,11 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// The README's Rust examples run as doctests, so its library example stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// What an id that shares its text (`struct $name(Arc<str>)`: cloning is a
 /// reference count) has in common, for `model::ApplicationId` and
 /// `policy::PolicyId`: `as_str`, `Display`, `From<&str>`, `From<String>`, and
