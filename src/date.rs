@@ -108,6 +108,7 @@ pub struct HolidayCalendar {
 /// The serialized form of a [`HolidayCalendar`].
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 struct CalendarData {
     #[serde(default)]
     holidays: Vec<NaiveDate>,
@@ -226,7 +227,9 @@ impl HolidayCalendar {
                     return Err(DateError::NoWorkingDay(start));
                 }
             }
-            day = day.succ_opt().ok_or(DateError::WorkingDaysOutOfRange { start, count: n })?;
+            day = day
+                .succ_opt()
+                .ok_or(DateError::WorkingDaysOutOfRange { start, count: n })?;
         }
     }
 

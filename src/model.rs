@@ -158,6 +158,7 @@ impl fmt::Display for Specialty {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum UnitKind {
     /// 技工院校 — a technical school.
     TechnicalSchool,
@@ -206,6 +207,7 @@ impl UnitKind {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum Seat {
     /// In a banner's or district's jurisdiction (4.1).
     Banner(Banner),
@@ -217,6 +219,7 @@ pub enum Seat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum TitleLevel {
     /// 自治区级 — Inner Mongolia Autonomous Region level.
     Region,
@@ -233,6 +236,7 @@ pub enum TitleLevel {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Title {
     /// Base or studio.
     pub kind: ProjectKind,
@@ -252,6 +256,7 @@ pub struct Title {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PastProject {
     /// The project's id.
     pub id: ProjectId,
@@ -291,6 +296,7 @@ impl PastProject {
 /// A unit that applies (申报单位).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Unit {
     /// The host's id.
     pub id: UnitId,
@@ -338,6 +344,7 @@ impl Unit {
 /// Facts about a unit that only host-supplied conditions (R16) read.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct UnitFacts {
     /// Training site area in square metres.
     #[serde(default)]
@@ -360,6 +367,7 @@ pub struct UnitFacts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum Honour {
     /// 中华技能大奖获得者 — winner of the China Skills Award.
     ChinaSkillsAward,
@@ -425,6 +433,7 @@ impl Honour {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum SkillLevel {
     /// 五级/初级工.
     Level5,
@@ -447,6 +456,7 @@ pub enum SkillLevel {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct StudioLead {
     /// The host's id of the person.
     pub id: PersonId,
@@ -483,6 +493,7 @@ impl StudioLead {
 /// An application (申报) for one project in one annual round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Application {
     /// The host's id; also the tie-breaker of last resort in a ranking (R9).
     pub id: ApplicationId,
