@@ -9,6 +9,12 @@
 //! names. A parent's edges to its own children (`mod x;`, `pub use x::Y`) are
 //! declarations, not dependencies, and are left out; a child's edges to its
 //! parent count.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
