@@ -453,19 +453,43 @@ impl<T> Sealed<T> {
 }
 
 /// The canonical bytes of a value, which [`chain_hash`] hashes: deterministic,
-/// and different for different values.
+/// and different for different values. Each call of the serde data model is
+/// written as a one-byte tag (an ASCII letter or digit) and its contents:
 ///
-/// Each serde data-model call is written as a one-byte tag and its contents:
-/// `b` bool (one byte), `i`/`u` signed/unsigned integer (its width in bytes,
-/// then big-endian two's complement), `c` char (4 bytes), `s` string and `y`
-/// bytes (length, then bytes), `n` none, `o` some, `0` unit, `U` unit struct,
-/// `E` unit variant, `W` newtype struct, `V` newtype variant, `L` sequence,
-/// `T` tuple, `P` tuple struct, `Q` tuple variant, `M` map, `R` struct, `X`
-/// struct variant. Struct, enum, variant and field names are written (as a
-/// length and UTF-8), variant indexes are not; every length and count is 8
-/// bytes big-endian; map entries are sorted by their encoded key, so a map's
-/// iteration order does not matter. Strings (so money and dates, which
-/// serialize as text) are their UTF-8 bytes as in JSON.
+/// | serde call                 | tag  | then                                                        |
+/// |----------------------------|------|-------------------------------------------------------------|
+/// | `bool`                     | `b`  | one byte, `0` or `1`                                        |
+/// | `i8` … `i128`              | `i`  | the width in bytes (1, 2, 4, 8, 16), two's complement, big-endian |
+/// | `u8` … `u128`              | `u`  | the width in bytes, big-endian                              |
+/// | `char`                     | `c`  | the scalar value, 4 bytes big-endian                        |
+/// | `str` (and `collect_str`)  | `s`  | *text*                                                      |
+/// | `bytes`                    | `y`  | the length, then the bytes                                  |
+/// | `none` / `some`            | `n` / `o` | nothing / the value                                    |
+/// | `unit`                     | `0`  | nothing                                                     |
+/// | `unit_struct`              | `U`  | *name*                                                      |
+/// | `unit_variant`             | `E`  | *enum name*, *variant name*                                 |
+/// | `newtype_struct`           | `W`  | *name*, the value                                           |
+/// | `newtype_variant`          | `V`  | *enum name*, *variant name*, the value                      |
+/// | `seq`                      | `L`  | the count, then each element                                |
+/// | `tuple`                    | `T`  | the count, then each element                                |
+/// | `tuple_struct`             | `P`  | *name*, the count, then each field                          |
+/// | `tuple_variant`            | `Q`  | *enum name*, *variant name*, the count, then each field     |
+/// | `map`                      | `M`  | the count, then each key and value, sorted by the key's bytes (then the value's) |
+/// | `struct`                   | `R`  | *name*, the count, then each field's *name* and value       |
+/// | `struct_variant`           | `X`  | *enum name*, *variant name*, the count, then each field's *name* and value |
+/// | `f32`, `f64`               | —    | refused: [`ChainError::Encoding`]                           |
+///
+/// A *text* or *name* is its length in bytes, then its UTF-8 bytes; every
+/// length and count is 8 bytes big-endian. Counts are of what was written
+/// (a field skipped with `skip_serializing_if` is not counted). Variant
+/// indexes are not encoded (reordering an enum's variants keeps every
+/// hash); names are those serde reports, so `#[serde(rename)]` controls them.
+///
+/// Every value's encoding is self-delimiting (the tag says what follows and
+/// every variable part carries its length), so a concatenation of encodings
+/// splits in one way only, and two values that make different serde calls get
+/// different bytes. The serializer reports itself human-readable, as JSON does,
+/// so dates and money encode as the same strings they are in JSON.
 ///
 /// ```
 /// use skill_grants::chain::canonical_bytes;

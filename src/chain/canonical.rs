@@ -1,49 +1,16 @@
-//! The canonical byte encoding of a serializable value: a small
-//! [`serde::Serializer`] that records every call of the serde data model with
-//! a one-byte tag, so that the bytes can be read back in exactly one way.
-//!
-//! | serde call                 | tag  | then                                                        |
-//! |----------------------------|------|-------------------------------------------------------------|
-//! | `bool`                     | `b`  | one byte, `0` or `1`                                        |
-//! | `i8` … `i128`              | `i`  | the width in bytes (1, 2, 4, 8, 16), two's complement, big-endian |
-//! | `u8` … `u128`              | `u`  | the width in bytes, big-endian                              |
-//! | `char`                     | `c`  | the scalar value, 4 bytes big-endian                        |
-//! | `str` (and `collect_str`)  | `s`  | *text*                                                      |
-//! | `bytes`                    | `y`  | the length, then the bytes                                  |
-//! | `none` / `some`            | `n` / `o` | nothing / the value                                    |
-//! | `unit`                     | `0`  | nothing                                                     |
-//! | `unit_struct`              | `U`  | *name*                                                      |
-//! | `unit_variant`             | `E`  | *enum name*, *variant name*                                 |
-//! | `newtype_struct`           | `W`  | *name*, the value                                           |
-//! | `newtype_variant`          | `V`  | *enum name*, *variant name*, the value                      |
-//! | `seq`                      | `L`  | the count, then each element                                |
-//! | `tuple`                    | `T`  | the count, then each element                                |
-//! | `tuple_struct`             | `P`  | *name*, the count, then each field                          |
-//! | `tuple_variant`            | `Q`  | *enum name*, *variant name*, the count, then each field     |
-//! | `map`                      | `M`  | the count, then each key and value, sorted by the key's bytes (then the value's) |
-//! | `struct`                   | `R`  | *name*, the count, then each field's *name* and value       |
-//! | `struct_variant`           | `X`  | *enum name*, *variant name*, the count, then each field's *name* and value |
-//! | `f32`, `f64`               | —    | refused: [`ChainError::Encoding`]                           |
-//!
-//! A *text* or *name* is its length in bytes, then its UTF-8 bytes; every
-//! length and count is 8 bytes big-endian. Counts are of what was written
-//! (a field skipped with `skip_serializing_if` is not counted). Variant
-//! indexes are not encoded (reordering an enum's variants keeps every
-//! hash); names are those serde reports, so `#[serde(rename)]` controls them.
-//!
-//! Every value's encoding is self-delimiting (the tag says what follows and
-//! every variable part carries its length), so a concatenation of encodings
-//! splits in one way only, and two values that make different serde calls get
-//! different bytes. The serializer reports itself human-readable, as JSON does,
-//! so dates and money encode as the same strings they are in JSON.
+//! The encoder behind [`super::canonical_bytes`] (whose documentation has the
+//! table of tags): a small [`serde::Serializer`] that writes every call of the
+//! serde data model as a one-byte tag and its contents.
 
 use serde::ser::{self, Serialize};
 
 use super::ChainError;
 
-/// The canonical bytes of `value` (see the table above).
+/// The canonical bytes of `value` (the table is on [`super::canonical_bytes`]).
 pub(super) fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, ChainError> {
-    let mut encoder = Encoder { out: Vec::new() };
+    let mut encoder = Encoder {
+        out: Vec::with_capacity(128),
+    };
     value.serialize(&mut encoder)?;
     Ok(encoder.out)
 }
@@ -105,14 +72,28 @@ impl Compound<'_> {
     }
 
     fn close(self) -> Result<(), ChainError> {
-        let end = self.count_at + 8;
-        match self.encoder.out.get_mut(self.count_at..end) {
-            Some(slot) => {
-                slot.copy_from_slice(&self.count.to_be_bytes());
-                Ok(())
-            }
-            None => Err(ser::Error::custom("count slot missing")),
+        patch(&mut self.encoder.out, self.count_at, self.count)
+    }
+}
+
+/// Writes `n` into the 8 bytes reserved at `at`.
+fn patch(out: &mut [u8], at: usize, n: u64) -> Result<(), ChainError> {
+    match out.get_mut(at..at + 8) {
+        Some(slot) => {
+            slot.copy_from_slice(&n.to_be_bytes());
+            Ok(())
         }
+        None => Err(ser::Error::custom("length slot missing")),
+    }
+}
+
+/// `fmt::Write` into the output bytes.
+struct Text<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for Text<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
     }
 }
 
@@ -185,6 +166,18 @@ impl<'a> ser::Serializer for &'a mut Encoder {
         self.out.push(b's');
         self.text(v);
         Ok(())
+    }
+
+    /// As `serialize_str`, written in place (money and dates take this path).
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, value: &T) -> Result<(), ChainError> {
+        use std::fmt::Write as _;
+        self.out.push(b's');
+        let at = self.out.len();
+        self.length(0);
+        write!(Text(&mut self.out), "{value}")
+            .map_err(|_| ser::Error::custom("a Display impl failed"))?;
+        let len = self.out.len() - at - 8;
+        patch(&mut self.out, at, len as u64)
     }
 
     fn serialize_bytes(self, v: &[u8]) -> Result<(), ChainError> {
@@ -299,79 +292,44 @@ impl<'a> ser::Serializer for &'a mut Encoder {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = ChainError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ChainError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), ChainError> {
-        self.close()
-    }
+/// The element-by-element traits, all written the same way by [`Compound`].
+macro_rules! compound {
+    ($trait:ident, $method:ident) => {
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = ChainError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ChainError> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), ChainError> {
+                self.close()
+            }
+        }
+    };
+    ($trait:ident) => {
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = ChainError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), ChainError> {
+                self.field(name, value)
+            }
+            fn end(self) -> Result<(), ChainError> {
+                self.close()
+            }
+        }
+    };
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = ChainError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ChainError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), ChainError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = ChainError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ChainError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), ChainError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = ChainError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ChainError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), ChainError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = ChainError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), ChainError> {
-        self.field(name, value)
-    }
-    fn end(self) -> Result<(), ChainError> {
-        self.close()
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = ChainError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), ChainError> {
-        self.field(name, value)
-    }
-    fn end(self) -> Result<(), ChainError> {
-        self.close()
-    }
-}
+compound!(SerializeSeq, serialize_element);
+compound!(SerializeTuple, serialize_element);
+compound!(SerializeTupleStruct, serialize_field);
+compound!(SerializeTupleVariant, serialize_field);
+compound!(SerializeStruct);
+compound!(SerializeStructVariant);
 
 impl ser::SerializeMap for MapEncoder<'_> {
     type Ok = ();
