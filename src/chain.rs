@@ -109,7 +109,23 @@ use sha2::{Digest as _, Sha256};
 /// ```
 pub const DOMAIN: &[u8] = b"skill-grants/chain/v1";
 
-/// A refused log, record or digest.
+/// A refused log, record or digest. Faults in a log name the record by its
+/// index in the log (from 0) and its sequence number, with what was expected
+/// and what was found.
+///
+/// ```
+/// use skill_grants::chain::{self, ChainError, Head};
+///
+/// let (a, head) = chain::seal(Head::GENESIS, "opened")?;
+/// let (b, _) = chain::seal(head, "paid")?;
+/// match chain::verify(&[a.clone(), a, b]) {
+///     Err(ChainError::Sequence { index, expected, found }) => {
+///         assert_eq!((index, expected, found), (1, 2, 1)); // record 1 repeats seq 1
+///     }
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), ChainError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ChainError {

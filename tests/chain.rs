@@ -535,6 +535,17 @@ fn records_and_heads_refuse_unknown_and_missing_fields() {
     assert!(serde_json::from_value::<Head>(value).is_err());
 }
 
+#[cfg(feature = "schema")]
+#[test]
+fn the_schema_describes_digests_as_64_hex_characters() {
+    let head = serde_json::to_string(&schemars::schema_for!(Head)).unwrap();
+    assert!(head.contains("^[0-9a-f]{64}$"), "{head}");
+    let record = serde_json::to_string(&schemars::schema_for!(Sealed<String>)).unwrap();
+    for field in ["seq", "prev", "hash", "event"] {
+        assert!(record.contains(&format!("\"{field}\"")), "{record}");
+    }
+}
+
 // ---------- canonical bytes ----------
 
 fn bytes<T: Serialize>(value: &T) -> Vec<u8> {
