@@ -167,6 +167,7 @@ macro_rules! shared_text_id {
     };
 }
 
+pub mod chain;
 pub mod clause;
 pub mod date;
 pub mod domain;
