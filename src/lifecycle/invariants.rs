@@ -1,0 +1,183 @@
+//! What must hold at every moment: money conserved, recovery balanced, the
+//! state matching the pending request and the kind.
+
+use crate::domain::ProjectKind;
+use crate::money::Yuan;
+
+use super::Project;
+use super::status::Status;
+use super::types::PendingRequest;
+
+impl Project {
+    /// Checks what must hold at every moment: money conserved (released =
+    /// spent + balance + returned), recovery balanced (ordered = returned +
+    /// repaid + owed), the recovery a revocation or dissolution implies, no
+    /// recovery otherwise, the pending request matching the state, leads and
+    /// names matching the kind. For auditors' suites and property tests.
+    pub fn check_invariants(&self) -> Result<(), InvariantViolation> {
+        let l = &self.ledger;
+        let conserved = l
+            .spent
+            .checked_add(l.balance)
+            .and_then(|s| s.checked_add(l.returned_from_account));
+        if conserved.as_ref() != Ok(&l.released) {
+            return Err(InvariantViolation::MoneyNotConserved {
+                released: l.released,
+                spent: l.spent,
+                balance: l.balance,
+                returned: l.returned_from_account,
+            });
+        }
+        let recovered = l
+            .returned_from_account
+            .checked_add(l.repaid)
+            .and_then(|s| s.checked_add(l.owed));
+        if recovered.as_ref() != Ok(&l.recovery_ordered) {
+            return Err(InvariantViolation::RecoveryNotBalanced {
+                ordered: l.recovery_ordered,
+                returned: l.returned_from_account,
+                repaid: l.repaid,
+                owed: l.owed,
+            });
+        }
+        if l.released != self.start.released {
+            return Err(InvariantViolation::ReleaseChanged {
+                ledger: l.released,
+                start: self.start.released,
+            });
+        }
+        let expected = match self.status {
+            Status::Revoked => Some(l.released),
+            Status::Dissolved => l.released.checked_sub(l.spent).ok(),
+            _ => None,
+        };
+        match expected {
+            Some(expected) => {
+                if l.recovery_ordered != expected || !l.balance.is_zero() {
+                    return Err(InvariantViolation::WrongRecovery {
+                        status: self.status,
+                        expected,
+                        ordered: l.recovery_ordered,
+                        balance: l.balance,
+                    });
+                }
+                if self.status == Status::Dissolved && l.spent_for_asset_rules != l.spent {
+                    return Err(InvariantViolation::RecoveryWithoutClosure {
+                        status: self.status,
+                    });
+                }
+            }
+            None => {
+                if !(l.recovery_ordered.is_zero()
+                    && l.returned_from_account.is_zero()
+                    && l.spent_for_asset_rules.is_zero())
+                {
+                    return Err(InvariantViolation::RecoveryWithoutClosure {
+                        status: self.status,
+                    });
+                }
+            }
+        }
+        let pending_ok = match (self.status, &self.pending) {
+            (Status::PendingRename, Some(PendingRequest::Rename { .. }))
+            | (Status::PendingLeadChange, Some(PendingRequest::LeadChange { .. }))
+            | (_, None) => !matches!(
+                (self.status, &self.pending),
+                (Status::PendingRename | Status::PendingLeadChange, None)
+            ),
+            _ => false,
+        };
+        if !pending_ok {
+            return Err(InvariantViolation::PendingMismatch {
+                status: self.status,
+            });
+        }
+        let kind_ok = match self.start.kind {
+            ProjectKind::TrainingBase => self.lead.is_none() && self.former_leads.is_empty(),
+            ProjectKind::Studio => self.lead.is_some() && self.former_names.is_empty(),
+        };
+        if !kind_ok {
+            return Err(InvariantViolation::KindMismatch {
+                kind: self.start.kind,
+            });
+        }
+        if self.status == Status::Accepted && self.accepted_on.is_none() {
+            return Err(InvariantViolation::AcceptanceUndated);
+        }
+        Ok(())
+    }
+}
+
+/// An invariant a project's state breaks (for auditors: see
+/// [`super::Project::check_invariants`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InvariantViolation {
+    /// released ≠ spent + balance + returned from the account (7.1, R13).
+    #[error("released {released} ≠ spent {spent} + balance {balance} + returned {returned}")]
+    MoneyNotConserved {
+        /// Released.
+        released: Yuan,
+        /// Spent.
+        spent: Yuan,
+        /// Balance.
+        balance: Yuan,
+        /// Returned from the account.
+        returned: Yuan,
+    },
+    /// recovery ordered ≠ returned + repaid + owed (R13).
+    #[error("recovery ordered {ordered} ≠ returned {returned} + repaid {repaid} + owed {owed}")]
+    RecoveryNotBalanced {
+        /// Recovery ordered.
+        ordered: Yuan,
+        /// Returned from the account.
+        returned: Yuan,
+        /// Repaid.
+        repaid: Yuan,
+        /// Owed.
+        owed: Yuan,
+    },
+    /// The ledger's released amount differs from the start record's.
+    #[error("the ledger records {ledger} released; the start record {start}")]
+    ReleaseChanged {
+        /// In the ledger.
+        ledger: Yuan,
+        /// In the start record.
+        start: Yuan,
+    },
+    /// A revoked or dissolved project has the wrong recovery (R13, R14).
+    #[error(
+        "a {status:?} project must have recovery {expected}, balance zero; has {ordered}, balance {balance}"
+    )]
+    WrongRecovery {
+        /// The state.
+        status: Status,
+        /// The recovery it should have.
+        expected: Yuan,
+        /// The recovery it has.
+        ordered: Yuan,
+        /// Its balance.
+        balance: Yuan,
+    },
+    /// Money was recovered from a project that was neither revoked nor dissolved.
+    #[error("a {status:?} project has recovery or asset-rule amounts")]
+    RecoveryWithoutClosure {
+        /// The state.
+        status: Status,
+    },
+    /// A pending request does not match the state.
+    #[error("the state {status:?} does not match the pending request")]
+    PendingMismatch {
+        /// The state.
+        status: Status,
+    },
+    /// A base with a lead or lead history, or a studio without a lead.
+    #[error("a {kind} with the wrong lead or name history")]
+    KindMismatch {
+        /// The kind.
+        kind: ProjectKind,
+    },
+    /// An accepted project without an acceptance date.
+    #[error("an accepted project has no acceptance date")]
+    AcceptanceUndated,
+}

@@ -1,0 +1,284 @@
+//! Replaying: a project rebuilt from its log, every event checked.
+
+use chrono::NaiveDate;
+
+use crate::clause::ClauseId;
+use crate::domain::Lang;
+use crate::model::ProjectId;
+
+use super::error::LifecycleError;
+use super::event::{Change, Event, EventKind};
+use super::types::Role;
+use super::{Project, check_start_shape};
+
+impl Project {
+    /// Rebuilds a project from its log, checking every event: the first must
+    /// be `Started`, every event must belong to the project, be in date
+    /// order, be possible in the state it meets (the transition table, the
+    /// access rule, the payment rules, the recorded amounts).
+    pub fn replay<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Project, ReplayError> {
+        Project::replay_until(events, None)?.ok_or(ReplayError {
+            position: 0,
+            reason: ReplayReason::Empty,
+        })
+    }
+
+    /// The project as it stood at the end of `date`: the log replayed up to
+    /// and including that day (checked as [`Project::replay`] checks it).
+    /// `None` when the project had not started by then.
+    pub fn state_on<'a>(
+        events: impl IntoIterator<Item = &'a Event>,
+        date: NaiveDate,
+    ) -> Result<Option<Project>, ReplayError> {
+        Project::replay_until(events, Some(date))
+    }
+
+    fn replay_until<'a>(
+        events: impl IntoIterator<Item = &'a Event>,
+        until: Option<NaiveDate>,
+    ) -> Result<Option<Project>, ReplayError> {
+        let mut iter = events.into_iter();
+        let Some(first) = iter.next() else {
+            return Ok(None);
+        };
+        let fail = |position, reason| ReplayError { position, reason };
+        let Change::Started { start, deadline } = &first.change else {
+            return Err(fail(
+                0,
+                ReplayReason::NotStarted {
+                    found: first.kind(),
+                },
+            ));
+        };
+        if first.project != start.project {
+            return Err(fail(
+                0,
+                ReplayReason::WrongProject {
+                    expected: start.project.clone(),
+                    found: first.project.clone(),
+                },
+            ));
+        }
+        if first.on != start.released_on {
+            return Err(fail(
+                0,
+                ReplayReason::OutOfOrder {
+                    previous: start.released_on,
+                    date: first.on,
+                },
+            ));
+        }
+        if first.by != Some(Role::City) {
+            return Err(fail(
+                0,
+                ReplayReason::WrongActor {
+                    event: EventKind::Started,
+                    by: first.by,
+                },
+            ));
+        }
+        check_start_shape(start).map_err(|e| fail(0, ReplayReason::BadStart(e)))?;
+        if *deadline <= start.released_on {
+            return Err(fail(
+                0,
+                ReplayReason::DeadlineMisrecorded {
+                    expected: start.released_on,
+                    found: *deadline,
+                },
+            ));
+        }
+        if until.is_some_and(|d| first.on > d) {
+            return Ok(None);
+        }
+        let mut project = Project::from_start(start.as_ref().clone(), *deadline);
+        for (position, event) in iter.enumerate() {
+            let position = position.saturating_add(1);
+            if until.is_some_and(|d| event.on > d) {
+                break;
+            }
+            project
+                .check_event(event)
+                .map_err(|reason| fail(position, reason))?;
+            project.apply(event);
+        }
+        Ok(Some(project))
+    }
+
+    /// Whether a logged event may follow the current state.
+    fn check_event(&self, event: &Event) -> Result<(), ReplayReason> {
+        if event.project != self.start.project {
+            return Err(ReplayReason::WrongProject {
+                expected: self.start.project.clone(),
+                found: event.project.clone(),
+            });
+        }
+        if event.on < self.last_on {
+            return Err(ReplayReason::OutOfOrder {
+                previous: self.last_on,
+                date: event.on,
+            });
+        }
+        // The day construction ended by the deadline; computed only where read.
+        let ended = || self.deadline.succ_opt().unwrap_or(self.deadline);
+        match (&event.change, event.by) {
+            (Change::Started { .. }, _) => Err(ReplayReason::StartedAgain),
+            (Change::DeadlinePassed { lapsed }, None) => {
+                if !self.status.in_construction() {
+                    return Err(ReplayReason::Refused(LifecycleError::NotInState {
+                        status: self.status,
+                        event: EventKind::DeadlinePassed,
+                        kind: self.start.kind,
+                    }));
+                }
+                if event.on != ended() {
+                    return Err(ReplayReason::DeadlineMisrecorded {
+                        expected: ended(),
+                        found: event.on,
+                    });
+                }
+                if *lapsed != self.pending_kind() {
+                    return Err(ReplayReason::RecordedDiffers { field: "lapsed" });
+                }
+                Ok(())
+            }
+            (change, Some(role)) if !matches!(change, Change::DeadlinePassed { .. }) => {
+                if self.status.in_construction() && event.on > self.deadline {
+                    return Err(ReplayReason::DeadlineMisrecorded {
+                        expected: ended(),
+                        found: event.on,
+                    });
+                }
+                self.admit(self.status, self.pending.as_ref(), role, event.on, change)
+                    .map_err(ReplayReason::Refused)?;
+                match change {
+                    Change::Revoked {
+                        recovery_ordered,
+                        returned_from_account,
+                        owed,
+                    } if (*recovery_ordered, *returned_from_account, *owed)
+                        != self.revocation() =>
+                    {
+                        Err(ReplayReason::RecordedDiffers { field: "revoked" })
+                    }
+                    Change::Dissolved {
+                        returned_from_account,
+                        spent_for_asset_rules,
+                    } if (*returned_from_account, *spent_for_asset_rules)
+                        != (self.ledger.balance, self.ledger.spent) =>
+                    {
+                        Err(ReplayReason::RecordedDiffers { field: "dissolved" })
+                    }
+                    Change::RenameRequested { new_name, .. } if new_name.trim() != new_name => {
+                        Err(ReplayReason::RecordedDiffers { field: "new_name" })
+                    }
+                    _ => Ok(()),
+                }
+            }
+            (change, by) => Err(ReplayReason::WrongActor {
+                event: change.kind(),
+                by,
+            }),
+        }
+    }
+}
+
+/// Why a log was refused on replay.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReplayReason {
+    /// The log has no events.
+    #[error("the log is empty")]
+    Empty,
+    /// The first event is not `Started`.
+    #[error("the first event is “{}”, not the start", found.name(Lang::En))]
+    NotStarted {
+        /// The kind found.
+        found: EventKind,
+    },
+    /// A second `Started` event.
+    #[error("the project is started a second time")]
+    StartedAgain,
+    /// The event belongs to another project.
+    #[error("event of project `{found}` in the log of `{expected}`")]
+    WrongProject {
+        /// The log's project.
+        expected: ProjectId,
+        /// The event's project.
+        found: ProjectId,
+    },
+    /// The event is dated before the previous one.
+    #[error("dated {date}, before the previous event on {previous}")]
+    OutOfOrder {
+        /// The previous event's date.
+        previous: NaiveDate,
+        /// This event's date.
+        date: NaiveDate,
+    },
+    /// An event other than `DeadlinePassed` has no actor, or `DeadlinePassed` has one.
+    #[error("“{}” has the wrong actor: {by:?}", event.name(Lang::En))]
+    WrongActor {
+        /// The event.
+        event: EventKind,
+        /// The actor recorded.
+        by: Option<Role>,
+    },
+    /// The construction period's end is missing or misdated (R10).
+    #[error("the construction period ended on {expected}; the log records otherwise ({found})")]
+    DeadlineMisrecorded {
+        /// When it ended (the day after the deadline).
+        expected: NaiveDate,
+        /// The date of the offending event.
+        found: NaiveDate,
+    },
+    /// Recorded amounts differ from those the crate computes (R13, R14), or
+    /// a lapsed request differs from the pending one.
+    #[error("recorded `{field}` differs from what the state gives")]
+    RecordedDiffers {
+        /// The field.
+        field: &'static str,
+    },
+    /// The start record is malformed.
+    #[error("malformed start record: {0}")]
+    BadStart(LifecycleError),
+    /// The event is impossible in the state, or breaks a rule.
+    #[error("{0}")]
+    Refused(LifecycleError),
+}
+
+impl ReplayReason {
+    /// The clause the refusal cites.
+    ///
+    /// ```
+    /// use skill_grants::{ClauseId, lifecycle::ReplayReason};
+    /// assert_eq!(ReplayReason::Empty.clause(), ClauseId::C5);
+    /// ```
+    pub fn clause(&self) -> ClauseId {
+        match self {
+            ReplayReason::Empty | ReplayReason::NotStarted { .. } | ReplayReason::StartedAgain => {
+                ClauseId::C5
+            }
+            ReplayReason::WrongProject { .. }
+            | ReplayReason::OutOfOrder { .. }
+            | ReplayReason::WrongActor { .. } => ClauseId::C7_1,
+            ReplayReason::DeadlineMisrecorded { .. } => ClauseId::C6_1,
+            ReplayReason::RecordedDiffers { .. } => ClauseId::C7_2,
+            ReplayReason::BadStart(e) | ReplayReason::Refused(e) => e.clause(),
+        }
+    }
+}
+
+/// A corrupt log: the position (0-based) of the first bad event and the reason.
+///
+/// ```
+/// use skill_grants::lifecycle::{Project, ReplayReason};
+/// let err = Project::replay(&[]).unwrap_err();
+/// assert_eq!((err.position, err.reason), (0, ReplayReason::Empty));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("event #{position}: {reason}")]
+pub struct ReplayError {
+    /// The position of the event in the log (0-based).
+    pub position: usize,
+    /// Why it was refused.
+    pub reason: ReplayReason,
+}
