@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::clause::ClauseId;
+use crate::clause::{ClauseId, Law};
 use crate::date::DateError;
 use crate::domain::{Lang, ProjectKind};
 use crate::model::{PersonId, Seat, UnitId};
@@ -224,6 +224,47 @@ pub enum LifecycleError {
 }
 
 impl LifecycleError {
+    /// The refusal's kind, which carries its law ([`LifecycleErrorKind::law`]).
+    ///
+    /// ```
+    /// use skill_grants::lifecycle::{LifecycleError, LifecycleErrorKind};
+    /// assert_eq!(LifecycleError::SameName.kind(), LifecycleErrorKind::SameName);
+    /// ```
+    pub const fn kind(&self) -> LifecycleErrorKind {
+        match self {
+            LifecycleError::PolicyMismatch { .. } => LifecycleErrorKind::PolicyMismatch,
+            LifecycleError::ReleaseNotSubsidy { .. } => LifecycleErrorKind::ReleaseNotSubsidy,
+            LifecycleError::SpecialtyCount { .. } => LifecycleErrorKind::SpecialtyCount,
+            LifecycleError::SpecialtiesOnStudio { .. } => LifecycleErrorKind::SpecialtiesOnStudio,
+            LifecycleError::LeadMissing => LifecycleErrorKind::LeadMissing,
+            LifecycleError::LeadOnBase => LifecycleErrorKind::LeadOnBase,
+            LifecycleError::LeadWithoutHonour { .. } => LifecycleErrorKind::LeadWithoutHonour,
+            LifecycleError::Deadline(_) => LifecycleErrorKind::Deadline,
+            LifecycleError::BeforeLastEvent { .. } => LifecycleErrorKind::BeforeLastEvent,
+            LifecycleError::BeforeRelease { .. } => LifecycleErrorKind::BeforeRelease,
+            LifecycleError::NotProjectUnit { .. } => LifecycleErrorKind::NotProjectUnit,
+            LifecycleError::OutsideJurisdiction { .. } => LifecycleErrorKind::OutsideJurisdiction,
+            LifecycleError::NotPermitted { .. } => LifecycleErrorKind::NotPermitted,
+            LifecycleError::NotInState { .. } => LifecycleErrorKind::NotInState,
+            LifecycleError::ProhibitedCategory { .. } => LifecycleErrorKind::ProhibitedCategory,
+            LifecycleError::CategoryOfOtherKind { .. } => LifecycleErrorKind::CategoryOfOtherKind,
+            LifecycleError::SpecialtyMissing => LifecycleErrorKind::SpecialtyMissing,
+            LifecycleError::SpecialtyNotDeclared { .. } => LifecycleErrorKind::SpecialtyNotDeclared,
+            LifecycleError::AfterDeadline { .. } => LifecycleErrorKind::AfterDeadline,
+            LifecycleError::ZeroAmount { .. } => LifecycleErrorKind::ZeroAmount,
+            LifecycleError::AboveBalance { .. } => LifecycleErrorKind::AboveBalance,
+            LifecycleError::AboveOwed { .. } => LifecycleErrorKind::AboveOwed,
+            LifecycleError::Money(_) => LifecycleErrorKind::Money,
+            LifecycleError::NoVerifiedFinding => LifecycleErrorKind::NoVerifiedFinding,
+            LifecycleError::RenameOnStudio => LifecycleErrorKind::RenameOnStudio,
+            LifecycleError::LeadChangeOnBase => LifecycleErrorKind::LeadChangeOnBase,
+            LifecycleError::EmptyName => LifecycleErrorKind::EmptyName,
+            LifecycleError::SameName => LifecycleErrorKind::SameName,
+            LifecycleError::SameLead { .. } => LifecycleErrorKind::SameLead,
+            LifecycleError::NewLeadWithoutHonour { .. } => LifecycleErrorKind::NewLeadWithoutHonour,
+        }
+    }
+
     /// The clause the refusal cites.
     ///
     /// ```
@@ -418,6 +459,317 @@ impl LifecycleError {
             LifecycleError::NewLeadWithoutHonour { person } => {
                 format!("拟任领办人 {person} 不具备七类技能大师荣誉之一，不符合技能大师条件")
             }
+        }
+    }
+}
+
+/// The kinds of [`LifecycleError`], without their data: each carries its
+/// rule id, the clauses it may cite, its reading and a gloss ([`law`](Self::law)).
+///
+/// ```
+/// use skill_grants::clause::ClauseId;
+/// use skill_grants::lifecycle::{LifecycleError, LifecycleErrorKind};
+/// let e = LifecycleError::NoVerifiedFinding;
+/// assert_eq!(e.kind(), LifecycleErrorKind::NoVerifiedFinding);
+/// assert_eq!(e.kind().law().id, "lifecycle.refusal.no_verified_finding");
+/// assert!(e.kind().law().cites(e.clause()));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum LifecycleErrorKind {
+    /// See [`LifecycleError::PolicyMismatch`].
+    PolicyMismatch,
+    /// See [`LifecycleError::ReleaseNotSubsidy`].
+    ReleaseNotSubsidy,
+    /// See [`LifecycleError::SpecialtyCount`].
+    SpecialtyCount,
+    /// See [`LifecycleError::SpecialtiesOnStudio`].
+    SpecialtiesOnStudio,
+    /// See [`LifecycleError::LeadMissing`].
+    LeadMissing,
+    /// See [`LifecycleError::LeadOnBase`].
+    LeadOnBase,
+    /// See [`LifecycleError::LeadWithoutHonour`].
+    LeadWithoutHonour,
+    /// See [`LifecycleError::Deadline`].
+    Deadline,
+    /// See [`LifecycleError::BeforeLastEvent`].
+    BeforeLastEvent,
+    /// See [`LifecycleError::BeforeRelease`].
+    BeforeRelease,
+    /// See [`LifecycleError::NotProjectUnit`].
+    NotProjectUnit,
+    /// See [`LifecycleError::OutsideJurisdiction`].
+    OutsideJurisdiction,
+    /// See [`LifecycleError::NotPermitted`].
+    NotPermitted,
+    /// See [`LifecycleError::NotInState`].
+    NotInState,
+    /// See [`LifecycleError::ProhibitedCategory`].
+    ProhibitedCategory,
+    /// See [`LifecycleError::CategoryOfOtherKind`].
+    CategoryOfOtherKind,
+    /// See [`LifecycleError::SpecialtyMissing`].
+    SpecialtyMissing,
+    /// See [`LifecycleError::SpecialtyNotDeclared`].
+    SpecialtyNotDeclared,
+    /// See [`LifecycleError::AfterDeadline`].
+    AfterDeadline,
+    /// See [`LifecycleError::ZeroAmount`].
+    ZeroAmount,
+    /// See [`LifecycleError::AboveBalance`].
+    AboveBalance,
+    /// See [`LifecycleError::AboveOwed`].
+    AboveOwed,
+    /// See [`LifecycleError::Money`].
+    Money,
+    /// See [`LifecycleError::NoVerifiedFinding`].
+    NoVerifiedFinding,
+    /// See [`LifecycleError::RenameOnStudio`].
+    RenameOnStudio,
+    /// See [`LifecycleError::LeadChangeOnBase`].
+    LeadChangeOnBase,
+    /// See [`LifecycleError::EmptyName`].
+    EmptyName,
+    /// See [`LifecycleError::SameName`].
+    SameName,
+    /// See [`LifecycleError::SameLead`].
+    SameLead,
+    /// See [`LifecycleError::NewLeadWithoutHonour`].
+    NewLeadWithoutHonour,
+}
+
+impl LifecycleErrorKind {
+    /// Every kind, in the order of [`LifecycleError`]'s variants.
+    pub const ALL: [LifecycleErrorKind; 30] = [
+        LifecycleErrorKind::PolicyMismatch,
+        LifecycleErrorKind::ReleaseNotSubsidy,
+        LifecycleErrorKind::SpecialtyCount,
+        LifecycleErrorKind::SpecialtiesOnStudio,
+        LifecycleErrorKind::LeadMissing,
+        LifecycleErrorKind::LeadOnBase,
+        LifecycleErrorKind::LeadWithoutHonour,
+        LifecycleErrorKind::Deadline,
+        LifecycleErrorKind::BeforeLastEvent,
+        LifecycleErrorKind::BeforeRelease,
+        LifecycleErrorKind::NotProjectUnit,
+        LifecycleErrorKind::OutsideJurisdiction,
+        LifecycleErrorKind::NotPermitted,
+        LifecycleErrorKind::NotInState,
+        LifecycleErrorKind::ProhibitedCategory,
+        LifecycleErrorKind::CategoryOfOtherKind,
+        LifecycleErrorKind::SpecialtyMissing,
+        LifecycleErrorKind::SpecialtyNotDeclared,
+        LifecycleErrorKind::AfterDeadline,
+        LifecycleErrorKind::ZeroAmount,
+        LifecycleErrorKind::AboveBalance,
+        LifecycleErrorKind::AboveOwed,
+        LifecycleErrorKind::Money,
+        LifecycleErrorKind::NoVerifiedFinding,
+        LifecycleErrorKind::RenameOnStudio,
+        LifecycleErrorKind::LeadChangeOnBase,
+        LifecycleErrorKind::EmptyName,
+        LifecycleErrorKind::SameName,
+        LifecycleErrorKind::SameLead,
+        LifecycleErrorKind::NewLeadWithoutHonour,
+    ];
+
+    /// Where this refusal stands in the law: its rule id
+    /// (`lifecycle.refusal.<name>`), every clause it may cite (a refusal's
+    /// own clause, [`LifecycleError::clause`], is always one of them), the
+    /// reading it follows, and a gloss.
+    ///
+    /// ```
+    /// use skill_grants::clause::ClauseId;
+    /// use skill_grants::lifecycle::LifecycleErrorKind;
+    /// let law = LifecycleErrorKind::AfterDeadline.law();
+    /// assert_eq!(law.id, "lifecycle.refusal.after_deadline");
+    /// assert_eq!(law.clauses, &[ClauseId::C6_1, ClauseId::C6_2]);
+    /// assert_eq!(law.reading, Some("R10"));
+    /// ```
+    pub const fn law(self) -> Law {
+        use ClauseId as C;
+        match self {
+            LifecycleErrorKind::PolicyMismatch => Law {
+                id: "lifecycle.refusal.policy_mismatch",
+                clauses: &[C::C5],
+                reading: None,
+                gloss: "a start record naming another policy than the one given is refused",
+            },
+            LifecycleErrorKind::ReleaseNotSubsidy => Law {
+                id: "lifecycle.refusal.release_not_subsidy",
+                clauses: &[C::C2_2],
+                reading: Some("R4"),
+                gloss: "the amount released must be the fixed subsidy of the project's kind",
+            },
+            LifecycleErrorKind::SpecialtyCount => Law {
+                id: "lifecycle.refusal.specialty_count",
+                clauses: &[C::C6_1],
+                reading: Some("R11"),
+                gloss: "a base declares one or two specialties",
+            },
+            LifecycleErrorKind::SpecialtiesOnStudio => Law {
+                id: "lifecycle.refusal.specialties_on_studio",
+                clauses: &[C::C6_2],
+                reading: None,
+                gloss: "a studio declares no specialties",
+            },
+            LifecycleErrorKind::LeadMissing => Law {
+                id: "lifecycle.refusal.lead_missing",
+                clauses: &[C::C1_2_2],
+                reading: None,
+                gloss: "a studio's start record names its lead",
+            },
+            LifecycleErrorKind::LeadOnBase => Law {
+                id: "lifecycle.refusal.lead_on_base",
+                clauses: &[C::C1_2_1],
+                reading: None,
+                gloss: "a base has no studio lead",
+            },
+            LifecycleErrorKind::LeadWithoutHonour => Law {
+                id: "lifecycle.refusal.lead_without_honour",
+                clauses: &[C::C1_2_2],
+                reading: Some("R2"),
+                gloss: "a studio's lead holds one of the seven honours",
+            },
+            LifecycleErrorKind::Deadline => Law {
+                id: "lifecycle.refusal.deadline",
+                clauses: &[C::C6_1],
+                reading: Some("R10"),
+                gloss: "the completion deadline must be computable from the release date",
+            },
+            LifecycleErrorKind::BeforeLastEvent => Law {
+                id: "lifecycle.refusal.before_last_event",
+                clauses: &[C::C7_1],
+                reading: None,
+                gloss: "the books run in date order: nothing is dated before the last event",
+            },
+            LifecycleErrorKind::BeforeRelease => Law {
+                id: "lifecycle.refusal.before_release",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: Some("R10"),
+                gloss: "nothing is dated before the subsidy's release",
+            },
+            LifecycleErrorKind::NotProjectUnit => Law {
+                id: "lifecycle.refusal.not_project_unit",
+                clauses: &[C::C7_1],
+                reading: Some("R12"),
+                gloss: "only the project's own unit acts as its unit",
+            },
+            LifecycleErrorKind::OutsideJurisdiction => Law {
+                id: "lifecycle.refusal.outside_jurisdiction",
+                clauses: &[C::C4_1, C::C4_2],
+                reading: None,
+                gloss: "a banner or body acts only on projects seated in it",
+            },
+            LifecycleErrorKind::NotPermitted => Law {
+                id: "lifecycle.refusal.not_permitted",
+                clauses: &[C::C5, C::C6_1, C::C7_1, C::C7_2, C::C7_3, C::C7_4],
+                reading: None,
+                gloss: "each kind of event has the roles that may cause it (the access rule)",
+            },
+            LifecycleErrorKind::NotInState => Law {
+                id: "lifecycle.refusal.not_in_state",
+                clauses: &[C::C5, C::C6_1, C::C6_2, C::C7_2, C::C7_3, C::C7_4],
+                reading: None,
+                gloss: "an event impossible in the project's state is refused (the transition table)",
+            },
+            LifecycleErrorKind::ProhibitedCategory => Law {
+                id: "lifecycle.refusal.prohibited_category",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: None,
+                gloss: "travel, labour fees and spending outside the scope are never paid",
+            },
+            LifecycleErrorKind::CategoryOfOtherKind => Law {
+                id: "lifecycle.refusal.category_of_other_kind",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: None,
+                gloss: "a project pays only categories of its own kind's list",
+            },
+            LifecycleErrorKind::SpecialtyMissing => Law {
+                id: "lifecycle.refusal.specialty_missing",
+                clauses: &[C::C6_1],
+                reading: None,
+                gloss: "a base's payment names the declared specialty it serves",
+            },
+            LifecycleErrorKind::SpecialtyNotDeclared => Law {
+                id: "lifecycle.refusal.specialty_not_declared",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: None,
+                gloss: "a payment serves only a specialty the project declared",
+            },
+            LifecycleErrorKind::AfterDeadline => Law {
+                id: "lifecycle.refusal.after_deadline",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: Some("R10"),
+                gloss: "no payment after the completion deadline; the deadline day itself is allowed",
+            },
+            LifecycleErrorKind::ZeroAmount => Law {
+                id: "lifecycle.refusal.zero_amount",
+                clauses: &[C::C5, C::C6_1, C::C7_1, C::C7_2, C::C7_3, C::C7_4],
+                reading: None,
+                gloss: "a release, payment or repayment of zero is refused",
+            },
+            LifecycleErrorKind::AboveBalance => Law {
+                id: "lifecycle.refusal.above_balance",
+                clauses: &[C::C7_1],
+                reading: Some("R12"),
+                gloss: "a payment never takes the account below zero",
+            },
+            LifecycleErrorKind::AboveOwed => Law {
+                id: "lifecycle.refusal.above_owed",
+                clauses: &[C::C7_2],
+                reading: Some("R13"),
+                gloss: "a repayment never exceeds what is still owed",
+            },
+            LifecycleErrorKind::Money => Law {
+                id: "lifecycle.refusal.money",
+                clauses: &[C::C7_1],
+                reading: Some("R12"),
+                gloss: "account arithmetic that overflows is refused",
+            },
+            LifecycleErrorKind::NoVerifiedFinding => Law {
+                id: "lifecycle.refusal.no_verified_finding",
+                clauses: &[C::C7_2],
+                reading: Some("R13"),
+                gloss: "revocation needs a verified finding on record first",
+            },
+            LifecycleErrorKind::RenameOnStudio => Law {
+                id: "lifecycle.refusal.rename_on_studio",
+                clauses: &[C::C7_3],
+                reading: Some("R14"),
+                gloss: "the notice provides renames for bases only",
+            },
+            LifecycleErrorKind::LeadChangeOnBase => Law {
+                id: "lifecycle.refusal.lead_change_on_base",
+                clauses: &[C::C7_4],
+                reading: None,
+                gloss: "the notice provides lead changes for studios only",
+            },
+            LifecycleErrorKind::EmptyName => Law {
+                id: "lifecycle.refusal.empty_name",
+                clauses: &[C::C7_3],
+                reading: None,
+                gloss: "a rename gives a new name",
+            },
+            LifecycleErrorKind::SameName => Law {
+                id: "lifecycle.refusal.same_name",
+                clauses: &[C::C7_3],
+                reading: None,
+                gloss: "a rename changes the name",
+            },
+            LifecycleErrorKind::SameLead => Law {
+                id: "lifecycle.refusal.same_lead",
+                clauses: &[C::C7_4],
+                reading: None,
+                gloss: "a lead change changes the lead",
+            },
+            LifecycleErrorKind::NewLeadWithoutHonour => Law {
+                id: "lifecycle.refusal.new_lead_without_honour",
+                clauses: &[C::C7_4],
+                reading: Some("R15"),
+                gloss: "the new lead holds one of the seven honours, checked as at application",
+            },
         }
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::clause::ClauseId;
+use crate::clause::{ClauseId, Law};
 use crate::domain::{Lang, ProjectKind};
 use crate::model::{ProjectId, StudioLead};
 use crate::money::Yuan;
@@ -121,6 +121,165 @@ impl EventKind {
         match self {
             EventKind::ConstructionCompleted | EventKind::DeadlinePassed => kind.fund_clause(),
             other => other.clause(),
+        }
+    }
+
+    /// Where this kind of event stands in the law: its rule id
+    /// (`lifecycle.event.<id>`), every clause it may cite (6.1 or 6.2 by the
+    /// project's kind for the end of construction, see
+    /// [`EventKind::clause_for`]), the reading it follows, and a gloss.
+    ///
+    /// ```
+    /// use skill_grants::clause::ClauseId;
+    /// use skill_grants::lifecycle::EventKind;
+    /// let law = EventKind::Revoked.law();
+    /// assert_eq!(law.id, "lifecycle.event.revoked");
+    /// assert_eq!(law.clauses, &[ClauseId::C7_2]);
+    /// assert_eq!(law.reading, Some("R13"));
+    /// ```
+    pub const fn law(self) -> Law {
+        use ClauseId as C;
+        const END_OF_CONSTRUCTION: &[ClauseId] = &[C::C6_1, C::C6_2];
+        match self {
+            EventKind::Started => Law {
+                id: "lifecycle.event.started",
+                clauses: &[C::C5],
+                reading: Some("R4"),
+                gloss: "the city releases the fixed subsidy and the project starts",
+            },
+            EventKind::Paid => Law {
+                id: "lifecycle.event.paid",
+                clauses: &[C::C7_1],
+                reading: Some("R12"),
+                gloss: "the project unit pays from the project's own account, never below zero",
+            },
+            EventKind::ConstructionCompleted => Law {
+                id: "lifecycle.event.construction_completed",
+                clauses: END_OF_CONSTRUCTION,
+                reading: Some("R10"),
+                gloss: "the unit declares construction complete on or before the deadline",
+            },
+            EventKind::DeadlinePassed => Law {
+                id: "lifecycle.event.deadline_passed",
+                clauses: END_OF_CONSTRUCTION,
+                reading: Some("R10"),
+                gloss: "the construction period ends the day after the deadline; a pending request lapses",
+            },
+            EventKind::Inspected => Law {
+                id: "lifecycle.event.inspected",
+                clauses: &[C::C7_2],
+                reading: None,
+                gloss: "the city, or the project's banner or body, records an inspection",
+            },
+            EventKind::Evaluated => Law {
+                id: "lifecycle.event.evaluated",
+                clauses: &[C::C7_2],
+                reading: None,
+                gloss: "the city or its expert group records a phased evaluation",
+            },
+            EventKind::Accepted => Law {
+                id: "lifecycle.event.accepted",
+                clauses: &[C::C7_2],
+                reading: None,
+                gloss: "the city decides that acceptance passed: announced, plaque awarded",
+            },
+            EventKind::NotAccepted => Law {
+                id: "lifecycle.event.not_accepted",
+                clauses: &[C::C7_2],
+                reading: None,
+                gloss: "the city decides that acceptance failed",
+            },
+            EventKind::FindingVerified => Law {
+                id: "lifecycle.event.finding_verified",
+                clauses: &[C::C7_2],
+                reading: Some("R13"),
+                gloss: "the city records a verified finding of misconduct",
+            },
+            EventKind::Revoked => Law {
+                id: "lifecycle.event.revoked",
+                clauses: &[C::C7_2],
+                reading: Some("R13"),
+                gloss: "after a verified finding, the title is revoked and every yuan released recovered",
+            },
+            EventKind::RenameRequested => Law {
+                id: "lifecycle.event.rename_requested",
+                clauses: &[C::C7_3],
+                reading: Some("R14"),
+                gloss: "a base's unit asks to continue under a new name",
+            },
+            EventKind::RenameApproved => Law {
+                id: "lifecycle.event.rename_approved",
+                clauses: &[C::C7_3],
+                reading: Some("R14"),
+                gloss: "the city approves the rename; the project continues under the new name",
+            },
+            EventKind::RenameRefused => Law {
+                id: "lifecycle.event.rename_refused",
+                clauses: &[C::C7_3],
+                reading: Some("R14"),
+                gloss: "the city refuses the rename",
+            },
+            EventKind::LeadChangeRequested => Law {
+                id: "lifecycle.event.lead_change_requested",
+                clauses: &[C::C7_4],
+                reading: Some("R15"),
+                gloss: "a studio's unit asks to change its lead to one holding an honour",
+            },
+            EventKind::LeadChangeApproved => Law {
+                id: "lifecycle.event.lead_change_approved",
+                clauses: &[C::C7_4],
+                reading: Some("R15"),
+                gloss: "the city approves the lead change",
+            },
+            EventKind::LeadChangeRefused => Law {
+                id: "lifecycle.event.lead_change_refused",
+                clauses: &[C::C7_4],
+                reading: Some("R15"),
+                gloss: "the city refuses the lead change",
+            },
+            EventKind::Dissolved => Law {
+                id: "lifecycle.event.dissolved",
+                clauses: &[C::C7_3],
+                reading: Some("R14"),
+                gloss: "the unit was dissolved during construction: released minus spent is recovered",
+            },
+            EventKind::Repaid => Law {
+                id: "lifecycle.event.repaid",
+                clauses: &[C::C7_2],
+                reading: Some("R13"),
+                gloss: "city finance records a repayment of money owed after a revocation",
+            },
+        }
+    }
+
+    /// The name of the [`Action`](super::Action) that causes this kind of
+    /// event; `None` for the start (caused by the round) and the deadline
+    /// (caused by the calendar).
+    ///
+    /// ```
+    /// use skill_grants::lifecycle::EventKind;
+    /// assert_eq!(EventKind::NotAccepted.action(), Some("Reject"));
+    /// assert_eq!(EventKind::DeadlinePassed.action(), None);
+    /// ```
+    pub const fn action(self) -> Option<&'static str> {
+        match self {
+            EventKind::Started | EventKind::DeadlinePassed => None,
+            EventKind::Paid => Some("Pay"),
+            EventKind::ConstructionCompleted => Some("CompleteConstruction"),
+            EventKind::Inspected => Some("Inspect"),
+            EventKind::Evaluated => Some("Evaluate"),
+            EventKind::Accepted => Some("Accept"),
+            EventKind::NotAccepted => Some("Reject"),
+            EventKind::FindingVerified => Some("VerifyFinding"),
+            EventKind::Revoked => Some("Revoke"),
+            EventKind::RenameRequested => Some("RequestRename"),
+            EventKind::RenameApproved => Some("ApproveRename"),
+            EventKind::RenameRefused => Some("RefuseRename"),
+            EventKind::LeadChangeRequested => Some("RequestLeadChange"),
+            EventKind::LeadChangeApproved => Some("ApproveLeadChange"),
+            EventKind::LeadChangeRefused => Some("RefuseLeadChange"),
+            EventKind::Dissolved => Some("Dissolve"),
+            EventKind::Repaid => Some("RecordRepayment"),
         }
     }
 

@@ -103,13 +103,15 @@ mod decide;
 mod error;
 mod event;
 mod invariants;
+#[cfg(test)]
+mod law_tests;
 mod replay;
 mod status;
 mod table;
 mod types;
 
 pub use command::{Action, Command};
-pub use error::LifecycleError;
+pub use error::{LifecycleError, LifecycleErrorKind};
 pub use event::{Change, Event, EventKind};
 pub use invariants::InvariantViolation;
 pub use replay::{ReplayError, ReplayReason};

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::clause::{ClauseId, Law};
 use crate::domain::Lang;
 
 /// The state of a project (项目状态).
@@ -60,6 +61,75 @@ impl Status {
             self,
             Status::UnderConstruction | Status::PendingRename | Status::PendingLeadChange
         )
+    }
+
+    /// Where this state stands in the law: its id (`lifecycle.status.<id>`),
+    /// the clauses that define it, the reading it follows, and a gloss.
+    ///
+    /// The registry ([`crate::rules`]) has no rule per state: the
+    /// transitions (`lifecycle.transition.<from>.<event>`) cite the law of
+    /// their events; this is the state's own reference, for display.
+    ///
+    /// ```
+    /// use skill_grants::clause::ClauseId;
+    /// use skill_grants::lifecycle::Status;
+    /// let law = Status::PendingLeadChange.law();
+    /// assert_eq!(law.id, "lifecycle.status.pending_lead_change");
+    /// assert_eq!(law.clauses, &[ClauseId::C7_4]);
+    /// assert_eq!(law.reading, Some("R15"));
+    /// ```
+    pub const fn law(self) -> Law {
+        use ClauseId as C;
+        match self {
+            Status::UnderConstruction => Law {
+                id: "lifecycle.status.under_construction",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: Some("R10"),
+                gloss: "from the release through the deadline: 24 months for a base, 12 for a studio",
+            },
+            Status::PendingRename => Law {
+                id: "lifecycle.status.pending_rename",
+                clauses: &[C::C7_3],
+                reading: Some("R14"),
+                gloss: "a base's rename awaits the city's approval; no spending meanwhile",
+            },
+            Status::PendingLeadChange => Law {
+                id: "lifecycle.status.pending_lead_change",
+                clauses: &[C::C7_4],
+                reading: Some("R15"),
+                gloss: "a studio's lead change awaits the city's approval; no spending meanwhile",
+            },
+            Status::AwaitingAcceptance => Law {
+                id: "lifecycle.status.awaiting_acceptance",
+                clauses: &[C::C6_1, C::C6_2, C::C7_2],
+                reading: Some("R10"),
+                gloss: "construction is over (declared or past the deadline); acceptance is due",
+            },
+            Status::Accepted => Law {
+                id: "lifecycle.status.accepted",
+                clauses: &[C::C7_2],
+                reading: None,
+                gloss: "acceptance passed: announced, plaque awarded",
+            },
+            Status::NotAccepted => Law {
+                id: "lifecycle.status.not_accepted",
+                clauses: &[C::C7_2],
+                reading: None,
+                gloss: "acceptance failed",
+            },
+            Status::Revoked => Law {
+                id: "lifecycle.status.revoked",
+                clauses: &[C::C7_2],
+                reading: Some("R13"),
+                gloss: "title revoked, every yuan released to be recovered; only repayments follow",
+            },
+            Status::Dissolved => Law {
+                id: "lifecycle.status.dissolved",
+                clauses: &[C::C7_3],
+                reading: Some("R14"),
+                gloss: "the unit was dissolved during construction; released minus spent recovered",
+            },
+        }
     }
 
     /// The state's identifier in the diagram and in serialized form.

@@ -88,6 +88,23 @@ pub struct Transition {
     pub clause: ClauseId,
 }
 
+impl Transition {
+    /// The row's rule id in the registry ([`crate::rules`]),
+    /// `lifecycle.transition.<from>.<event>`, from the state's and the
+    /// event's own ids ([`Status::id`], [`EventKind::id`]). The row cites its
+    /// event's law ([`EventKind::law`]).
+    ///
+    /// ```
+    /// use skill_grants::lifecycle::{transitions, EventKind, Status};
+    /// let row = transitions().into_iter().find(|t| t.from == Status::Accepted && t.kind == EventKind::Revoked).unwrap();
+    /// assert_eq!(row.rule_id(), "lifecycle.transition.accepted.revoked");
+    /// assert!(skill_grants::rules::find(&row.rule_id()).is_some());
+    /// ```
+    pub fn rule_id(&self) -> String {
+        format!("lifecycle.transition.{}.{}", self.from.id(), self.kind.id())
+    }
+}
+
 /// Every row of the transition table, by state then by kind of event.
 ///
 /// ```
