@@ -9,15 +9,104 @@ use super::types::{FormerLead, FormerName, Payment, PendingRequest, Spend, Verif
 
 impl Project {
     /// Applies a payment accepted by [`Project::decide_payment`]; the same as
-    /// applying its [`Project::payment_event`]. Never fails.
+    /// applying its [`Project::payment_event`].
+    ///
+    /// # Law
+    ///
+    /// 7.1, R12: the amount leaves the balance and is counted as spent.
+    ///
+    /// # Errors
+    ///
+    /// None: the payment was checked when it was decided.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let spend = Spend::base(SpendingCategory::InstructorHire, Yuan::from_yuan(30_000), SpecialtyIndex(0));
+    /// let payment = project.decide_payment(&unit, d(2023, 5, 2), &spend)?;
+    /// let mut by_event = project.clone();
+    /// by_event.apply(&by_event.payment_event(payment));
+    /// project.apply_payment(&payment);
+    /// assert_eq!(project, by_event);
+    /// assert_eq!(project.ledger().spent, Yuan::from_yuan(30_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply_payment(&mut self, payment: &Payment) {
         self.apply_spend(&payment.spend);
         self.touch(payment.on);
     }
 
-    /// Applies an event. Never fails: an event is applied as recorded (use
-    /// [`Project::replay`] to check a log first). A `Started` event is ignored
-    /// (a project starts only once).
+    /// Applies an event, as recorded: the state moves by the transition
+    /// table and the event's amounts enter the ledger. A `Started` event is
+    /// ignored (a project starts only once). Use [`Project::decide`] to make
+    /// events and [`Project::replay`] to check a log.
+    ///
+    /// # Law
+    ///
+    /// The transition table ([`transition`]); 7.1, R12 (a
+    /// payment); 7.2, R13 (a revocation returns the balance, the spent part is
+    /// owed; a repayment lowers what is owed); 7.3, R14 (a dissolution returns
+    /// released − spent; an approved rename keeps the former name); 7.4, R15
+    /// (an approved lead change keeps the former lead).
+    ///
+    /// # Errors
+    ///
+    /// None: an event is applied as recorded, never refused.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let finding = Command::new(Actor::City, d(2023, 2, 1), Action::VerifyFinding {
+    ///     misconduct: Misconduct::Fraud,
+    ///     report: "2023-01".into(),
+    /// });
+    /// for e in project.decide(&finding)? { project.apply(&e); }
+    /// let revoke = Command::new(Actor::City, d(2023, 2, 2), Action::Revoke);
+    /// for e in project.decide(&revoke)? { project.apply(&e); }
+    /// assert_eq!(project.status(), Status::Revoked);
+    /// assert_eq!(project.ledger().recovery_ordered, Yuan::from_yuan(200_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn apply(&mut self, event: &Event) {
         let on = event.on;
         match &event.change {

@@ -18,7 +18,69 @@ impl Project {
     /// Checks a command against the state and returns the events it causes
     /// (usually one; two when the deadline has passed since the last event:
     /// [`Change::DeadlinePassed`] first). On error, nothing is changed. This
-    /// is the aggregate's command handler (cqrs-es's `handle`).
+    /// is the aggregate's command handler (cqrs-es's `handle`); apply the
+    /// events with [`Project::apply`].
+    ///
+    /// # Law
+    ///
+    /// The checks run in this order: the date (5, 6.1, 6.2: not before the
+    /// release; 7.1: not before the last event); the actor (4.1, 4.2, 7.1:
+    /// the project's own unit, its banner or body, the city); then, for a
+    /// payment, the payment rule (6.1, 6.2, 7.1, R10, R12); for any other
+    /// change, the access rule ([`EventKind::permits`]), the kind of project
+    /// (7.3 renames for bases, 7.4 lead changes for studios), the transition
+    /// table ([`transition`]), then the change's own rule
+    /// (7.2, R13: a verified finding before revocation, repayments up to
+    /// what is owed; 7.3, 7.4, R15: a new name, a new lead with an honour).
+    /// Amounts are computed, never taken from the caller (R13, R14). Each
+    /// event's law: [`EventKind::law`].
+    ///
+    /// # Errors
+    ///
+    /// A [`LifecycleError`] citing its clause ([`LifecycleError::clause`])
+    /// and naming its rule ([`LifecycleError::kind`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let pay = Command::new(unit.clone(), d(2023, 3, 1), Action::Pay {
+    ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
+    /// });
+    /// let events = project.decide(&pay)?;
+    /// assert_eq!(events.len(), 1);
+    ///
+    /// // Revocation needs a verified finding first (7.2, R13).
+    /// let revoke = Command::new(Actor::City, d(2023, 3, 1), Action::Revoke);
+    /// let err = project.decide(&revoke).unwrap_err();
+    /// assert_eq!(err, LifecycleError::NoVerifiedFinding);
+    ///
+    /// // After the deadline, the period's end is recorded first (R10).
+    /// let done = Command::new(Actor::City, d(2024, 10, 8), Action::Accept { rated_effective: false });
+    /// let events = project.decide(&done)?;
+    /// assert_eq!(events[0].kind(), EventKind::DeadlinePassed);
+    /// assert_eq!(events[1].kind(), EventKind::Accepted);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn decide(&self, command: &Command) -> Result<Vec<Event>, LifecycleError> {
         let on = command.on;
         self.check_date(on)?;
@@ -44,9 +106,70 @@ impl Project {
         Ok(events)
     }
 
-    /// The ledger's fast path: checks a payment (the actor, the date against
-    /// the release and the deadline, the state, the category, the specialty,
-    /// the amount against the balance). Allocates nothing.
+    /// The ledger's fast path: checks a payment as [`Project::decide`] checks
+    /// an [`Action::Pay`], and returns it as a [`Payment`] (apply it with
+    /// [`Project::apply_payment`], log it with [`Project::payment_event`]).
+    /// Allocates nothing.
+    ///
+    /// # Law
+    ///
+    /// The payment rule, in this order: the date (not before the release, 5,
+    /// 6.1, 6.2; not before the last event, 7.1); the project's own unit pays
+    /// (7.1); not after the deadline, the deadline day allowed (6.1, 6.2,
+    /// R10); in a state that allows spending (no spending while a request is
+    /// pending, 7.3, 7.4); a category of the kind's own list, never travel,
+    /// labour fees or anything outside the scope (6.1, 6.2); for a base, a
+    /// declared specialty (6.1); a positive amount no greater than the
+    /// balance (7.1, R12). Replay checks a logged payment by the same rule.
+    ///
+    /// # Errors
+    ///
+    /// [`LifecycleError::BeforeRelease`], [`LifecycleError::BeforeLastEvent`],
+    /// [`LifecycleError::NotProjectUnit`], [`LifecycleError::OutsideJurisdiction`],
+    /// [`LifecycleError::NotPermitted`], [`LifecycleError::AfterDeadline`],
+    /// [`LifecycleError::NotInState`], [`LifecycleError::ProhibitedCategory`],
+    /// [`LifecycleError::CategoryOfOtherKind`], [`LifecycleError::SpecialtyMissing`],
+    /// [`LifecycleError::SpecialtyNotDeclared`], [`LifecycleError::ZeroAmount`],
+    /// [`LifecycleError::AboveBalance`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let spend = Spend::base(SpendingCategory::TrainingEquipment, Yuan::from_yuan(80_000), SpecialtyIndex(0));
+    /// let payment = project.decide_payment(&unit, d(2024, 9, 1), &spend)?;
+    /// project.apply_payment(&payment);
+    /// assert_eq!(project.ledger().balance, Yuan::from_yuan(120_000));
+    ///
+    /// // The balance never goes below zero (7.1, R12).
+    /// let too_much = Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(120_001), SpecialtyIndex(0));
+    /// let err = project.decide_payment(&unit, d(2024, 9, 1), &too_much).unwrap_err();
+    /// assert_eq!(err.kind(), LifecycleErrorKind::AboveBalance);
+    /// // Labour fees are never allowed (6.1).
+    /// let fees = Spend::base(SpendingCategory::LabourFees, Yuan::from_yuan(1), SpecialtyIndex(0));
+    /// let err = project.decide_payment(&unit, d(2024, 9, 1), &fees).unwrap_err();
+    /// assert_eq!(err.kind(), LifecycleErrorKind::ProhibitedCategory);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn decide_payment(
         &self,
         by: &Actor,
@@ -59,7 +182,47 @@ impl Project {
         Ok(Payment { on, spend: *spend })
     }
 
-    /// The logged event of a payment.
+    /// The logged event of a payment accepted by [`Project::decide_payment`]:
+    /// a [`Change::Paid`] by the project unit.
+    ///
+    /// # Law
+    ///
+    /// 7.1 (the project's own account; [`EventKind::Paid`]), R12.
+    ///
+    /// # Errors
+    ///
+    /// None: the payment was checked by [`Project::decide_payment`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let spend = Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(3_000), SpecialtyIndex(0));
+    /// let payment = project.decide_payment(&unit, d(2023, 1, 9), &spend)?;
+    /// let event = project.payment_event(payment);
+    /// assert_eq!(event.by, Some(Role::ProjectUnit));
+    /// assert_eq!(event.change, Change::Paid { spend });
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn payment_event(&self, payment: Payment) -> Event {
         Event {
             project: self.start.project.clone(),

@@ -14,6 +14,55 @@ impl Project {
     /// repaid + owed), the recovery a revocation or dissolution implies, no
     /// recovery otherwise, the pending request matching the state, leads and
     /// names matching the kind. For auditors' suites and property tests.
+    ///
+    /// # Law
+    ///
+    /// 7.1, R12 (released = spent + balance + returned from the account);
+    /// 7.2, R13 (recovery ordered = returned + repaid + owed; a revoked
+    /// project owes every yuan released); 7.3, R14 (a dissolved project
+    /// returns released − spent, the spent part under asset rules); 7.3, 7.4
+    /// (a pending request matches the state); 1.2.2 (only a studio has a
+    /// lead); 7.2 (an accepted project has its acceptance date).
+    ///
+    /// # Errors
+    ///
+    /// The first [`InvariantViolation`] found. A project built only by
+    /// [`Project::open`], [`Project::decide`] and [`Project::apply`], or by
+    /// [`Project::replay`], never has one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// project.check_invariants()?;
+    ///
+    /// // A stored state whose money does not add up (7.1, R12).
+    /// let mut json = serde_json::to_value(&project)?;
+    /// json["ledger"]["balance"] = serde_json::to_value(Yuan::from_yuan(1))?;
+    /// let tampered: Project = serde_json::from_value(json)?;
+    /// assert!(matches!(tampered.check_invariants(), Err(InvariantViolation::MoneyNotConserved { .. })));
+    /// # let _ = started;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn check_invariants(&self) -> Result<(), InvariantViolation> {
         let l = &self.ledger;
         let conserved = l

@@ -17,6 +17,24 @@
 //! - [`Project::check_invariants`] checks what must hold at every moment
 //!   (money conserved, recovery balanced, …), for auditors' suites.
 //!
+//! ## Where to read each rule
+//!
+//! | file | what it holds | clauses |
+//! |---|---|---|
+//! | `mod.rs` | this guide; [`Project`], [`Project::open`] and the start record's checks | 1.2.2, 2.2, 5, 6.1, R2, R4, R11 |
+//! | `decide.rs` | [`Project::decide`]: a command gives events or a refusal; the access rule, the one **payment rule** (`check_payment`: deadline, state, categories, specialty, balance) | 6.1, 6.2, 7.1–7.4, R10, R12–R15 |
+//! | `apply.rs` | [`Project::apply`]: an event changes the state | 7.1–7.4, R13, R14 |
+//! | `replay.rs` | [`Project::replay`], [`Project::state_on`]: a log checked event by event, with the same checks as `decide` | 5, 6.1, 7.1, R10 |
+//! | `invariants.rs` | [`Project::check_invariants`]: what holds at every moment | 7.1, R13, R14 |
+//! | `table.rs` | the transition table ([`transition`]) and its diagram | 6.1–7.4 |
+//! | `event.rs` | [`EventKind`] with its law ([`EventKind::law`]) and access rule ([`EventKind::permits`]); [`Change`], [`Event`] | |
+//! | `status.rs` | [`Status`] with its law ([`Status::law`]) | |
+//! | `error.rs` | [`LifecycleError`] and its kinds' laws ([`LifecycleErrorKind::law`]) | |
+//! | `command.rs`, `types.rs` | [`Command`] and [`Action`]; the start record, roles, spending categories, the [`Ledger`] | |
+//!
+//! Every rule's id, clauses and reading are in one `law()` match beside its
+//! variants; the registry ([`crate::rules`]) only collects them.
+//!
 //! The ledger's hot path is [`Project::decide_payment`] and
 //! [`Project::apply_payment`]: no allocation, no formatting, a specialty
 //! referred to by its position ([`SpecialtyIndex`]).
@@ -159,11 +177,58 @@ pub struct Project {
 
 impl Project {
     /// Opens a project from the round's start record: checks it against the
-    /// policy (the policy named, the fixed subsidy of 2.2, the specialties of
-    /// 6.1/R11, the lead and honours of 1.2.2/R2), computes the deadline of
-    /// R10, and returns the project with its first event, [`Change::Started`].
+    /// policy, computes the deadline, and returns the project with its first
+    /// event, [`Change::Started`], recorded as the city's.
     ///
-    /// The event is recorded as the city's (5: the city releases the subsidy).
+    /// # Law
+    ///
+    /// 5 (the city releases the subsidy; [`EventKind::Started`]); 2.2, R4 (the
+    /// amount is the fixed subsidy of the kind); 6.1, R11 (a base declares one
+    /// or two specialties; a studio none, 6.2); 1.2.1, 1.2.2, R2 (only a studio
+    /// has a lead, who holds an honour); 6.1, 6.2, R10 (the deadline: release
+    /// + 24 months for a base, 12 for a studio).
+    ///
+    /// # Errors
+    ///
+    /// [`LifecycleError::PolicyMismatch`], [`LifecycleError::ReleaseNotSubsidy`],
+    /// [`LifecycleError::SpecialtyCount`], [`LifecycleError::SpecialtiesOnStudio`],
+    /// [`LifecycleError::LeadOnBase`], [`LifecycleError::LeadMissing`],
+    /// [`LifecycleError::LeadWithoutHonour`], [`LifecycleError::ZeroAmount`],
+    /// [`LifecycleError::Deadline`]; each cites its clause.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// assert_eq!(project.deadline(), d(2024, 9, 1));
+    /// assert_eq!(started.kind(), EventKind::Started);
+    ///
+    /// // A studio's subsidy is not a base's (2.2, R4).
+    /// let mut wrong = project.start().clone();
+    /// wrong.released = Yuan::from_yuan(100_000);
+    /// let err = Project::open(wrong, &policy).unwrap_err();
+    /// assert_eq!(err.kind().law().id, "lifecycle.refusal.release_not_subsidy");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn open(start: ProjectStart, policy: &Policy) -> Result<(Project, Event), LifecycleError> {
         let reference = policy.reference();
         if start.policy != reference {
@@ -255,8 +320,44 @@ impl Project {
 
     /// The status on `date` (on or after the last event): as recorded, except
     /// that a project still in construction after its deadline is
-    /// [`Status::AwaitingAcceptance`] (R10). For earlier dates, see
+    /// [`Status::AwaitingAcceptance`]. For earlier dates, see
     /// [`Project::state_on`].
+    ///
+    /// # Law
+    ///
+    /// 6.1, 6.2, R10: the construction period ends after the deadline day.
+    ///
+    /// # Errors
+    ///
+    /// None.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// assert_eq!(project.status_on(d(2024, 9, 1)), Status::UnderConstruction);
+    /// assert_eq!(project.status_on(d(2024, 9, 2)), Status::AwaitingAcceptance);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn status_on(&self, date: NaiveDate) -> Status {
         if self.status.in_construction() && date > self.deadline {
             Status::AwaitingAcceptance

@@ -14,8 +14,62 @@ use super::{Project, check_start_shape};
 impl Project {
     /// Rebuilds a project from its log, checking every event: the first must
     /// be `Started`, every event must belong to the project, be in date
-    /// order, be possible in the state it meets (the transition table, the
-    /// access rule, the payment rules, the recorded amounts).
+    /// order, and be possible in the state it meets, by the same checks as
+    /// [`Project::decide`].
+    ///
+    /// # Law
+    ///
+    /// 5 (the log starts with the release, by the city); 7.1 (one project's
+    /// books, in date order); 6.1, 6.2, R10 (the construction period's end
+    /// recorded on the day after the deadline); every other event by the
+    /// rules [`Project::decide`] applies — the payment rule, the access
+    /// rule, the transition table — and its recorded amounts equal to those
+    /// the crate computes (7.2, 7.3, R13, R14).
+    ///
+    /// # Errors
+    ///
+    /// A [`ReplayError`]: the position of the first bad event and a
+    /// [`ReplayReason`] (for a refused event, the [`LifecycleError`]
+    /// [`Project::decide`] would give).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let pay = Command::new(unit, d(2023, 3, 1), Action::Pay {
+    ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
+    /// });
+    /// let mut log = vec![started];
+    /// for e in project.decide(&pay)? { project.apply(&e); log.push(e); }
+    /// assert_eq!(Project::replay(&log)?, project);
+    ///
+    /// // Travel is never allowed (6.1), not even in a log.
+    /// let mut bad = log.clone();
+    /// bad.push(Event { change: Change::Paid { spend: Spend::base(SpendingCategory::Travel, Yuan::from_yuan(1), SpecialtyIndex(0)) }, ..log[1].clone() });
+    /// let err = Project::replay(&bad).unwrap_err();
+    /// assert_eq!(err.position, 2);
+    /// assert_eq!(err.reason.clause().as_str(), "6.1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn replay<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Project, ReplayError> {
         Project::replay_until(events, None)?.ok_or(ReplayError {
             position: 0,
@@ -26,6 +80,48 @@ impl Project {
     /// The project as it stood at the end of `date`: the log replayed up to
     /// and including that day (checked as [`Project::replay`] checks it).
     /// `None` when the project had not started by then.
+    ///
+    /// # Law
+    ///
+    /// As [`Project::replay`].
+    ///
+    /// # Errors
+    ///
+    /// A [`ReplayError`] for a bad event on or before `date` (or a bad start).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let pay = Command::new(unit, d(2023, 3, 1), Action::Pay {
+    ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
+    /// });
+    /// let mut log = vec![started];
+    /// for e in project.decide(&pay)? { project.apply(&e); log.push(e); }
+    /// let before = Project::state_on(&log, d(2023, 2, 28))?.unwrap();
+    /// assert_eq!(before.ledger().balance, Yuan::from_yuan(200_000));
+    /// assert!(Project::state_on(&log, d(2022, 8, 31))?.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn state_on<'a>(
         events: impl IntoIterator<Item = &'a Event>,
         date: NaiveDate,

@@ -11,7 +11,7 @@ use crate::policy::PolicyRef;
 
 /// How a project starts: the record the annual round produces when it releases
 /// a subsidy (资金下达, 5). The first event of every log carries it
-/// ([`Change::Started`]).
+/// ([`Change::Started`](super::Change::Started)).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -367,7 +367,7 @@ impl Spend {
 
 /// A payment the ledger accepted: its date and spending. What the fast path
 /// ([`super::Project::decide_payment`]) returns; [`super::Project::payment_event`]
-/// makes the logged [`Event`] of it.
+/// makes the logged [`Event`](super::Event) of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Payment {
