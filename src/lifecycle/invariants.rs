@@ -2,9 +2,9 @@
 //! state matching the pending request and the kind.
 
 use crate::domain::ProjectKind;
-use crate::money::Yuan;
 
 use super::Project;
+use super::corrupt::InvariantViolation;
 use super::status::Status;
 use super::types::PendingRequest;
 
@@ -155,78 +155,4 @@ impl Project {
         }
         Ok(())
     }
-}
-
-/// An invariant a project's state breaks (for auditors: see
-/// [`super::Project::check_invariants`]).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum InvariantViolation {
-    /// released ≠ spent + balance + returned from the account (7.1, R13).
-    #[error("released {released} ≠ spent {spent} + balance {balance} + returned {returned}")]
-    MoneyNotConserved {
-        /// Released.
-        released: Yuan,
-        /// Spent.
-        spent: Yuan,
-        /// Balance.
-        balance: Yuan,
-        /// Returned from the account.
-        returned: Yuan,
-    },
-    /// recovery ordered ≠ returned + repaid + owed (R13).
-    #[error("recovery ordered {ordered} ≠ returned {returned} + repaid {repaid} + owed {owed}")]
-    RecoveryNotBalanced {
-        /// Recovery ordered.
-        ordered: Yuan,
-        /// Returned from the account.
-        returned: Yuan,
-        /// Repaid.
-        repaid: Yuan,
-        /// Owed.
-        owed: Yuan,
-    },
-    /// The ledger's released amount differs from the start record's.
-    #[error("the ledger records {ledger} released; the start record {start}")]
-    ReleaseChanged {
-        /// In the ledger.
-        ledger: Yuan,
-        /// In the start record.
-        start: Yuan,
-    },
-    /// A revoked or dissolved project has the wrong recovery (R13, R14).
-    #[error(
-        "a {status:?} project must have recovery {expected}, balance zero; has {ordered}, balance {balance}"
-    )]
-    WrongRecovery {
-        /// The state.
-        status: Status,
-        /// The recovery it should have.
-        expected: Yuan,
-        /// The recovery it has.
-        ordered: Yuan,
-        /// Its balance.
-        balance: Yuan,
-    },
-    /// Money was recovered from a project that was neither revoked nor dissolved.
-    #[error("a {status:?} project has recovery or asset-rule amounts")]
-    RecoveryWithoutClosure {
-        /// The state.
-        status: Status,
-    },
-    /// A pending request does not match the state.
-    #[error("the state {status:?} does not match the pending request")]
-    PendingMismatch {
-        /// The state.
-        status: Status,
-    },
-    /// A base with a lead or lead history, or a studio without a lead.
-    #[error("a {kind} with the wrong lead or name history")]
-    KindMismatch {
-        /// The kind.
-        kind: ProjectKind,
-    },
-    /// An accepted project without an acceptance date.
-    #[error("an accepted project has no acceptance date")]
-    AcceptanceUndated,
 }

@@ -30,10 +30,13 @@
 //! | `event.rs` | [`EventKind`] with its law ([`EventKind::law`]) and access rule ([`EventKind::permits`]); [`Change`], [`Event`] | |
 //! | `status.rs` | [`Status`] with its law ([`Status::law`]) | |
 //! | `error.rs` | [`LifecycleError`] and its kinds' laws ([`LifecycleErrorKind::law`]) | |
+//! | `corrupt.rs` | a corrupt log ([`ReplayError`]) and a broken invariant ([`InvariantViolation`]) | |
 //! | `command.rs`, `types.rs` | [`Command`] and [`Action`]; the start record, roles, spending categories, the [`Ledger`] | |
 //!
 //! Every rule's id, clauses and reading are in one `law()` match beside its
-//! variants; the registry ([`crate::rules`]) only collects them.
+//! variants; the registry ([`crate::rules`]) only collects them. The step
+//! files (`decide`, `apply`, `replay`, `invariants`) only add methods to
+//! [`Project`]; the others do not depend on them.
 //!
 //! The ledger's hot path is [`Project::decide_payment`] and
 //! [`Project::apply_payment`]: no allocation, no formatting, a specialty
@@ -117,6 +120,7 @@
 
 mod apply;
 mod command;
+mod corrupt;
 mod decide;
 mod error;
 mod event;
@@ -129,10 +133,9 @@ mod table;
 mod types;
 
 pub use command::{Action, Command};
+pub use corrupt::{InvariantViolation, ReplayError, ReplayReason};
 pub use error::{LifecycleError, LifecycleErrorKind};
 pub use event::{Change, Event, EventKind};
-pub use invariants::InvariantViolation;
-pub use replay::{ReplayError, ReplayReason};
 pub use status::Status;
 pub use table::{Transition, mermaid, transition, transitions};
 pub use types::{
