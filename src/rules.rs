@@ -11,7 +11,7 @@
 //! | [`Area::Dates`] | [`ProjectKind::fund_clause`] (R10), the notice of 5 (R9) | `dates.completion_deadline.<kind>`, `dates.public_notice` |
 //! | [`Area::Eligibility`] | [`RuleId::ALL`], [`RuleId::clause`], [`RuleId::reading`] | `eligibility.<rule>` |
 //! | [`Area::Round`] | [`Refusal::clauses`], [`Verdict::clauses`], the steps ([`Step`]) | `round.refusal.<reason>`, `round.verdict.<verdict>`, `round.step.<step>` |
-//! | [`Area::Lifecycle`] | [`EventKind::ALL`], [`transitions`], [`LifecycleError::clause`] | `lifecycle.event.<kind>`, `lifecycle.transition.<from>.<event>`, `lifecycle.refusal.<error>` |
+//! | [`Area::Lifecycle`] | [`EventKind::law`], [`transitions`], [`LifecycleErrorKind::law`] | `lifecycle.event.<kind>`, `lifecycle.transition.<from>.<event>`, `lifecycle.refusal.<error>` |
 //!
 //! Where a rule's clause depends on the case (a refusal cites 4.1 for a
 //! banner's list, 4.2 for a body's; a refusal in the lifecycle cites 6.1 for
@@ -40,21 +40,15 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::eligibility::RuleId;
-use crate::lifecycle::{
-    Action, Actor, EvaluationRating, EventKind, InspectionResult, LeadChangeReason, LifecycleError,
-    Misconduct, RenameCause, Role, SpecialtyIndex, Spend, SpendingCategory, Status, transition,
-    transitions,
-};
-use crate::model::{ApplicationId, BodyId, PersonId, Seat, StudioLead, UnitId};
-use crate::policy::PolicyRef;
+use crate::lifecycle::{EventKind, LifecycleError, LifecycleErrorKind, transitions};
+use crate::model::{ApplicationId, BodyId, Seat, UnitId};
 use crate::round::{
     Draw, Funding, NotSelectedReason, Recommender, Refusal, ReportPart, Step, Verdict,
 };
-use crate::{Banner, ClauseId, DateError, Fund, Lang, MoneyError, Policy, ProjectKind, Yuan};
+use crate::{Banner, ClauseId, Fund, Lang, Policy, ProjectKind, Yuan};
 
 /// The area of the crate a rule belongs to.
 ///
@@ -252,10 +246,7 @@ pub fn verdict_id(verdict: &Verdict) -> Option<String> {
 /// assert_eq!(skill_grants::rules::lifecycle_error_id(&LifecycleError::NoVerifiedFinding), "lifecycle.refusal.no_verified_finding");
 /// ```
 pub fn lifecycle_error_id(error: &LifecycleError) -> String {
-    format!(
-        "lifecycle.refusal.{}",
-        snake(&variant(&format!("{error:?}")))
-    )
+    error.kind().law().id.to_owned()
 }
 
 /// The registry id of a kind of lifecycle event (`"lifecycle.event.revoked"`).
@@ -265,7 +256,7 @@ pub fn lifecycle_error_id(error: &LifecycleError) -> String {
 /// assert_eq!(skill_grants::rules::event_id(EventKind::Repaid), "lifecycle.event.repaid");
 /// ```
 pub fn event_id(kind: EventKind) -> String {
-    format!("lifecycle.event.{}", kind.id())
+    kind.law().id.to_owned()
 }
 
 /// The variant name at the start of a `Debug` rendering (`"OverQuota"` of
@@ -640,248 +631,55 @@ fn round_rules(b: &mut Builder) {
     }
 }
 
-/// The reading a kind of lifecycle event follows.
-const fn event_reading(kind: EventKind) -> Option<&'static str> {
-    match kind {
-        EventKind::Started => Some("R4"),
-        EventKind::Paid => Some("R12"),
-        EventKind::ConstructionCompleted | EventKind::DeadlinePassed => Some("R10"),
-        EventKind::Inspected
-        | EventKind::Evaluated
-        | EventKind::Accepted
-        | EventKind::NotAccepted => None,
-        EventKind::FindingVerified | EventKind::Revoked | EventKind::Repaid => Some("R13"),
-        EventKind::RenameRequested
-        | EventKind::RenameApproved
-        | EventKind::RenameRefused
-        | EventKind::Dissolved => Some("R14"),
-        EventKind::LeadChangeRequested
-        | EventKind::LeadChangeApproved
-        | EventKind::LeadChangeRefused => Some("R15"),
-    }
+/// The Rust name of a variant whose rule id ends in its snake-case name
+/// (`after_deadline` → `AfterDeadline`), for the rule's `code`: read from the
+/// id, never from `Debug`.
+fn upper_camel(snake: &str) -> String {
+    snake
+        .split('_')
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
 }
 
-/// The reading a lifecycle refusal follows.
-const fn error_reading(e: &LifecycleError) -> Option<&'static str> {
-    match e {
-        LifecycleError::ReleaseNotSubsidy { .. } => Some("R4"),
-        LifecycleError::SpecialtyCount { .. } => Some("R11"),
-        LifecycleError::LeadWithoutHonour { .. } => Some("R2"),
-        LifecycleError::Deadline(_)
-        | LifecycleError::AfterDeadline { .. }
-        | LifecycleError::BeforeRelease { .. } => Some("R10"),
-        LifecycleError::AboveBalance { .. }
-        | LifecycleError::NotProjectUnit { .. }
-        | LifecycleError::Money(_) => Some("R12"),
-        LifecycleError::NoVerifiedFinding | LifecycleError::AboveOwed { .. } => Some("R13"),
-        LifecycleError::RenameOnStudio => Some("R14"),
-        LifecycleError::NewLeadWithoutHonour { .. } => Some("R15"),
-        LifecycleError::PolicyMismatch { .. }
-        | LifecycleError::SpecialtiesOnStudio { .. }
-        | LifecycleError::LeadMissing
-        | LifecycleError::LeadOnBase
-        | LifecycleError::BeforeLastEvent { .. }
-        | LifecycleError::OutsideJurisdiction { .. }
-        | LifecycleError::NotPermitted { .. }
-        | LifecycleError::NotInState { .. }
-        | LifecycleError::ProhibitedCategory { .. }
-        | LifecycleError::CategoryOfOtherKind { .. }
-        | LifecycleError::SpecialtyMissing
-        | LifecycleError::SpecialtyNotDeclared { .. }
-        | LifecycleError::ZeroAmount { .. }
-        | LifecycleError::LeadChangeOnBase
-        | LifecycleError::EmptyName
-        | LifecycleError::SameName
-        | LifecycleError::SameLead { .. } => None,
-    }
+/// The last segment of a rule id (`lifecycle.refusal.after_deadline` →
+/// `after_deadline`).
+fn last_segment(id: &str) -> &str {
+    id.rsplit('.').next().unwrap_or(id)
 }
 
-/// One action of each kind, to name the actions that cause each event.
-fn actions() -> Vec<Action> {
-    let lead = StudioLead::new("P", "某", []);
-    vec![
-        Action::Pay {
-            spend: Spend::studio(SpendingCategory::SkillExchange, Yuan::ZERO),
-        },
-        Action::CompleteConstruction,
-        Action::Inspect {
-            result: InspectionResult::Satisfactory,
-            report: String::new(),
-        },
-        Action::Evaluate {
-            stage: 1,
-            rating: EvaluationRating::MeetsRequirements,
-            report: String::new(),
-        },
-        Action::Accept {
-            rated_effective: true,
-        },
-        Action::Reject,
-        Action::VerifyFinding {
-            misconduct: Misconduct::Fraud,
-            report: String::new(),
-        },
-        Action::Revoke,
-        Action::RequestRename {
-            new_name: String::new(),
-            cause: RenameCause::Other,
-        },
-        Action::ApproveRename,
-        Action::RefuseRename,
-        Action::RequestLeadChange {
-            new_lead: lead,
-            reason: LeadChangeReason::Other,
-        },
-        Action::ApproveLeadChange,
-        Action::RefuseLeadChange,
-        Action::Dissolve,
-        Action::RecordRepayment { amount: Yuan::ZERO },
-    ]
-}
-
-/// Every lifecycle refusal, in every form whose clause differs: per kind of
-/// project, per recommender, per (state, event) the table refuses, per
-/// (role, event) the access rule refuses.
-fn lifecycle_errors() -> Vec<LifecycleError> {
-    let day = NaiveDate::MIN;
-    let policy = PolicyRef {
-        id: String::new().into(),
-        revision: 0,
-    };
-    let person = PersonId::new("P");
-    let mut out = vec![
-        LifecycleError::PolicyMismatch {
-            expected: policy.clone(),
-            found: policy,
-        },
-        LifecycleError::SpecialtyCount {
-            count: 0,
-            min: 1,
-            max: 2,
-        },
-        LifecycleError::SpecialtiesOnStudio { count: 1 },
-        LifecycleError::LeadMissing,
-        LifecycleError::LeadOnBase,
-        LifecycleError::LeadWithoutHonour {
-            person: person.clone(),
-        },
-        LifecycleError::Deadline(DateError::OutOfRange {
-            date: day,
-            months: 12,
-        }),
-        LifecycleError::BeforeLastEvent {
-            date: day,
-            last: day,
-        },
-        LifecycleError::NotProjectUnit {
-            unit: UnitId::new("U"),
-        },
-        LifecycleError::OutsideJurisdiction {
-            actor: Actor::BannerAuthority(Banner::Dongsheng),
-            seat: Seat::Banner(Banner::Kangbashi),
-        },
-        LifecycleError::OutsideJurisdiction {
-            actor: Actor::BodyAuthority(BodyId::new("body")),
-            seat: Seat::Banner(Banner::Kangbashi),
-        },
-        LifecycleError::SpecialtyMissing,
-        LifecycleError::AboveBalance {
-            amount: Yuan::ZERO,
-            balance: Yuan::ZERO,
-        },
-        LifecycleError::AboveOwed {
-            amount: Yuan::ZERO,
-            owed: Yuan::ZERO,
-        },
-        LifecycleError::Money(MoneyError::Overflow(Yuan::ZERO, Yuan::ZERO)),
-        LifecycleError::NoVerifiedFinding,
-        LifecycleError::RenameOnStudio,
-        LifecycleError::LeadChangeOnBase,
-        LifecycleError::EmptyName,
-        LifecycleError::SameName,
-        LifecycleError::SameLead {
-            person: person.clone(),
-        },
-        LifecycleError::NewLeadWithoutHonour { person },
-    ];
-    for kind in ProjectKind::ALL {
-        out.push(LifecycleError::ReleaseNotSubsidy {
-            kind,
-            expected: Yuan::ZERO,
-            found: Yuan::ZERO,
-        });
-        out.push(LifecycleError::BeforeRelease {
-            date: day,
-            released_on: day,
-            kind,
-        });
-        out.push(LifecycleError::ProhibitedCategory {
-            category: SpendingCategory::Travel,
-            kind,
-        });
-        out.push(LifecycleError::CategoryOfOtherKind {
-            category: SpendingCategory::Travel,
-            kind,
-        });
-        out.push(LifecycleError::SpecialtyNotDeclared {
-            index: SpecialtyIndex(2),
-            declared: 1,
-            kind,
-        });
-        out.push(LifecycleError::AfterDeadline {
-            date: day,
-            deadline: day,
-            kind,
-        });
-        for status in Status::ALL {
-            for event in EventKind::ALL {
-                if transition(status, event).is_none() {
-                    out.push(LifecycleError::NotInState {
-                        status,
-                        event,
-                        kind,
-                    });
-                }
-            }
-        }
-    }
-    for event in EventKind::ALL {
-        out.push(LifecycleError::ZeroAmount { event });
-        for role in Role::ALL {
-            if !event.permits(role) {
-                out.push(LifecycleError::NotPermitted { role, event });
-            }
-        }
-    }
-    out
-}
-
+/// The lifecycle's rules, collected from the enums' own laws: one per kind
+/// of event ([`EventKind::law`]), one per row of the transition table
+/// ([`transitions`], citing its event's law), one per kind of refusal
+/// ([`LifecycleErrorKind::law`]).
 fn lifecycle_rules(b: &mut Builder) {
-    let actions = actions();
     for kind in EventKind::ALL {
-        let name = variant(&format!("{kind:?}"));
+        let law = kind.law();
+        let name = upper_camel(last_segment(law.id));
         let mut code = vec![format!("EventKind::{name}"), format!("Change::{name}")];
-        code.extend(
-            actions
-                .iter()
-                .filter(|a| a.kind() == kind)
-                .map(|a| format!("Action::{}", variant(&format!("{a:?}")))),
-        );
+        code.extend(kind.action().map(|action| format!("Action::{action}")));
         b.add(
-            event_id(kind),
+            law.id.to_owned(),
             Area::Lifecycle,
-            ProjectKind::ALL.map(|k| kind.clause_for(k)),
-            event_reading(kind),
+            law.clauses.iter().copied(),
+            law.reading,
             code,
-            kind.name(Lang::En).to_owned(),
+            law.gloss.to_owned(),
         );
     }
     for t in transitions() {
+        let law = t.kind.law();
         b.add(
-            format!("lifecycle.transition.{}.{}", t.from.id(), t.kind.id()),
+            t.rule_id(),
             Area::Lifecycle,
-            ProjectKind::ALL.map(|k| t.kind.clause_for(k)),
-            event_reading(t.kind),
+            law.clauses.iter().copied(),
+            law.reading,
             Vec::new(),
             format!(
                 "{}: {} → {}",
@@ -891,15 +689,16 @@ fn lifecycle_rules(b: &mut Builder) {
             ),
         );
     }
-    for e in lifecycle_errors() {
-        let name = variant(&format!("{e:?}"));
+    for kind in LifecycleErrorKind::ALL {
+        let law = kind.law();
+        let name = upper_camel(last_segment(law.id));
         b.add(
-            lifecycle_error_id(&e),
+            law.id.to_owned(),
             Area::Lifecycle,
-            [e.clause()],
-            error_reading(&e),
+            law.clauses.iter().copied(),
+            law.reading,
             vec![format!("LifecycleError::{name}")],
-            format!("refused: {e}"),
+            format!("refused: {}", law.gloss),
         );
     }
 }

@@ -1,12 +1,16 @@
-//! Refusals of commands, of corrupt logs, and broken invariants.
+//! Refusals of commands and of start records, each citing its clause.
 
 use chrono::NaiveDate;
 
-use crate::model::{PersonId, ProjectId, Seat, UnitId};
+use crate::clause::{ClauseId, Law};
+use crate::date::DateError;
+use crate::domain::{Lang, ProjectKind};
+use crate::model::{PersonId, Seat, UnitId};
+use crate::money::{MoneyError, Yuan};
 use crate::policy::PolicyRef;
-use crate::{ClauseId, DateError, Lang, MoneyError, ProjectKind, Yuan};
 
-use super::table::{EventKind, Status};
+use super::event::EventKind;
+use super::status::Status;
 use super::types::{Actor, Role, SpecialtyIndex, SpendingCategory};
 
 /// Why a command (or a project's start) was refused. The project is left as
@@ -220,6 +224,47 @@ pub enum LifecycleError {
 }
 
 impl LifecycleError {
+    /// The refusal's kind, which carries its law ([`LifecycleErrorKind::law`]).
+    ///
+    /// ```
+    /// use skill_grants::lifecycle::{LifecycleError, LifecycleErrorKind};
+    /// assert_eq!(LifecycleError::SameName.kind(), LifecycleErrorKind::SameName);
+    /// ```
+    pub const fn kind(&self) -> LifecycleErrorKind {
+        match self {
+            LifecycleError::PolicyMismatch { .. } => LifecycleErrorKind::PolicyMismatch,
+            LifecycleError::ReleaseNotSubsidy { .. } => LifecycleErrorKind::ReleaseNotSubsidy,
+            LifecycleError::SpecialtyCount { .. } => LifecycleErrorKind::SpecialtyCount,
+            LifecycleError::SpecialtiesOnStudio { .. } => LifecycleErrorKind::SpecialtiesOnStudio,
+            LifecycleError::LeadMissing => LifecycleErrorKind::LeadMissing,
+            LifecycleError::LeadOnBase => LifecycleErrorKind::LeadOnBase,
+            LifecycleError::LeadWithoutHonour { .. } => LifecycleErrorKind::LeadWithoutHonour,
+            LifecycleError::Deadline(_) => LifecycleErrorKind::Deadline,
+            LifecycleError::BeforeLastEvent { .. } => LifecycleErrorKind::BeforeLastEvent,
+            LifecycleError::BeforeRelease { .. } => LifecycleErrorKind::BeforeRelease,
+            LifecycleError::NotProjectUnit { .. } => LifecycleErrorKind::NotProjectUnit,
+            LifecycleError::OutsideJurisdiction { .. } => LifecycleErrorKind::OutsideJurisdiction,
+            LifecycleError::NotPermitted { .. } => LifecycleErrorKind::NotPermitted,
+            LifecycleError::NotInState { .. } => LifecycleErrorKind::NotInState,
+            LifecycleError::ProhibitedCategory { .. } => LifecycleErrorKind::ProhibitedCategory,
+            LifecycleError::CategoryOfOtherKind { .. } => LifecycleErrorKind::CategoryOfOtherKind,
+            LifecycleError::SpecialtyMissing => LifecycleErrorKind::SpecialtyMissing,
+            LifecycleError::SpecialtyNotDeclared { .. } => LifecycleErrorKind::SpecialtyNotDeclared,
+            LifecycleError::AfterDeadline { .. } => LifecycleErrorKind::AfterDeadline,
+            LifecycleError::ZeroAmount { .. } => LifecycleErrorKind::ZeroAmount,
+            LifecycleError::AboveBalance { .. } => LifecycleErrorKind::AboveBalance,
+            LifecycleError::AboveOwed { .. } => LifecycleErrorKind::AboveOwed,
+            LifecycleError::Money(_) => LifecycleErrorKind::Money,
+            LifecycleError::NoVerifiedFinding => LifecycleErrorKind::NoVerifiedFinding,
+            LifecycleError::RenameOnStudio => LifecycleErrorKind::RenameOnStudio,
+            LifecycleError::LeadChangeOnBase => LifecycleErrorKind::LeadChangeOnBase,
+            LifecycleError::EmptyName => LifecycleErrorKind::EmptyName,
+            LifecycleError::SameName => LifecycleErrorKind::SameName,
+            LifecycleError::SameLead { .. } => LifecycleErrorKind::SameLead,
+            LifecycleError::NewLeadWithoutHonour { .. } => LifecycleErrorKind::NewLeadWithoutHonour,
+        }
+    }
+
     /// The clause the refusal cites.
     ///
     /// ```
@@ -418,6 +463,317 @@ impl LifecycleError {
     }
 }
 
+/// The kinds of [`LifecycleError`], without their data: each carries its
+/// rule id, the clauses it may cite, its reading and a gloss ([`law`](Self::law)).
+///
+/// ```
+/// use skill_grants::clause::ClauseId;
+/// use skill_grants::lifecycle::{LifecycleError, LifecycleErrorKind};
+/// let e = LifecycleError::NoVerifiedFinding;
+/// assert_eq!(e.kind(), LifecycleErrorKind::NoVerifiedFinding);
+/// assert_eq!(e.kind().law().id, "lifecycle.refusal.no_verified_finding");
+/// assert!(e.kind().law().cites(e.clause()));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum LifecycleErrorKind {
+    /// See [`LifecycleError::PolicyMismatch`].
+    PolicyMismatch,
+    /// See [`LifecycleError::ReleaseNotSubsidy`].
+    ReleaseNotSubsidy,
+    /// See [`LifecycleError::SpecialtyCount`].
+    SpecialtyCount,
+    /// See [`LifecycleError::SpecialtiesOnStudio`].
+    SpecialtiesOnStudio,
+    /// See [`LifecycleError::LeadMissing`].
+    LeadMissing,
+    /// See [`LifecycleError::LeadOnBase`].
+    LeadOnBase,
+    /// See [`LifecycleError::LeadWithoutHonour`].
+    LeadWithoutHonour,
+    /// See [`LifecycleError::Deadline`].
+    Deadline,
+    /// See [`LifecycleError::BeforeLastEvent`].
+    BeforeLastEvent,
+    /// See [`LifecycleError::BeforeRelease`].
+    BeforeRelease,
+    /// See [`LifecycleError::NotProjectUnit`].
+    NotProjectUnit,
+    /// See [`LifecycleError::OutsideJurisdiction`].
+    OutsideJurisdiction,
+    /// See [`LifecycleError::NotPermitted`].
+    NotPermitted,
+    /// See [`LifecycleError::NotInState`].
+    NotInState,
+    /// See [`LifecycleError::ProhibitedCategory`].
+    ProhibitedCategory,
+    /// See [`LifecycleError::CategoryOfOtherKind`].
+    CategoryOfOtherKind,
+    /// See [`LifecycleError::SpecialtyMissing`].
+    SpecialtyMissing,
+    /// See [`LifecycleError::SpecialtyNotDeclared`].
+    SpecialtyNotDeclared,
+    /// See [`LifecycleError::AfterDeadline`].
+    AfterDeadline,
+    /// See [`LifecycleError::ZeroAmount`].
+    ZeroAmount,
+    /// See [`LifecycleError::AboveBalance`].
+    AboveBalance,
+    /// See [`LifecycleError::AboveOwed`].
+    AboveOwed,
+    /// See [`LifecycleError::Money`].
+    Money,
+    /// See [`LifecycleError::NoVerifiedFinding`].
+    NoVerifiedFinding,
+    /// See [`LifecycleError::RenameOnStudio`].
+    RenameOnStudio,
+    /// See [`LifecycleError::LeadChangeOnBase`].
+    LeadChangeOnBase,
+    /// See [`LifecycleError::EmptyName`].
+    EmptyName,
+    /// See [`LifecycleError::SameName`].
+    SameName,
+    /// See [`LifecycleError::SameLead`].
+    SameLead,
+    /// See [`LifecycleError::NewLeadWithoutHonour`].
+    NewLeadWithoutHonour,
+}
+
+impl LifecycleErrorKind {
+    /// Every kind, in the order of [`LifecycleError`]'s variants.
+    pub const ALL: [LifecycleErrorKind; 30] = [
+        LifecycleErrorKind::PolicyMismatch,
+        LifecycleErrorKind::ReleaseNotSubsidy,
+        LifecycleErrorKind::SpecialtyCount,
+        LifecycleErrorKind::SpecialtiesOnStudio,
+        LifecycleErrorKind::LeadMissing,
+        LifecycleErrorKind::LeadOnBase,
+        LifecycleErrorKind::LeadWithoutHonour,
+        LifecycleErrorKind::Deadline,
+        LifecycleErrorKind::BeforeLastEvent,
+        LifecycleErrorKind::BeforeRelease,
+        LifecycleErrorKind::NotProjectUnit,
+        LifecycleErrorKind::OutsideJurisdiction,
+        LifecycleErrorKind::NotPermitted,
+        LifecycleErrorKind::NotInState,
+        LifecycleErrorKind::ProhibitedCategory,
+        LifecycleErrorKind::CategoryOfOtherKind,
+        LifecycleErrorKind::SpecialtyMissing,
+        LifecycleErrorKind::SpecialtyNotDeclared,
+        LifecycleErrorKind::AfterDeadline,
+        LifecycleErrorKind::ZeroAmount,
+        LifecycleErrorKind::AboveBalance,
+        LifecycleErrorKind::AboveOwed,
+        LifecycleErrorKind::Money,
+        LifecycleErrorKind::NoVerifiedFinding,
+        LifecycleErrorKind::RenameOnStudio,
+        LifecycleErrorKind::LeadChangeOnBase,
+        LifecycleErrorKind::EmptyName,
+        LifecycleErrorKind::SameName,
+        LifecycleErrorKind::SameLead,
+        LifecycleErrorKind::NewLeadWithoutHonour,
+    ];
+
+    /// Where this refusal stands in the law: its rule id
+    /// (`lifecycle.refusal.<name>`), every clause it may cite (a refusal's
+    /// own clause, [`LifecycleError::clause`], is always one of them), the
+    /// reading it follows, and a gloss.
+    ///
+    /// ```
+    /// use skill_grants::clause::ClauseId;
+    /// use skill_grants::lifecycle::LifecycleErrorKind;
+    /// let law = LifecycleErrorKind::AfterDeadline.law();
+    /// assert_eq!(law.id, "lifecycle.refusal.after_deadline");
+    /// assert_eq!(law.clauses, &[ClauseId::C6_1, ClauseId::C6_2]);
+    /// assert_eq!(law.reading, Some("R10"));
+    /// ```
+    pub const fn law(self) -> Law {
+        use ClauseId as C;
+        match self {
+            LifecycleErrorKind::PolicyMismatch => Law {
+                id: "lifecycle.refusal.policy_mismatch",
+                clauses: &[C::C5],
+                reading: None,
+                gloss: "a start record naming another policy than the one given is refused",
+            },
+            LifecycleErrorKind::ReleaseNotSubsidy => Law {
+                id: "lifecycle.refusal.release_not_subsidy",
+                clauses: &[C::C2_2],
+                reading: Some("R4"),
+                gloss: "the amount released must be the fixed subsidy of the project's kind",
+            },
+            LifecycleErrorKind::SpecialtyCount => Law {
+                id: "lifecycle.refusal.specialty_count",
+                clauses: &[C::C6_1],
+                reading: Some("R11"),
+                gloss: "a base declares one or two specialties",
+            },
+            LifecycleErrorKind::SpecialtiesOnStudio => Law {
+                id: "lifecycle.refusal.specialties_on_studio",
+                clauses: &[C::C6_2],
+                reading: None,
+                gloss: "a studio declares no specialties",
+            },
+            LifecycleErrorKind::LeadMissing => Law {
+                id: "lifecycle.refusal.lead_missing",
+                clauses: &[C::C1_2_2],
+                reading: None,
+                gloss: "a studio's start record names its lead",
+            },
+            LifecycleErrorKind::LeadOnBase => Law {
+                id: "lifecycle.refusal.lead_on_base",
+                clauses: &[C::C1_2_1],
+                reading: None,
+                gloss: "a base has no studio lead",
+            },
+            LifecycleErrorKind::LeadWithoutHonour => Law {
+                id: "lifecycle.refusal.lead_without_honour",
+                clauses: &[C::C1_2_2],
+                reading: Some("R2"),
+                gloss: "a studio's lead holds one of the seven honours",
+            },
+            LifecycleErrorKind::Deadline => Law {
+                id: "lifecycle.refusal.deadline",
+                clauses: &[C::C6_1],
+                reading: Some("R10"),
+                gloss: "the completion deadline must be computable from the release date",
+            },
+            LifecycleErrorKind::BeforeLastEvent => Law {
+                id: "lifecycle.refusal.before_last_event",
+                clauses: &[C::C7_1],
+                reading: None,
+                gloss: "the books run in date order: nothing is dated before the last event",
+            },
+            LifecycleErrorKind::BeforeRelease => Law {
+                id: "lifecycle.refusal.before_release",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: Some("R10"),
+                gloss: "nothing is dated before the subsidy's release",
+            },
+            LifecycleErrorKind::NotProjectUnit => Law {
+                id: "lifecycle.refusal.not_project_unit",
+                clauses: &[C::C7_1],
+                reading: Some("R12"),
+                gloss: "only the project's own unit acts as its unit",
+            },
+            LifecycleErrorKind::OutsideJurisdiction => Law {
+                id: "lifecycle.refusal.outside_jurisdiction",
+                clauses: &[C::C4_1, C::C4_2],
+                reading: None,
+                gloss: "a banner or body acts only on projects seated in it",
+            },
+            LifecycleErrorKind::NotPermitted => Law {
+                id: "lifecycle.refusal.not_permitted",
+                clauses: &[C::C5, C::C6_1, C::C7_1, C::C7_2, C::C7_3, C::C7_4],
+                reading: None,
+                gloss: "each kind of event has the roles that may cause it (the access rule)",
+            },
+            LifecycleErrorKind::NotInState => Law {
+                id: "lifecycle.refusal.not_in_state",
+                clauses: &[C::C5, C::C6_1, C::C6_2, C::C7_2, C::C7_3, C::C7_4],
+                reading: None,
+                gloss: "an event impossible in the project's state is refused (the transition table)",
+            },
+            LifecycleErrorKind::ProhibitedCategory => Law {
+                id: "lifecycle.refusal.prohibited_category",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: None,
+                gloss: "travel, labour fees and spending outside the scope are never paid",
+            },
+            LifecycleErrorKind::CategoryOfOtherKind => Law {
+                id: "lifecycle.refusal.category_of_other_kind",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: None,
+                gloss: "a project pays only categories of its own kind's list",
+            },
+            LifecycleErrorKind::SpecialtyMissing => Law {
+                id: "lifecycle.refusal.specialty_missing",
+                clauses: &[C::C6_1],
+                reading: None,
+                gloss: "a base's payment names the declared specialty it serves",
+            },
+            LifecycleErrorKind::SpecialtyNotDeclared => Law {
+                id: "lifecycle.refusal.specialty_not_declared",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: None,
+                gloss: "a payment serves only a specialty the project declared",
+            },
+            LifecycleErrorKind::AfterDeadline => Law {
+                id: "lifecycle.refusal.after_deadline",
+                clauses: &[C::C6_1, C::C6_2],
+                reading: Some("R10"),
+                gloss: "no payment after the completion deadline; the deadline day itself is allowed",
+            },
+            LifecycleErrorKind::ZeroAmount => Law {
+                id: "lifecycle.refusal.zero_amount",
+                clauses: &[C::C5, C::C6_1, C::C7_1, C::C7_2, C::C7_3, C::C7_4],
+                reading: None,
+                gloss: "a release, payment or repayment of zero is refused",
+            },
+            LifecycleErrorKind::AboveBalance => Law {
+                id: "lifecycle.refusal.above_balance",
+                clauses: &[C::C7_1],
+                reading: Some("R12"),
+                gloss: "a payment never takes the account below zero",
+            },
+            LifecycleErrorKind::AboveOwed => Law {
+                id: "lifecycle.refusal.above_owed",
+                clauses: &[C::C7_2],
+                reading: Some("R13"),
+                gloss: "a repayment never exceeds what is still owed",
+            },
+            LifecycleErrorKind::Money => Law {
+                id: "lifecycle.refusal.money",
+                clauses: &[C::C7_1],
+                reading: Some("R12"),
+                gloss: "account arithmetic that overflows is refused",
+            },
+            LifecycleErrorKind::NoVerifiedFinding => Law {
+                id: "lifecycle.refusal.no_verified_finding",
+                clauses: &[C::C7_2],
+                reading: Some("R13"),
+                gloss: "revocation needs a verified finding on record first",
+            },
+            LifecycleErrorKind::RenameOnStudio => Law {
+                id: "lifecycle.refusal.rename_on_studio",
+                clauses: &[C::C7_3],
+                reading: Some("R14"),
+                gloss: "the notice provides renames for bases only",
+            },
+            LifecycleErrorKind::LeadChangeOnBase => Law {
+                id: "lifecycle.refusal.lead_change_on_base",
+                clauses: &[C::C7_4],
+                reading: None,
+                gloss: "the notice provides lead changes for studios only",
+            },
+            LifecycleErrorKind::EmptyName => Law {
+                id: "lifecycle.refusal.empty_name",
+                clauses: &[C::C7_3],
+                reading: None,
+                gloss: "a rename gives a new name",
+            },
+            LifecycleErrorKind::SameName => Law {
+                id: "lifecycle.refusal.same_name",
+                clauses: &[C::C7_3],
+                reading: None,
+                gloss: "a rename changes the name",
+            },
+            LifecycleErrorKind::SameLead => Law {
+                id: "lifecycle.refusal.same_lead",
+                clauses: &[C::C7_4],
+                reading: None,
+                gloss: "a lead change changes the lead",
+            },
+            LifecycleErrorKind::NewLeadWithoutHonour => Law {
+                id: "lifecycle.refusal.new_lead_without_honour",
+                clauses: &[C::C7_4],
+                reading: Some("R15"),
+                gloss: "the new lead holds one of the seven honours, checked as at application",
+            },
+        }
+    }
+}
+
 fn actor_name(actor: &Actor) -> String {
     match actor {
         Actor::Unit(u) => format!("unit `{u}`"),
@@ -434,179 +790,4 @@ fn seat_name(seat: &Seat) -> String {
         Seat::Banner(b) => b.name(Lang::En).to_owned(),
         Seat::Body(b) => format!("body `{b}`"),
     }
-}
-
-/// Why a log was refused on replay.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum ReplayReason {
-    /// The log has no events.
-    #[error("the log is empty")]
-    Empty,
-    /// The first event is not `Started`.
-    #[error("the first event is “{}”, not the start", found.name(Lang::En))]
-    NotStarted {
-        /// The kind found.
-        found: EventKind,
-    },
-    /// A second `Started` event.
-    #[error("the project is started a second time")]
-    StartedAgain,
-    /// The event belongs to another project.
-    #[error("event of project `{found}` in the log of `{expected}`")]
-    WrongProject {
-        /// The log's project.
-        expected: ProjectId,
-        /// The event's project.
-        found: ProjectId,
-    },
-    /// The event is dated before the previous one.
-    #[error("dated {date}, before the previous event on {previous}")]
-    OutOfOrder {
-        /// The previous event's date.
-        previous: NaiveDate,
-        /// This event's date.
-        date: NaiveDate,
-    },
-    /// An event other than `DeadlinePassed` has no actor, or `DeadlinePassed` has one.
-    #[error("“{}” has the wrong actor: {by:?}", event.name(Lang::En))]
-    WrongActor {
-        /// The event.
-        event: EventKind,
-        /// The actor recorded.
-        by: Option<Role>,
-    },
-    /// The construction period's end is missing or misdated (R10).
-    #[error("the construction period ended on {expected}; the log records otherwise ({found})")]
-    DeadlineMisrecorded {
-        /// When it ended (the day after the deadline).
-        expected: NaiveDate,
-        /// The date of the offending event.
-        found: NaiveDate,
-    },
-    /// Recorded amounts differ from those the crate computes (R13, R14), or
-    /// a lapsed request differs from the pending one.
-    #[error("recorded `{field}` differs from what the state gives")]
-    RecordedDiffers {
-        /// The field.
-        field: &'static str,
-    },
-    /// The start record is malformed.
-    #[error("malformed start record: {0}")]
-    BadStart(LifecycleError),
-    /// The event is impossible in the state, or breaks a rule.
-    #[error("{0}")]
-    Refused(LifecycleError),
-}
-
-impl ReplayReason {
-    /// The clause the refusal cites.
-    ///
-    /// ```
-    /// use skill_grants::{ClauseId, lifecycle::ReplayReason};
-    /// assert_eq!(ReplayReason::Empty.clause(), ClauseId::C5);
-    /// ```
-    pub fn clause(&self) -> ClauseId {
-        match self {
-            ReplayReason::Empty | ReplayReason::NotStarted { .. } | ReplayReason::StartedAgain => {
-                ClauseId::C5
-            }
-            ReplayReason::WrongProject { .. }
-            | ReplayReason::OutOfOrder { .. }
-            | ReplayReason::WrongActor { .. } => ClauseId::C7_1,
-            ReplayReason::DeadlineMisrecorded { .. } => ClauseId::C6_1,
-            ReplayReason::RecordedDiffers { .. } => ClauseId::C7_2,
-            ReplayReason::BadStart(e) | ReplayReason::Refused(e) => e.clause(),
-        }
-    }
-}
-
-/// A corrupt log: the position (0-based) of the first bad event and the reason.
-///
-/// ```
-/// use skill_grants::lifecycle::{Project, ReplayReason};
-/// let err = Project::replay(&[]).unwrap_err();
-/// assert_eq!((err.position, err.reason), (0, ReplayReason::Empty));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("event #{position}: {reason}")]
-pub struct ReplayError {
-    /// The position of the event in the log (0-based).
-    pub position: usize,
-    /// Why it was refused.
-    pub reason: ReplayReason,
-}
-
-/// An invariant a project's state breaks (for auditors: see
-/// [`super::Project::check_invariants`]).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum InvariantViolation {
-    /// released ≠ spent + balance + returned from the account (7.1, R13).
-    #[error("released {released} ≠ spent {spent} + balance {balance} + returned {returned}")]
-    MoneyNotConserved {
-        /// Released.
-        released: Yuan,
-        /// Spent.
-        spent: Yuan,
-        /// Balance.
-        balance: Yuan,
-        /// Returned from the account.
-        returned: Yuan,
-    },
-    /// recovery ordered ≠ returned + repaid + owed (R13).
-    #[error("recovery ordered {ordered} ≠ returned {returned} + repaid {repaid} + owed {owed}")]
-    RecoveryNotBalanced {
-        /// Recovery ordered.
-        ordered: Yuan,
-        /// Returned from the account.
-        returned: Yuan,
-        /// Repaid.
-        repaid: Yuan,
-        /// Owed.
-        owed: Yuan,
-    },
-    /// The ledger's released amount differs from the start record's.
-    #[error("the ledger records {ledger} released; the start record {start}")]
-    ReleaseChanged {
-        /// In the ledger.
-        ledger: Yuan,
-        /// In the start record.
-        start: Yuan,
-    },
-    /// A revoked or dissolved project has the wrong recovery (R13, R14).
-    #[error(
-        "a {status:?} project must have recovery {expected}, balance zero; has {ordered}, balance {balance}"
-    )]
-    WrongRecovery {
-        /// The state.
-        status: Status,
-        /// The recovery it should have.
-        expected: Yuan,
-        /// The recovery it has.
-        ordered: Yuan,
-        /// Its balance.
-        balance: Yuan,
-    },
-    /// Money was recovered from a project that was neither revoked nor dissolved.
-    #[error("a {status:?} project has recovery or asset-rule amounts")]
-    RecoveryWithoutClosure {
-        /// The state.
-        status: Status,
-    },
-    /// A pending request does not match the state.
-    #[error("the state {status:?} does not match the pending request")]
-    PendingMismatch {
-        /// The state.
-        status: Status,
-    },
-    /// A base with a lead or lead history, or a studio without a lead.
-    #[error("a {kind} with the wrong lead or name history")]
-    KindMismatch {
-        /// The kind.
-        kind: ProjectKind,
-    },
-    /// An accepted project without an acceptance date.
-    #[error("an accepted project has no acceptance date")]
-    AcceptanceUndated,
 }

@@ -1,336 +1,15 @@
-//! The transition table: states, kinds of event, who may cause them, and the
-//! Mermaid diagram generated from the table.
+//! The transition table: the state each kind of event leads to from each
+//! state, its rows, and the Mermaid diagram generated from it.
 
 use std::fmt::Write as _;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::{ClauseId, Lang, ProjectKind};
+use crate::clause::ClauseId;
+use crate::domain::{Lang, ProjectKind};
 
-use super::types::Role;
-
-/// The state of a project (项目状态).
-///
-/// ```
-/// use skill_grants::{Lang, lifecycle::Status};
-/// assert_eq!(Status::Revoked.name(Lang::Zh), "已撤销称号");
-/// assert!(Status::Dissolved.is_terminal());
-/// assert!(!Status::Accepted.is_terminal());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Status {
-    /// 建设中 — under construction, inside the period of R10.
-    UnderConstruction,
-    /// 单位名称变更待核准 — a base's rename awaits the city's approval (7.3).
-    PendingRename,
-    /// 领办人变更待核准 — a studio's lead change awaits the city's approval (7.4, R15).
-    PendingLeadChange,
-    /// 建设期满待验收 — construction over, awaiting acceptance (6.1, 6.2, 7.2).
-    AwaitingAcceptance,
-    /// 验收合格 — accepted: announced, plaque awarded (7.2).
-    Accepted,
-    /// 验收不合格 — not accepted (7.2).
-    NotAccepted,
-    /// 已撤销称号 — title revoked, money recovered (7.2, R13). Terminal.
-    Revoked,
-    /// 建设期内单位撤销 — the unit was dissolved during construction (7.3, R14). Terminal.
-    Dissolved,
-}
-
-impl Status {
-    /// Every state, in the order of the diagram.
-    pub const ALL: [Status; 8] = [
-        Status::UnderConstruction,
-        Status::PendingRename,
-        Status::PendingLeadChange,
-        Status::AwaitingAcceptance,
-        Status::Accepted,
-        Status::NotAccepted,
-        Status::Revoked,
-        Status::Dissolved,
-    ];
-
-    /// True for a state no event leaves (revoked, dissolved).
-    pub const fn is_terminal(self) -> bool {
-        matches!(self, Status::Revoked | Status::Dissolved)
-    }
-
-    /// True while the construction period runs (建设期内): under construction
-    /// or with a request pending.
-    pub const fn in_construction(self) -> bool {
-        matches!(
-            self,
-            Status::UnderConstruction | Status::PendingRename | Status::PendingLeadChange
-        )
-    }
-
-    /// The state's identifier in the diagram and in serialized form.
-    pub const fn id(self) -> &'static str {
-        match self {
-            Status::UnderConstruction => "under_construction",
-            Status::PendingRename => "pending_rename",
-            Status::PendingLeadChange => "pending_lead_change",
-            Status::AwaitingAcceptance => "awaiting_acceptance",
-            Status::Accepted => "accepted",
-            Status::NotAccepted => "not_accepted",
-            Status::Revoked => "revoked",
-            Status::Dissolved => "dissolved",
-        }
-    }
-
-    /// The state's name.
-    ///
-    /// ```
-    /// use skill_grants::{Lang, lifecycle::Status};
-    /// assert_eq!(Status::AwaitingAcceptance.name(Lang::En), "construction over, awaiting acceptance");
-    /// ```
-    pub const fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::UnderConstruction, Lang::Zh) => "建设中",
-            (Status::UnderConstruction, Lang::En) => "under construction",
-            (Status::PendingRename, Lang::Zh) => "单位名称变更待核准",
-            (Status::PendingRename, Lang::En) => "rename awaiting approval",
-            (Status::PendingLeadChange, Lang::Zh) => "领办人变更待核准",
-            (Status::PendingLeadChange, Lang::En) => "lead change awaiting approval",
-            (Status::AwaitingAcceptance, Lang::Zh) => "建设期满待验收",
-            (Status::AwaitingAcceptance, Lang::En) => "construction over, awaiting acceptance",
-            (Status::Accepted, Lang::Zh) => "验收合格",
-            (Status::Accepted, Lang::En) => "accepted",
-            (Status::NotAccepted, Lang::Zh) => "验收不合格",
-            (Status::NotAccepted, Lang::En) => "not accepted",
-            (Status::Revoked, Lang::Zh) => "已撤销称号",
-            (Status::Revoked, Lang::En) => "title revoked",
-            (Status::Dissolved, Lang::Zh) => "建设期内单位撤销",
-            (Status::Dissolved, Lang::En) => "unit dissolved during construction",
-        }
-    }
-}
-
-/// The kinds of event (事件类型); every command produces the kind of the same
-/// name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum EventKind {
-    /// 资金下达、项目启动 (5).
-    Started,
-    /// 项目资金支出 (6.1, 6.2, 7.1).
-    Paid,
-    /// 单位申报建设完成 (6.1, 6.2).
-    ConstructionCompleted,
-    /// 建设期满 (R10).
-    DeadlinePassed,
-    /// 检查 (7.2).
-    Inspected,
-    /// 分阶段评估 (7.2).
-    Evaluated,
-    /// 验收合格 (7.2).
-    Accepted,
-    /// 验收不合格 (7.2).
-    NotAccepted,
-    /// 查明属实 (7.2, R13).
-    FindingVerified,
-    /// 撤销称号、追回资金 (7.2, R13).
-    Revoked,
-    /// 申请变更单位名称 (7.3).
-    RenameRequested,
-    /// 核准变更单位名称 (7.3).
-    RenameApproved,
-    /// 不予核准变更单位名称 (7.3).
-    RenameRefused,
-    /// 申请变更领办人 (7.4).
-    LeadChangeRequested,
-    /// 核准变更领办人 (7.4).
-    LeadChangeApproved,
-    /// 不予核准变更领办人 (7.4).
-    LeadChangeRefused,
-    /// 建设期内单位撤销 (7.3, R14).
-    Dissolved,
-    /// 市财政部门收回欠款 (7.2, 7.3, R13).
-    Repaid,
-}
-
-impl EventKind {
-    /// Every kind, in the order of the diagram's labels.
-    pub const ALL: [EventKind; 18] = [
-        EventKind::Started,
-        EventKind::Paid,
-        EventKind::ConstructionCompleted,
-        EventKind::DeadlinePassed,
-        EventKind::Inspected,
-        EventKind::Evaluated,
-        EventKind::Accepted,
-        EventKind::NotAccepted,
-        EventKind::FindingVerified,
-        EventKind::Revoked,
-        EventKind::RenameRequested,
-        EventKind::RenameApproved,
-        EventKind::RenameRefused,
-        EventKind::LeadChangeRequested,
-        EventKind::LeadChangeApproved,
-        EventKind::LeadChangeRefused,
-        EventKind::Dissolved,
-        EventKind::Repaid,
-    ];
-
-    /// The clause this kind of event executes. A payment cites 7.1 (the
-    /// project's own account); its checks cite 6.1 or 6.2 by kind.
-    ///
-    /// ```
-    /// use skill_grants::{ClauseId, lifecycle::EventKind};
-    /// assert_eq!(EventKind::LeadChangeApproved.clause(), ClauseId::C7_4);
-    /// ```
-    pub const fn clause(self) -> ClauseId {
-        match self {
-            EventKind::Started => ClauseId::C5,
-            EventKind::Paid => ClauseId::C7_1,
-            EventKind::ConstructionCompleted | EventKind::DeadlinePassed => ClauseId::C6_1,
-            EventKind::Inspected
-            | EventKind::Evaluated
-            | EventKind::Accepted
-            | EventKind::NotAccepted
-            | EventKind::FindingVerified
-            | EventKind::Revoked
-            | EventKind::Repaid => ClauseId::C7_2,
-            EventKind::RenameRequested
-            | EventKind::RenameApproved
-            | EventKind::RenameRefused
-            | EventKind::Dissolved => ClauseId::C7_3,
-            EventKind::LeadChangeRequested
-            | EventKind::LeadChangeApproved
-            | EventKind::LeadChangeRefused => ClauseId::C7_4,
-        }
-    }
-
-    /// The clause for this kind on a project of `kind`: 6.1 or 6.2 for the
-    /// construction period's end, [`EventKind::clause`] otherwise.
-    ///
-    /// ```
-    /// use skill_grants::{ClauseId, ProjectKind, lifecycle::EventKind};
-    /// assert_eq!(EventKind::DeadlinePassed.clause_for(ProjectKind::Studio), ClauseId::C6_2);
-    /// ```
-    pub const fn clause_for(self, kind: ProjectKind) -> ClauseId {
-        match self {
-            EventKind::ConstructionCompleted | EventKind::DeadlinePassed => kind.fund_clause(),
-            other => other.clause(),
-        }
-    }
-
-    /// The kind's identifier in the diagram.
-    pub const fn id(self) -> &'static str {
-        match self {
-            EventKind::Started => "started",
-            EventKind::Paid => "paid",
-            EventKind::ConstructionCompleted => "construction_completed",
-            EventKind::DeadlinePassed => "deadline_passed",
-            EventKind::Inspected => "inspected",
-            EventKind::Evaluated => "evaluated",
-            EventKind::Accepted => "accepted",
-            EventKind::NotAccepted => "not_accepted",
-            EventKind::FindingVerified => "finding_verified",
-            EventKind::Revoked => "revoked",
-            EventKind::RenameRequested => "rename_requested",
-            EventKind::RenameApproved => "rename_approved",
-            EventKind::RenameRefused => "rename_refused",
-            EventKind::LeadChangeRequested => "lead_change_requested",
-            EventKind::LeadChangeApproved => "lead_change_approved",
-            EventKind::LeadChangeRefused => "lead_change_refused",
-            EventKind::Dissolved => "dissolved",
-            EventKind::Repaid => "repaid",
-        }
-    }
-
-    /// The kind's name.
-    ///
-    /// ```
-    /// use skill_grants::{Lang, lifecycle::EventKind};
-    /// assert_eq!(EventKind::Repaid.name(Lang::Zh), "市财政部门收回欠款");
-    /// ```
-    pub const fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (EventKind::Started, Lang::Zh) => "资金下达、项目启动",
-            (EventKind::Started, Lang::En) => "subsidy released, project started",
-            (EventKind::Paid, Lang::Zh) => "项目资金支出",
-            (EventKind::Paid, Lang::En) => "payment from the project account",
-            (EventKind::ConstructionCompleted, Lang::Zh) => "单位申报建设完成",
-            (EventKind::ConstructionCompleted, Lang::En) => "construction declared complete",
-            (EventKind::DeadlinePassed, Lang::Zh) => "建设期满",
-            (EventKind::DeadlinePassed, Lang::En) => "construction period over",
-            (EventKind::Inspected, Lang::Zh) => "检查",
-            (EventKind::Inspected, Lang::En) => "inspection",
-            (EventKind::Evaluated, Lang::Zh) => "分阶段评估",
-            (EventKind::Evaluated, Lang::En) => "phased evaluation",
-            (EventKind::Accepted, Lang::Zh) => "验收合格",
-            (EventKind::Accepted, Lang::En) => "acceptance passed",
-            (EventKind::NotAccepted, Lang::Zh) => "验收不合格",
-            (EventKind::NotAccepted, Lang::En) => "acceptance failed",
-            (EventKind::FindingVerified, Lang::Zh) => "查明属实",
-            (EventKind::FindingVerified, Lang::En) => "finding verified",
-            (EventKind::Revoked, Lang::Zh) => "撤销称号、追回资金",
-            (EventKind::Revoked, Lang::En) => "title revoked, recovery ordered",
-            (EventKind::RenameRequested, Lang::Zh) => "申请变更单位名称",
-            (EventKind::RenameRequested, Lang::En) => "rename requested",
-            (EventKind::RenameApproved, Lang::Zh) => "核准变更单位名称",
-            (EventKind::RenameApproved, Lang::En) => "rename approved",
-            (EventKind::RenameRefused, Lang::Zh) => "不予核准变更单位名称",
-            (EventKind::RenameRefused, Lang::En) => "rename refused",
-            (EventKind::LeadChangeRequested, Lang::Zh) => "申请变更领办人",
-            (EventKind::LeadChangeRequested, Lang::En) => "lead change requested",
-            (EventKind::LeadChangeApproved, Lang::Zh) => "核准变更领办人",
-            (EventKind::LeadChangeApproved, Lang::En) => "lead change approved",
-            (EventKind::LeadChangeRefused, Lang::Zh) => "不予核准变更领办人",
-            (EventKind::LeadChangeRefused, Lang::En) => "lead change refused",
-            (EventKind::Dissolved, Lang::Zh) => "建设期内单位撤销",
-            (EventKind::Dissolved, Lang::En) => "unit dissolved",
-            (EventKind::Repaid, Lang::Zh) => "市财政部门收回欠款",
-            (EventKind::Repaid, Lang::En) => "repayment recorded by city finance",
-        }
-    }
-
-    /// Who may cause this kind of event (the access rule). `DeadlinePassed`
-    /// has no actor; `Started` is caused by the round ([`super::Project::open`]).
-    ///
-    /// ```
-    /// use skill_grants::lifecycle::{EventKind, Role};
-    /// assert!(EventKind::Revoked.permits(Role::City));
-    /// assert!(!EventKind::Revoked.permits(Role::LocalAuthority));
-    /// assert!(EventKind::Repaid.permits(Role::CityFinance));
-    /// assert!(!EventKind::RenameApproved.permits(Role::ProjectUnit));
-    /// ```
-    pub const fn permits(self, role: Role) -> bool {
-        match self {
-            EventKind::Started => matches!(role, Role::City),
-            EventKind::DeadlinePassed => false,
-            // 6.1, 6.2, 7.1: the unit spends from its own account.
-            EventKind::Paid
-            | EventKind::ConstructionCompleted
-            // 7.3, 7.4: the unit submits the request.
-            | EventKind::RenameRequested
-            | EventKind::LeadChangeRequested => matches!(role, Role::ProjectUnit),
-            // 7.1 (local management and guidance), 7.2 (city inspection).
-            EventKind::Inspected => matches!(role, Role::City | Role::LocalAuthority),
-            // 7.2: the city evaluates, through its expert group (5).
-            EventKind::Evaluated => matches!(role, Role::City | Role::ExpertGroup),
-            // 7.2, 7.3, 7.4: only the city decides.
-            EventKind::Accepted
-            | EventKind::NotAccepted
-            | EventKind::FindingVerified
-            | EventKind::Revoked
-            | EventKind::RenameApproved
-            | EventKind::RenameRefused
-            | EventKind::LeadChangeApproved
-            | EventKind::LeadChangeRefused => matches!(role, Role::City),
-            // 7.3: the city (with city finance, which recovers the money).
-            EventKind::Dissolved => matches!(role, Role::City | Role::CityFinance),
-            // 7.3: only city finance records a recovery.
-            EventKind::Repaid => matches!(role, Role::CityFinance),
-        }
-    }
-}
+use super::event::EventKind;
+use super::status::Status;
 
 /// The transition table: the state an event of `kind` leads to from `from`,
 /// or `None` when that event is impossible in that state. The deciding,
@@ -407,6 +86,23 @@ pub struct Transition {
     pub to: Status,
     /// The clause the event executes.
     pub clause: ClauseId,
+}
+
+impl Transition {
+    /// The row's rule id in the registry ([`crate::rules`]),
+    /// `lifecycle.transition.<from>.<event>`, from the state's and the
+    /// event's own ids ([`Status::id`], [`EventKind::id`]). The row cites its
+    /// event's law ([`EventKind::law`]).
+    ///
+    /// ```
+    /// use skill_grants::lifecycle::{transitions, EventKind, Status};
+    /// let row = transitions().into_iter().find(|t| t.from == Status::Accepted && t.kind == EventKind::Revoked).unwrap();
+    /// assert_eq!(row.rule_id(), "lifecycle.transition.accepted.revoked");
+    /// assert!(skill_grants::rules::find(&row.rule_id()).is_some());
+    /// ```
+    pub fn rule_id(&self) -> String {
+        format!("lifecycle.transition.{}.{}", self.from.id(), self.kind.id())
+    }
 }
 
 /// Every row of the transition table, by state then by kind of event.

@@ -1,0 +1,191 @@
+//! Why a log or a state is refused: a corrupt log on replay
+//! ([`ReplayError`], from [`Project::replay`](super::Project::replay)) and a
+//! broken invariant ([`InvariantViolation`], from
+//! [`Project::check_invariants`](super::Project::check_invariants)).
+
+use chrono::NaiveDate;
+
+use crate::clause::ClauseId;
+use crate::domain::{Lang, ProjectKind};
+use crate::model::ProjectId;
+use crate::money::Yuan;
+
+use super::error::LifecycleError;
+use super::event::EventKind;
+use super::status::Status;
+use super::types::Role;
+
+/// Why a log was refused on replay.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReplayReason {
+    /// The log has no events.
+    #[error("the log is empty")]
+    Empty,
+    /// The first event is not `Started`.
+    #[error("the first event is “{}”, not the start", found.name(Lang::En))]
+    NotStarted {
+        /// The kind found.
+        found: EventKind,
+    },
+    /// A second `Started` event.
+    #[error("the project is started a second time")]
+    StartedAgain,
+    /// The event belongs to another project.
+    #[error("event of project `{found}` in the log of `{expected}`")]
+    WrongProject {
+        /// The log's project.
+        expected: ProjectId,
+        /// The event's project.
+        found: ProjectId,
+    },
+    /// The event is dated before the previous one.
+    #[error("dated {date}, before the previous event on {previous}")]
+    OutOfOrder {
+        /// The previous event's date.
+        previous: NaiveDate,
+        /// This event's date.
+        date: NaiveDate,
+    },
+    /// An event other than `DeadlinePassed` has no actor, or `DeadlinePassed` has one.
+    #[error("“{}” has the wrong actor: {by:?}", event.name(Lang::En))]
+    WrongActor {
+        /// The event.
+        event: EventKind,
+        /// The actor recorded.
+        by: Option<Role>,
+    },
+    /// The construction period's end is missing or misdated (R10).
+    #[error("the construction period ended on {expected}; the log records otherwise ({found})")]
+    DeadlineMisrecorded {
+        /// When it ended (the day after the deadline).
+        expected: NaiveDate,
+        /// The date of the offending event.
+        found: NaiveDate,
+    },
+    /// Recorded amounts differ from those the crate computes (R13, R14), or
+    /// a lapsed request differs from the pending one.
+    #[error("recorded `{field}` differs from what the state gives")]
+    RecordedDiffers {
+        /// The field.
+        field: &'static str,
+    },
+    /// The start record is malformed.
+    #[error("malformed start record: {0}")]
+    BadStart(LifecycleError),
+    /// The event is impossible in the state, or breaks a rule.
+    #[error("{0}")]
+    Refused(LifecycleError),
+}
+
+impl ReplayReason {
+    /// The clause the refusal cites.
+    ///
+    /// ```
+    /// use skill_grants::{ClauseId, lifecycle::ReplayReason};
+    /// assert_eq!(ReplayReason::Empty.clause(), ClauseId::C5);
+    /// ```
+    pub fn clause(&self) -> ClauseId {
+        match self {
+            ReplayReason::Empty | ReplayReason::NotStarted { .. } | ReplayReason::StartedAgain => {
+                ClauseId::C5
+            }
+            ReplayReason::WrongProject { .. }
+            | ReplayReason::OutOfOrder { .. }
+            | ReplayReason::WrongActor { .. } => ClauseId::C7_1,
+            ReplayReason::DeadlineMisrecorded { .. } => ClauseId::C6_1,
+            ReplayReason::RecordedDiffers { .. } => ClauseId::C7_2,
+            ReplayReason::BadStart(e) | ReplayReason::Refused(e) => e.clause(),
+        }
+    }
+}
+
+/// A corrupt log: the position (0-based) of the first bad event and the reason.
+///
+/// ```
+/// use skill_grants::lifecycle::{Project, ReplayReason};
+/// let err = Project::replay(&[]).unwrap_err();
+/// assert_eq!((err.position, err.reason), (0, ReplayReason::Empty));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("event #{position}: {reason}")]
+pub struct ReplayError {
+    /// The position of the event in the log (0-based).
+    pub position: usize,
+    /// Why it was refused.
+    pub reason: ReplayReason,
+}
+
+/// An invariant a project's state breaks (for auditors: see
+/// [`super::Project::check_invariants`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InvariantViolation {
+    /// released ≠ spent + balance + returned from the account (7.1, R13).
+    #[error("released {released} ≠ spent {spent} + balance {balance} + returned {returned}")]
+    MoneyNotConserved {
+        /// Released.
+        released: Yuan,
+        /// Spent.
+        spent: Yuan,
+        /// Balance.
+        balance: Yuan,
+        /// Returned from the account.
+        returned: Yuan,
+    },
+    /// recovery ordered ≠ returned + repaid + owed (R13).
+    #[error("recovery ordered {ordered} ≠ returned {returned} + repaid {repaid} + owed {owed}")]
+    RecoveryNotBalanced {
+        /// Recovery ordered.
+        ordered: Yuan,
+        /// Returned from the account.
+        returned: Yuan,
+        /// Repaid.
+        repaid: Yuan,
+        /// Owed.
+        owed: Yuan,
+    },
+    /// The ledger's released amount differs from the start record's.
+    #[error("the ledger records {ledger} released; the start record {start}")]
+    ReleaseChanged {
+        /// In the ledger.
+        ledger: Yuan,
+        /// In the start record.
+        start: Yuan,
+    },
+    /// A revoked or dissolved project has the wrong recovery (R13, R14).
+    #[error(
+        "a {status:?} project must have recovery {expected}, balance zero; has {ordered}, balance {balance}"
+    )]
+    WrongRecovery {
+        /// The state.
+        status: Status,
+        /// The recovery it should have.
+        expected: Yuan,
+        /// The recovery it has.
+        ordered: Yuan,
+        /// Its balance.
+        balance: Yuan,
+    },
+    /// Money was recovered from a project that was neither revoked nor dissolved.
+    #[error("a {status:?} project has recovery or asset-rule amounts")]
+    RecoveryWithoutClosure {
+        /// The state.
+        status: Status,
+    },
+    /// A pending request does not match the state.
+    #[error("the state {status:?} does not match the pending request")]
+    PendingMismatch {
+        /// The state.
+        status: Status,
+    },
+    /// A base with a lead or lead history, or a studio without a lead.
+    #[error("a {kind} with the wrong lead or name history")]
+    KindMismatch {
+        /// The kind.
+        kind: ProjectKind,
+    },
+    /// An accepted project without an acceptance date.
+    #[error("an accepted project has no acceptance date")]
+    AcceptanceUndated,
+}

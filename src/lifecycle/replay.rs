@@ -1,0 +1,276 @@
+//! Replaying: a project rebuilt from its log, every event checked.
+
+use chrono::NaiveDate;
+
+use super::corrupt::{ReplayError, ReplayReason};
+use super::error::LifecycleError;
+use super::event::{Change, Event, EventKind};
+use super::types::Role;
+use super::{Project, check_start_shape};
+
+impl Project {
+    /// Rebuilds a project from its log, checking every event: the first must
+    /// be `Started`, every event must belong to the project, be in date
+    /// order, and be possible in the state it meets, by the same checks as
+    /// [`Project::decide`].
+    ///
+    /// # Law
+    ///
+    /// 5 (the log starts with the release, by the city); 7.1 (one project's
+    /// books, in date order); 6.1, 6.2, R10 (the construction period's end
+    /// recorded on the day after the deadline); every other event by the
+    /// rules [`Project::decide`] applies — the payment rule, the access
+    /// rule, the transition table — and its recorded amounts equal to those
+    /// the crate computes (7.2, 7.3, R13, R14).
+    ///
+    /// # Errors
+    ///
+    /// A [`ReplayError`]: the position of the first bad event and a
+    /// [`ReplayReason`] (for a refused event, the [`LifecycleError`]
+    /// [`Project::decide`] would give).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let pay = Command::new(unit, d(2023, 3, 1), Action::Pay {
+    ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
+    /// });
+    /// let mut log = vec![started];
+    /// for e in project.decide(&pay)? { project.apply(&e); log.push(e); }
+    /// assert_eq!(Project::replay(&log)?, project);
+    ///
+    /// // Travel is never allowed (6.1), not even in a log.
+    /// let mut bad = log.clone();
+    /// bad.push(Event { change: Change::Paid { spend: Spend::base(SpendingCategory::Travel, Yuan::from_yuan(1), SpecialtyIndex(0)) }, ..log[1].clone() });
+    /// let err = Project::replay(&bad).unwrap_err();
+    /// assert_eq!(err.position, 2);
+    /// assert_eq!(err.reason.clause().as_str(), "6.1");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn replay<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Project, ReplayError> {
+        Project::replay_until(events, None)?.ok_or(ReplayError {
+            position: 0,
+            reason: ReplayReason::Empty,
+        })
+    }
+
+    /// The project as it stood at the end of `date`: the log replayed up to
+    /// and including that day (checked as [`Project::replay`] checks it).
+    /// `None` when the project had not started by then.
+    ///
+    /// # Law
+    ///
+    /// As [`Project::replay`].
+    ///
+    /// # Errors
+    ///
+    /// A [`ReplayError`] for a bad event on or before `date` (or a bad start).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let pay = Command::new(unit, d(2023, 3, 1), Action::Pay {
+    ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
+    /// });
+    /// let mut log = vec![started];
+    /// for e in project.decide(&pay)? { project.apply(&e); log.push(e); }
+    /// let before = Project::state_on(&log, d(2023, 2, 28))?.unwrap();
+    /// assert_eq!(before.ledger().balance, Yuan::from_yuan(200_000));
+    /// assert!(Project::state_on(&log, d(2022, 8, 31))?.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn state_on<'a>(
+        events: impl IntoIterator<Item = &'a Event>,
+        date: NaiveDate,
+    ) -> Result<Option<Project>, ReplayError> {
+        Project::replay_until(events, Some(date))
+    }
+
+    fn replay_until<'a>(
+        events: impl IntoIterator<Item = &'a Event>,
+        until: Option<NaiveDate>,
+    ) -> Result<Option<Project>, ReplayError> {
+        let mut iter = events.into_iter();
+        let Some(first) = iter.next() else {
+            return Ok(None);
+        };
+        let fail = |position, reason| ReplayError { position, reason };
+        let Change::Started { start, deadline } = &first.change else {
+            return Err(fail(
+                0,
+                ReplayReason::NotStarted {
+                    found: first.kind(),
+                },
+            ));
+        };
+        if first.project != start.project {
+            return Err(fail(
+                0,
+                ReplayReason::WrongProject {
+                    expected: start.project.clone(),
+                    found: first.project.clone(),
+                },
+            ));
+        }
+        if first.on != start.released_on {
+            return Err(fail(
+                0,
+                ReplayReason::OutOfOrder {
+                    previous: start.released_on,
+                    date: first.on,
+                },
+            ));
+        }
+        if first.by != Some(Role::City) {
+            return Err(fail(
+                0,
+                ReplayReason::WrongActor {
+                    event: EventKind::Started,
+                    by: first.by,
+                },
+            ));
+        }
+        check_start_shape(start).map_err(|e| fail(0, ReplayReason::BadStart(e)))?;
+        if *deadline <= start.released_on {
+            return Err(fail(
+                0,
+                ReplayReason::DeadlineMisrecorded {
+                    expected: start.released_on,
+                    found: *deadline,
+                },
+            ));
+        }
+        if until.is_some_and(|d| first.on > d) {
+            return Ok(None);
+        }
+        let mut project = Project::from_start(start.as_ref().clone(), *deadline);
+        for (position, event) in iter.enumerate() {
+            let position = position.saturating_add(1);
+            if until.is_some_and(|d| event.on > d) {
+                break;
+            }
+            project
+                .check_event(event)
+                .map_err(|reason| fail(position, reason))?;
+            project.apply(event);
+        }
+        Ok(Some(project))
+    }
+
+    /// Whether a logged event may follow the current state.
+    fn check_event(&self, event: &Event) -> Result<(), ReplayReason> {
+        if event.project != self.start.project {
+            return Err(ReplayReason::WrongProject {
+                expected: self.start.project.clone(),
+                found: event.project.clone(),
+            });
+        }
+        if event.on < self.last_on {
+            return Err(ReplayReason::OutOfOrder {
+                previous: self.last_on,
+                date: event.on,
+            });
+        }
+        // The day construction ended by the deadline; computed only where read.
+        let ended = || self.deadline.succ_opt().unwrap_or(self.deadline);
+        match (&event.change, event.by) {
+            (Change::Started { .. }, _) => Err(ReplayReason::StartedAgain),
+            (Change::DeadlinePassed { lapsed }, None) => {
+                if !self.status.in_construction() {
+                    return Err(ReplayReason::Refused(LifecycleError::NotInState {
+                        status: self.status,
+                        event: EventKind::DeadlinePassed,
+                        kind: self.start.kind,
+                    }));
+                }
+                if event.on != ended() {
+                    return Err(ReplayReason::DeadlineMisrecorded {
+                        expected: ended(),
+                        found: event.on,
+                    });
+                }
+                if *lapsed != self.pending_kind() {
+                    return Err(ReplayReason::RecordedDiffers { field: "lapsed" });
+                }
+                Ok(())
+            }
+            (change, Some(role)) if !matches!(change, Change::DeadlinePassed { .. }) => {
+                if self.status.in_construction() && event.on > self.deadline {
+                    return Err(ReplayReason::DeadlineMisrecorded {
+                        expected: ended(),
+                        found: event.on,
+                    });
+                }
+                self.admit(self.status, self.pending.as_ref(), role, event.on, change)
+                    .map_err(ReplayReason::Refused)?;
+                match change {
+                    Change::Revoked {
+                        recovery_ordered,
+                        returned_from_account,
+                        owed,
+                    } if (*recovery_ordered, *returned_from_account, *owed)
+                        != self.revocation() =>
+                    {
+                        Err(ReplayReason::RecordedDiffers { field: "revoked" })
+                    }
+                    Change::Dissolved {
+                        returned_from_account,
+                        spent_for_asset_rules,
+                    } if (*returned_from_account, *spent_for_asset_rules)
+                        != (self.ledger.balance, self.ledger.spent) =>
+                    {
+                        Err(ReplayReason::RecordedDiffers { field: "dissolved" })
+                    }
+                    Change::RenameRequested { new_name, .. } if new_name.trim() != new_name => {
+                        Err(ReplayReason::RecordedDiffers { field: "new_name" })
+                    }
+                    _ => Ok(()),
+                }
+            }
+            (change, by) => Err(ReplayReason::WrongActor {
+                event: change.kind(),
+                by,
+            }),
+        }
+    }
+}
