@@ -710,7 +710,7 @@ impl Decision {
 /// # Ok::<(), skill_grants::eligibility::ApplicationError>(())
 /// ```
 pub fn decide(policy: &Policy, application: &Application) -> Result<Decision, ApplicationError> {
-    let mut findings = Vec::new();
+    let mut findings = Vec::with_capacity(RuleId::ALL.len() + policy.unit_conditions().len());
     evaluate(policy, application, &mut findings)?;
     Ok(Decision::of(policy, application, findings))
 }

@@ -2,8 +2,6 @@
 //! field, before any rule runs. Where several parts are wrong, the one
 //! reported does not depend on the order of the unit's history.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 
 use super::error::ApplicationError;
@@ -17,21 +15,19 @@ fn blank(s: &str) -> bool {
 }
 
 /// The smallest item that occurs more than once, so the answer does not
-/// depend on the order of `items`.
+/// depend on the order of `items` (sorted, then compared with the next).
 fn smallest_repeated<'a, T: Ord + 'a>(
     items: impl ExactSizeIterator<Item = &'a T>,
 ) -> Option<&'a T> {
     if items.len() < 2 {
         return None;
     }
-    let mut seen = BTreeSet::new();
-    let mut repeated: Option<&T> = None;
-    for item in items {
-        if !seen.insert(item) && repeated.is_none_or(|r| item < r) {
-            repeated = Some(item);
-        }
-    }
-    repeated
+    let mut sorted: Vec<&T> = items.collect();
+    sorted.sort_unstable();
+    sorted.windows(2).find_map(|pair| match pair {
+        [a, b] if a == b => Some(*a),
+        _ => None,
+    })
 }
 
 /// Checks that an application does not contradict itself.
