@@ -51,24 +51,23 @@ pub(crate) fn evaluate(
     validate(application)?;
     let conditions = policy.unit_conditions();
     findings.reserve(RuleId::ALL.len() + conditions.len());
-    for rule in RuleId::ALL {
-        match rule {
-            RuleId::HostKind => findings.push(host_kind(application)),
-            RuleId::LeadHonours => findings.push(lead_honours(application)),
-            RuleId::HostCondition => {
-                for (index, condition) in conditions.iter().enumerate() {
-                    findings.push(host_condition(index, condition, application));
-                }
-            }
-            RuleId::RegionTitle => findings.push(region_title(application)),
-            RuleId::ConstructionPeriod => {
-                findings.push(construction_period(policy, application)?);
-            }
-            RuleId::Reapplication => findings.push(reapplication(policy, application)?),
-            RuleId::DirectlyUnderBody => findings.push(directly_under_body(application)),
-            RuleId::Specialties => findings.push(specialties(policy, application)),
-        }
-    }
+    // 1.2.1 (R1), 1.2.2 (R2).
+    findings.extend([host_kind(application), lead_honours(application)]);
+    // 3.1 (R16): one finding per host condition, in the policy's order.
+    findings.extend(
+        conditions
+            .iter()
+            .enumerate()
+            .map(|(index, condition)| host_condition(index, condition, application)),
+    );
+    // 3.2 (R5), 3.3 (R6), 3.4 (R7), 4.2, 6.1 (R11).
+    findings.extend([
+        region_title(application),
+        construction_period(policy, application)?,
+        reapplication(policy, application)?,
+        directly_under_body(application),
+        specialties(policy, application),
+    ]);
     Ok(())
 }
 
@@ -493,6 +492,33 @@ pub(super) fn specialties(policy: &Policy, app: &Application) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Banner;
+    use crate::model::{Specialty, UnitKind};
+
+    #[test]
+    fn evaluate_gives_one_finding_per_rule_in_the_order_of_the_notice() {
+        let mut policy = Policy::ordos_2022().to_data();
+        policy.unit_conditions = UnitCondition::examples();
+        let policy = Policy::try_from(policy).unwrap();
+        let unit = Unit::new(
+            "U-1",
+            "达拉特旗某职业技术学校",
+            UnitKind::VocationalCollege,
+            Seat::Banner(Banner::DaladBanner),
+        );
+        let app = Application::training_base("A-1", unit, d(2023, 7, 1), [Specialty::new("电工")]);
+        let mut findings = Vec::new();
+        evaluate(&policy, &app, &mut findings).unwrap();
+        let mut rules: Vec<RuleId> = findings.iter().map(|f| f.rule).collect();
+        let conditions = rules
+            .iter()
+            .filter(|r| **r == RuleId::HostCondition)
+            .count();
+        assert_eq!(conditions, policy.unit_conditions().len());
+        rules.dedup();
+        assert_eq!(rules, RuleId::ALL);
+        assert!(findings.iter().all(|f| f.clause == f.rule.clause()));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
