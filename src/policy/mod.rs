@@ -288,7 +288,22 @@ impl Policy {
         self.terms(kind).construction_months
     }
 
-    /// R10: the completion deadline of a project of `kind` released on `released_on`.
+    /// R10: the completion deadline of a project of `kind` released on
+    /// `released_on`: the release date plus the kind's construction months
+    /// ([`crate::date::add_months`]).
+    ///
+    /// # Law
+    ///
+    /// 6.1 (a base finishes within 2 years of release) and 6.2 (a studio
+    /// within 1 year); reading R10: calendar months, a missing day falling to
+    /// the month's last day; spending on the deadline day is allowed.
+    ///
+    /// # Errors
+    ///
+    /// [`DateError::OutOfRange`] when the deadline lies outside the dates
+    /// chrono represents.
+    ///
+    /// # Example
     ///
     /// ```
     /// use chrono::NaiveDate;

@@ -310,3 +310,33 @@ impl Policy {
         &SOURCES
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_field_has_one_entry_and_is_found_by_its_path() {
+        for (i, s) in SOURCES.iter().enumerate() {
+            assert!(
+                SOURCES.iter().skip(i + 1).all(|t| t.field != s.field),
+                "{} twice",
+                s.field
+            );
+            assert_eq!(source_of(s.field), Some(s));
+            assert!(s.clause.clause().execution.is_executed() || s.reading == Some("R17"));
+        }
+    }
+
+    #[test]
+    fn ordos_2022_takes_its_values_from_the_table() {
+        let p = Policy::ordos_2022();
+        for kind in ProjectKind::ALL {
+            let t = ORDOS_2022.kind(kind);
+            assert_eq!(p.programme_total(kind), t.programme_total.value);
+            assert_eq!(p.construction_months(kind), t.construction_months.value);
+        }
+        assert_eq!(p.document().issued_on, ORDOS_2022.issued_on.value);
+        assert_eq!(p.funding_order(), ORDOS_2022.funding_order.value);
+    }
+}

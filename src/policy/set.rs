@@ -26,6 +26,28 @@ pub struct PolicySet {
 impl PolicySet {
     /// Builds a set; two policies in force on the same day are an error. The
     /// order of the input does not matter.
+    ///
+    /// # Law
+    ///
+    /// Preamble and 2.1 (R17): a policy executes one document for its
+    /// period; a date falls under at most one policy.
+    ///
+    /// # Errors
+    ///
+    /// [`PolicyError::Overlap`], naming the two policies and the first day
+    /// both are in force.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use skill_grants::{Policy, PolicyError, PolicySet};
+    /// let mut second = Policy::ordos_2022().to_data();
+    /// second.revision = 2;
+    /// let second = Policy::try_from(second)?;
+    /// let err = PolicySet::new([Policy::ordos_2022(), second]).unwrap_err();
+    /// assert!(matches!(err, PolicyError::Overlap { .. }));
+    /// # Ok::<(), PolicyError>(())
+    /// ```
     pub fn new(policies: impl IntoIterator<Item = Policy>) -> Result<PolicySet, PolicyError> {
         let mut policies: Vec<Policy> = policies.into_iter().collect();
         policies.sort_by(|a, b| {
