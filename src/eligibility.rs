@@ -26,6 +26,13 @@
 //! | [`RuleId::DirectlyUnderBody`] | 4.2 | — | a unit under a body of 4.2 is an independent legal person |
 //! | [`RuleId::Specialties`] | 6.1 | R11 | a base declares one or two specialties |
 //!
+//! Each rule's id, clause, reading and gloss are written once, in
+//! [`RuleId::law`]. The module by concern: the rules themselves, one function
+//! each in the order above, and the `evaluate` that applies them
+//! (`conditions.rs`); the refusal of a self-contradicting application
+//! (`validate.rs`, [`ApplicationError`]); each rule's wording (`wording.rs`);
+//! a finding's and a decision's text ([`FindingText`], [`DecisionText`]).
+//!
 //! ```
 //! use chrono::NaiveDate;
 //! use skill_grants::eligibility::{decide, Outcome, Remedy, RuleId};

@@ -9,7 +9,6 @@ use crate::domain::ProjectKind;
 use crate::model::{Application, PastProject};
 
 /// Empty or only white space (stops at the first other character).
-#[inline]
 fn blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
