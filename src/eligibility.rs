@@ -26,6 +26,13 @@
 //! | [`RuleId::DirectlyUnderBody`] | 4.2 | — | a unit under a body of 4.2 is an independent legal person |
 //! | [`RuleId::Specialties`] | 6.1 | R11 | a base declares one or two specialties |
 //!
+//! Each rule's id, clause, reading and gloss are written once, in
+//! [`RuleId::law`]. The module by concern: the rules themselves, one function
+//! each in the order above, and the `evaluate` that applies them
+//! (`conditions.rs`); the refusal of a self-contradicting application
+//! (`validate.rs`, [`ApplicationError`]); each rule's wording (`wording.rs`);
+//! a finding's and a decision's text ([`FindingText`], [`DecisionText`]).
+//!
 //! ```
 //! use chrono::NaiveDate;
 //! use skill_grants::eligibility::{decide, Outcome, Remedy, RuleId};
@@ -49,28 +56,33 @@
 //! # Ok::<(), skill_grants::eligibility::ApplicationError>(())
 //! ```
 
+mod conditions;
 mod error;
 mod render;
-mod rules;
+mod validate;
+mod wording;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{
-    Application, ApplicationId, BodyId, Honour, ProjectId, Seat, SkillLevel, Title, Unit, UnitKind,
-};
-use crate::policy::PolicyRef;
-use crate::{ClauseId, ConstructionBar, Lang, Policy, ProjectKind, UnitCondition};
+use crate::clause::{ClauseId, Law};
+use crate::domain::{Lang, ProjectKind};
+use crate::model::{Application, ApplicationId, Honour, ProjectId, SkillLevel, Title, UnitKind};
+use crate::policy::{ConstructionBar, Policy, PolicyRef, UnitCondition};
 
+pub use conditions::body_may_recommend;
+pub(crate) use conditions::evaluate;
 pub use error::ApplicationError;
 pub use render::{DecisionText, FindingText};
 
-/// The eligibility rules (申报条件), one variant per rule.
+/// The eligibility rules (申报条件), one variant per rule; each carries its
+/// law ([`RuleId::law`]: registry id, clause, reading and gloss).
 ///
 /// ```
 /// use skill_grants::ClauseId;
 /// use skill_grants::eligibility::RuleId;
 /// assert_eq!(RuleId::ALL.len(), 8);
+/// assert_eq!(RuleId::ConstructionPeriod.law().id, "eligibility.construction_period");
 /// assert_eq!(RuleId::ConstructionPeriod.clause(), ClauseId::C3_3);
 /// assert_eq!(RuleId::ConstructionPeriod.reading(), Some("R6"));
 /// assert!(RuleId::ALL.iter().all(|r| r.clause().clause().execution.is_executed()));
@@ -114,7 +126,73 @@ impl RuleId {
         RuleId::Specialties,
     ];
 
-    /// The clause the rule executes.
+    /// The rule's law: its stable registry id (`eligibility.<rule>`), the
+    /// clause it executes, the reading of the clause index it follows, and a
+    /// one-line gloss. The one place these are written; [`RuleId::clause`],
+    /// [`RuleId::reading`] and the registry ([`crate::rules`]) read them here.
+    ///
+    /// ```
+    /// use skill_grants::ClauseId;
+    /// use skill_grants::eligibility::RuleId;
+    /// let law = RuleId::Reapplication.law();
+    /// assert_eq!(law.id, "eligibility.reapplication");
+    /// assert_eq!(law.clauses, &[ClauseId::C3_4]);
+    /// assert_eq!(law.reading, Some("R7"));
+    /// ```
+    pub const fn law(self) -> Law {
+        match self {
+            RuleId::HostKind => Law {
+                id: "eligibility.host_kind",
+                clauses: &[ClauseId::C1_2_1],
+                reading: Some("R1"),
+                gloss: "a training base is hosted by a technical school, vocational college or key enterprise",
+            },
+            RuleId::LeadHonours => Law {
+                id: "eligibility.lead_honours",
+                clauses: &[ClauseId::C1_2_2],
+                reading: Some("R2"),
+                gloss: "a studio's lead holds at least one of the seven honours",
+            },
+            RuleId::HostCondition => Law {
+                id: "eligibility.host_condition",
+                clauses: &[ClauseId::C3_1],
+                reading: Some("R16"),
+                gloss: "each host-supplied unit condition of the implementation rules is met",
+            },
+            RuleId::RegionTitle => Law {
+                id: "eligibility.region_title",
+                clauses: &[ClauseId::C3_2],
+                reading: Some("R5"),
+                gloss: "no funded region-or-national title of the same kind",
+            },
+            RuleId::ConstructionPeriod => Law {
+                id: "eligibility.construction_period",
+                clauses: &[ClauseId::C3_3],
+                reading: Some("R6"),
+                gloss: "no funded city-level project of either kind in its construction period on the reference date",
+            },
+            RuleId::Reapplication => Law {
+                id: "eligibility.reapplication",
+                clauses: &[ClauseId::C3_4],
+                reading: Some("R7"),
+                gloss: "every earlier project of the same kind accepted 24 months before, rated effective",
+            },
+            RuleId::DirectlyUnderBody => Law {
+                id: "eligibility.directly_under_body",
+                clauses: &[ClauseId::C4_2],
+                reading: None,
+                gloss: "a unit under a directly recommending body is an independent legal person",
+            },
+            RuleId::Specialties => Law {
+                id: "eligibility.specialties",
+                clauses: &[ClauseId::C6_1],
+                reading: Some("R11"),
+                gloss: "a training base declares one or two specialties",
+            },
+        }
+    }
+
+    /// The clause the rule executes (each rule executes one).
     ///
     /// ```
     /// use skill_grants::eligibility::RuleId;
@@ -122,15 +200,10 @@ impl RuleId {
     /// assert_eq!(RuleId::Reapplication.clause().heading_zh(), "三（四）");
     /// ```
     pub const fn clause(self) -> ClauseId {
-        match self {
-            RuleId::HostKind => ClauseId::C1_2_1,
-            RuleId::LeadHonours => ClauseId::C1_2_2,
-            RuleId::HostCondition => ClauseId::C3_1,
-            RuleId::RegionTitle => ClauseId::C3_2,
-            RuleId::ConstructionPeriod => ClauseId::C3_3,
-            RuleId::Reapplication => ClauseId::C3_4,
-            RuleId::DirectlyUnderBody => ClauseId::C4_2,
-            RuleId::Specialties => ClauseId::C6_1,
+        match self.law().clauses {
+            [clause, ..] => *clause,
+            // Never reached: every rule's law names its clause (tested).
+            [] => ClauseId::Preamble,
         }
     }
 
@@ -142,44 +215,7 @@ impl RuleId {
     /// assert_eq!(RuleId::DirectlyUnderBody.reading(), None);
     /// ```
     pub const fn reading(self) -> Option<&'static str> {
-        match self {
-            RuleId::HostKind => Some("R1"),
-            RuleId::LeadHonours => Some("R2"),
-            RuleId::HostCondition => Some("R16"),
-            RuleId::RegionTitle => Some("R5"),
-            RuleId::ConstructionPeriod => Some("R6"),
-            RuleId::Reapplication => Some("R7"),
-            RuleId::DirectlyUnderBody => None,
-            RuleId::Specialties => Some("R11"),
-        }
-    }
-
-    /// The rule's short name.
-    ///
-    /// ```
-    /// use skill_grants::{Lang, eligibility::RuleId};
-    /// assert_eq!(RuleId::ConstructionPeriod.name(Lang::Zh), "建设期限制");
-    /// assert_eq!(RuleId::ConstructionPeriod.name(Lang::En), "construction period");
-    /// ```
-    pub const fn name(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (RuleId::HostKind, Lang::Zh) => "承建单位类别",
-            (RuleId::HostKind, Lang::En) => "host kind",
-            (RuleId::LeadHonours, Lang::Zh) => "领办人荣誉",
-            (RuleId::LeadHonours, Lang::En) => "lead's honours",
-            (RuleId::HostCondition, Lang::Zh) => "实施细则单位条件",
-            (RuleId::HostCondition, Lang::En) => "unit condition of the implementation rules",
-            (RuleId::RegionTitle, Lang::Zh) => "自治区级以上称号",
-            (RuleId::RegionTitle, Lang::En) => "region-or-national title",
-            (RuleId::ConstructionPeriod, Lang::Zh) => "建设期限制",
-            (RuleId::ConstructionPeriod, Lang::En) => "construction period",
-            (RuleId::Reapplication, Lang::Zh) => "再次申报",
-            (RuleId::Reapplication, Lang::En) => "reapplication",
-            (RuleId::DirectlyUnderBody, Lang::Zh) => "直属单位推荐",
-            (RuleId::DirectlyUnderBody, Lang::En) => "direct recommendation",
-            (RuleId::Specialties, Lang::Zh) => "专业（职业）数量",
-            (RuleId::Specialties, Lang::En) => "number of specialties",
-        }
+        self.law().reading
     }
 }
 
@@ -644,13 +680,46 @@ impl Decision {
 }
 
 /// Decides an application against a policy: refuses it if it contradicts
-/// itself, otherwise evaluates every rule.
+/// itself, otherwise evaluates every rule, in the order of the notice, and
+/// returns every finding — not just up to the first failure.
 ///
 /// The decision does not depend on the order of the unit's titles and past
 /// projects. Text is not built here; see [`Decision::render`].
+///
+/// # Law
+///
+/// The conditions of application (申报条件) of the notice, one rule each
+/// ([`RuleId::ALL`]): 1.2.1 (R1), 1.2.2 (R2), 3.1 (R16), 3.2 (R5), 3.3 (R6),
+/// 3.4 (R7), 4.2 and 6.1 (R11); each finding cites its clause.
+///
+/// # Errors
+///
+/// [`ApplicationError`], naming the field, when the application contradicts
+/// itself (a lead on a base, a blank id, a project closed before its
+/// release, …), or when a completion deadline or reapplication date (R10)
+/// leaves the range of dates. Such an application is not "not eligible": it
+/// must be corrected and decided again.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use skill_grants::eligibility::{decide, Outcome, RuleId};
+/// use skill_grants::model::*;
+/// use skill_grants::{Banner, Policy};
+///
+/// let unit = Unit::new("U-1", "杭锦旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::HangginBanner));
+/// let app = Application::training_base("A-1", unit, NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(), []);
+/// let decision = decide(&Policy::ordos_2022(), &app)?;
+/// // No specialty declared: R11 fails, and every other rule is still reported
+/// // (the Ordos policy has no host condition of R16, so no finding for it).
+/// assert_eq!(decision.finding(RuleId::Specialties).unwrap().outcome, Outcome::Failed);
+/// assert_eq!(decision.findings.len(), RuleId::ALL.len() - 1);
+/// assert_eq!(decision.findings.last().unwrap().rule, RuleId::Specialties);
+/// # Ok::<(), skill_grants::eligibility::ApplicationError>(())
+/// ```
 pub fn decide(policy: &Policy, application: &Application) -> Result<Decision, ApplicationError> {
-    let capacity = RuleId::ALL.len() - 1 + policy.unit_conditions().len();
-    let mut findings = Vec::with_capacity(capacity);
+    let mut findings = Vec::with_capacity(RuleId::ALL.len() + policy.unit_conditions().len());
     evaluate(policy, application, &mut findings)?;
     Ok(Decision::of(policy, application, findings))
 }
@@ -672,81 +741,27 @@ impl Decision {
     }
 }
 
-/// The work of [`decide`] without building a [`Decision`]: refuses a
-/// self-contradicting application, otherwise replaces the contents of
-/// `findings` with every finding, in the order of [`RuleId::ALL`]. A caller
-/// deciding many applications (a round) reuses one buffer and builds a
-/// [`Decision`] only where it keeps one. On an error the contents of
-/// `findings` are of no use.
-pub(crate) fn evaluate(
-    policy: &Policy,
-    application: &Application,
-    findings: &mut Vec<Finding>,
-) -> Result<(), ApplicationError> {
-    findings.clear();
-    error::validate(application)?;
-    let conditions = policy.unit_conditions();
-    findings.reserve(RuleId::ALL.len() - 1 + conditions.len());
-    put(findings, || Ok(rules::host_kind(application)))?;
-    put(findings, || Ok(rules::lead_honours(application)))?;
-    for (index, condition) in conditions.iter().enumerate() {
-        put(findings, || {
-            Ok(rules::host_condition(index, condition, application))
-        })?;
-    }
-    put(findings, || Ok(rules::region_title(application)))?;
-    put(findings, || rules::construction_period(policy, application))?;
-    put(findings, || rules::reapplication(policy, application))?;
-    put(findings, || Ok(rules::directly_under_body(application)))?;
-    put(findings, || Ok(rules::specialties(policy, application)))?;
-    Ok(())
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Appends the finding `make` computes to `findings`.
-///
-/// The slot is pushed first (a constant) and the finding is written into it
-/// after it is computed, field by field. Computing the finding first and then
-/// pushing it makes the compiler keep it in a stack temporary across the
-/// push's growth check, written in narrow stores and read back in 16-byte
-/// loads: a store-forwarding stall on every finding, about a quarter of a
-/// decision's time. On an error the slot is left as pushed; `findings` is then
-/// of no use, which [`evaluate`] says.
-#[inline(always)]
-fn put(
-    findings: &mut Vec<Finding>,
-    make: impl FnOnce() -> Result<Finding, ApplicationError>,
-) -> Result<(), ApplicationError> {
-    findings.push(rules::SLOT);
-    if let Some(slot) = findings.last_mut() {
-        let Finding {
-            rule,
-            clause,
-            outcome,
-            facts,
-            remedy,
-        } = make()?;
-        slot.rule = rule;
-        slot.clause = clause;
-        slot.outcome = outcome;
-        slot.facts = facts;
-        slot.remedy = remedy;
+    #[test]
+    fn every_rule_executes_one_clause_the_crate_executes() {
+        for rule in RuleId::ALL {
+            let law = rule.law();
+            assert_eq!(law.clauses, &[rule.clause()], "{rule:?}");
+            assert!(rule.clause().clause().execution.is_executed(), "{rule:?}");
+            assert!(law.id.starts_with("eligibility."), "{rule:?}");
+            assert!(!law.gloss.is_empty(), "{rule:?}");
+        }
     }
-    Ok(())
-}
 
-/// 4.2, for a body's list (R8): true when `unit` sits directly under `body`
-/// and is an independent legal person, so that `body` may recommend it.
-///
-/// ```
-/// use skill_grants::eligibility::body_may_recommend;
-/// use skill_grants::model::*;
-/// let body = BodyId::new("city-energy-group");
-/// let mut unit = Unit::new("U-1", "某能源集团下属技工学校", UnitKind::TechnicalSchool, Seat::Body(body.clone()));
-/// assert!(body_may_recommend(&unit, &body));
-/// assert!(!body_may_recommend(&unit, &BodyId::new("city-transport-bureau")));
-/// unit.independent_legal_person = false;
-/// assert!(!body_may_recommend(&unit, &body));
-/// ```
-pub fn body_may_recommend(unit: &Unit, body: &BodyId) -> bool {
-    matches!(&unit.seat, Seat::Body(b) if b == body) && unit.independent_legal_person
+    #[test]
+    fn the_registry_names_each_rule_as_the_code_does() {
+        for rule in RuleId::ALL {
+            let r = crate::rules::find(rule.law().id).unwrap();
+            assert_eq!(r.code, vec![format!("RuleId::{rule:?}")]);
+            assert_eq!(r.clauses, rule.law().clauses);
+        }
+    }
 }

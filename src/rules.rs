@@ -9,7 +9,7 @@
 //! |---|---|---|
 //! | [`Area::Policy`] | [`Policy::sources`] | `policy.<field>` |
 //! | [`Area::Dates`] | [`ProjectKind::fund_clause`] (R10), the notice of 5 (R9) | `dates.completion_deadline.<kind>`, `dates.public_notice` |
-//! | [`Area::Eligibility`] | [`RuleId::ALL`], [`RuleId::clause`], [`RuleId::reading`] | `eligibility.<rule>` |
+//! | [`Area::Eligibility`] | [`RuleId::ALL`], [`RuleId::law`] | `eligibility.<rule>` |
 //! | [`Area::Round`] | [`Refusal::clauses`], [`Verdict::clauses`], the steps ([`Step`]) | `round.refusal.<reason>`, `round.verdict.<verdict>`, `round.step.<step>` |
 //! | [`Area::Lifecycle`] | [`EventKind::law`], [`transitions`], [`LifecycleErrorKind::law`] | `lifecycle.event.<kind>`, `lifecycle.transition.<from>.<event>`, `lifecycle.refusal.<error>` |
 //!
@@ -203,7 +203,7 @@ pub fn cites(id: &str, clause: ClauseId) -> bool {
 /// assert_eq!(skill_grants::rules::eligibility_id(RuleId::DirectlyUnderBody), "eligibility.directly_under_body");
 /// ```
 pub fn eligibility_id(rule: RuleId) -> String {
-    format!("eligibility.{}", snake(&variant(&format!("{rule:?}"))))
+    rule.law().id.to_owned()
 }
 
 /// The registry id of a round refusal (`"round.refusal.over_quota"`).
@@ -387,15 +387,33 @@ fn date_rules(b: &mut Builder) {
 
 fn eligibility_rules(b: &mut Builder) {
     for rule in RuleId::ALL {
+        let law = rule.law();
+        let name = law.id.strip_prefix("eligibility.").unwrap_or(law.id);
         b.add(
-            eligibility_id(rule),
+            law.id.to_owned(),
             Area::Eligibility,
-            [rule.clause()],
-            rule.reading(),
-            vec![format!("RuleId::{}", variant(&format!("{rule:?}")))],
-            rule.name(Lang::En).to_owned(),
+            law.clauses.iter().copied(),
+            law.reading,
+            vec![format!("RuleId::{}", camel(name))],
+            law.gloss.to_owned(),
         );
     }
+}
+
+/// `construction_period` → `ConstructionPeriod`: how Rust code names the
+/// variant whose law has this id.
+fn camel(snake: &str) -> String {
+    snake
+        .split('_')
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+        })
+        .collect()
 }
 
 /// The reading a round refusal follows.

@@ -1,4 +1,5 @@
-//! The rules themselves: one function per rule, each returning its finding.
+//! The conditions of application (申报条件): one function per rule, in the
+//! order of the notice, and [`evaluate`], which applies every one of them.
 //!
 //! Each function reads the application and the policy, allocates nothing
 //! except, for a failure of 3.3 or 3.4, the id of the project it names, and
@@ -9,13 +10,66 @@ use std::cmp::Ordering;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::error::ApplicationError;
+use super::validate::validate;
 use super::{
-    ApplicationError, BarringProject, ConditionCheck, EarlierProject, Facts, Finding, HonourSet,
-    Outcome, Remedy, RuleId, Standing,
+    BarringProject, ConditionCheck, EarlierProject, Facts, Finding, HonourSet, Outcome, Remedy,
+    RuleId, Standing,
 };
 use crate::date::add_months;
-use crate::model::{Application, PastProject, Seat, Title};
-use crate::{ConditionTest, ConstructionBar, Policy, ProjectKind, UnitCondition};
+use crate::domain::ProjectKind;
+use crate::model::{Application, BodyId, PastProject, Seat, Title, Unit};
+use crate::policy::{ConditionTest, ConstructionBar, Policy, UnitCondition};
+
+/// Applies every rule to `application`, in the order of the notice
+/// ([`RuleId::ALL`]), replacing the contents of `findings` with one finding
+/// per rule, and one per host condition of the policy (R16) in the policy's
+/// order. The work of [`decide`](super::decide) without building a
+/// [`Decision`](super::Decision): a caller deciding many applications (a
+/// round) reuses one buffer.
+///
+/// # Law
+///
+/// 1.2.1 (R1), 1.2.2 (R2), 3.1 (R16), 3.2 (R5), 3.3 (R6), 3.4 (R7), 4.2 and
+/// 6.1 (R11): each rule's own function below says what it reads.
+///
+/// # Errors
+///
+/// [`ApplicationError`] when the application contradicts itself (checked
+/// first, before any rule), or when a completion deadline or reapplication
+/// date (R10) leaves the range of dates; `findings` is then of no use.
+///
+/// # Example
+///
+/// See [`decide`](super::decide), which calls it.
+pub(crate) fn evaluate(
+    policy: &Policy,
+    application: &Application,
+    findings: &mut Vec<Finding>,
+) -> Result<(), ApplicationError> {
+    findings.clear();
+    validate(application)?;
+    let conditions = policy.unit_conditions();
+    findings.reserve(RuleId::ALL.len() + conditions.len());
+    // 1.2.1 (R1), 1.2.2 (R2).
+    findings.extend([host_kind(application), lead_honours(application)]);
+    // 3.1 (R16): one finding per host condition, in the policy's order.
+    findings.extend(
+        conditions
+            .iter()
+            .enumerate()
+            .map(|(index, condition)| host_condition(index, condition, application)),
+    );
+    // 3.2 (R5), 3.3 (R6), 3.4 (R7), 4.2, 6.1 (R11).
+    findings.extend([
+        region_title(application),
+        construction_period(policy, application)?,
+        reapplication(policy, application)?,
+        directly_under_body(application),
+        specialties(policy, application),
+    ]);
+    Ok(())
+}
 
 fn finding(rule: RuleId, outcome: Outcome, facts: Facts, remedy: Option<Remedy>) -> Finding {
     Finding {
@@ -92,24 +146,9 @@ fn full_years(born: NaiveDate, on: NaiveDate) -> u32 {
     u32::try_from(years).unwrap_or(0)
 }
 
-/// A finding that is only a place to write one into (see `put` in the
-/// parent module); never returned.
-pub(super) const SLOT: Finding = Finding {
-    rule: RuleId::Specialties,
-    clause: RuleId::Specialties.clause(),
-    outcome: Outcome::NotApplicable,
-    facts: Facts::Specialties {
-        declared: 0,
-        min: 0,
-        max: 0,
-    },
-    remedy: None,
-};
-
 /// R16 (3.1): one host-supplied condition. Not applicable when it is for the
 /// other kind, or reads a studio lead and the application (a base) has none.
 /// A fact the condition reads and the application does not supply fails it.
-#[inline]
 pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application) -> Finding {
     let rule = RuleId::HostCondition;
     let lead = app.lead.as_ref();
@@ -176,7 +215,6 @@ pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application)
 
 /// R5 (3.2): a funded region-or-national title of the same kind bars; an
 /// unfunded one, or one of the other kind, does not.
-#[inline]
 pub(super) fn region_title(app: &Application) -> Finding {
     let rule = RuleId::RegionTitle;
     let mut barring: Option<&Title> = None;
@@ -220,17 +258,6 @@ fn cmp_open_ended(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Ordering {
     }
 }
 
-/// False when `date` plus `months` months, and the day after, are certainly
-/// within the range of dates chrono represents (a bound with a year to spare).
-fn may_leave_range(date: NaiveDate, months: u32) -> bool {
-    i64::from(date.year()) + i64::from(months / 12) + 2 >= i64::from(NaiveDate::MAX.year())
-}
-
-/// The month a date lies in, counted from year 0 (for comparing months).
-fn month_index(date: NaiveDate) -> i64 {
-    i64::from(date.year()) * 12 + i64::from(date.month0())
-}
-
 /// One project's construction bar, as computed for R6.
 struct Bar<'a> {
     project: &'a PastProject,
@@ -247,7 +274,6 @@ struct Bar<'a> {
 /// by acceptance, or by revocation or dissolution, which end construction.
 /// A project is closed on its acceptance date if it has one, otherwise on its
 /// closing date.
-#[inline]
 pub(super) fn construction_period(
     policy: &Policy,
     app: &Application,
@@ -259,15 +285,6 @@ pub(super) fn construction_period(
     let mut latest: Option<Bar<'_>> = None;
     for p in &app.unit.projects {
         let closed_on = p.accepted_on.or(p.closed_on);
-        // Cheap checks first: a project not yet released on the reference date,
-        // or closed on or before it, cannot bar under either reading (its free
-        // day is at most its closing day), so its deadline is not needed —
-        // unless computing it could fail, which must still refuse.
-        if (reference < p.released_on || closed_on.is_some_and(|c| c <= reference))
-            && !may_leave_range(p.released_on, policy.construction_months(p.kind))
-        {
-            continue;
-        }
         let deadline = policy
             .completion_deadline(p.kind, p.released_on)
             .map_err(|_| out_of_range(app, p))?;
@@ -329,7 +346,6 @@ pub(super) fn construction_period(
 /// of 3.4 (R10) must be on or before the reference date. A revoked project, one
 /// closed without acceptance, or one accepted but not rated effective gives no
 /// path back.
-#[inline]
 pub(super) fn reapplication(
     policy: &Policy,
     app: &Application,
@@ -349,14 +365,6 @@ pub(super) fn reapplication(
                 None if p.closed_on.is_some() => (Some(Standing::NeverAccepted), None),
                 None => (Some(Standing::NotYetAccepted), None),
                 Some(_) if !p.rated_effective => (Some(Standing::NotRatedEffective), None),
-                // Accepted in a month whose 3.4 anniversary month lies before
-                // the reference date's month: it no longer stands in the way,
-                // whatever the day (and that month is within range).
-                Some(accepted)
-                    if month_index(accepted) + i64::from(months) < month_index(reference) =>
-                {
-                    (None, None)
-                }
                 Some(accepted) => {
                     let from = add_months(accepted, months).map_err(|_| out_of_range(app, p))?;
                     if from <= reference {
@@ -409,22 +417,62 @@ pub(super) fn reapplication(
     })
 }
 
+/// 4.2 (直属单位推荐), the one place the clause is checked: the body `unit`
+/// sits directly under, if any, and whether that body may recommend it —
+/// only an independent legal person (独立法人). `None` for a unit in a banner
+/// or district, which its banner or district recommends (4.1).
+fn recommending_body(unit: &Unit) -> Option<(&BodyId, bool)> {
+    match &unit.seat {
+        Seat::Body(body) => Some((body, unit.independent_legal_person)),
+        Seat::Banner(_) => None,
+    }
+}
+
 /// 4.2: a unit seated directly under a recommending body must be an
 /// independent legal person. A unit in a banner or district (4.1): not
 /// applicable.
 pub(super) fn directly_under_body(app: &Application) -> Finding {
     let rule = RuleId::DirectlyUnderBody;
-    let under_body = matches!(app.unit.seat, Seat::Body(_));
-    let independent_legal_person = app.unit.independent_legal_person;
+    let under = recommending_body(&app.unit);
     let facts = Facts::DirectlyUnderBody {
-        under_body,
-        independent_legal_person,
+        under_body: under.is_some(),
+        independent_legal_person: app.unit.independent_legal_person,
     };
-    match (under_body, independent_legal_person) {
-        (false, _) => not_applicable(rule, facts),
-        (true, true) => passed(rule, facts),
-        (true, false) => failed(rule, facts, Remedy::IndependentLegalPerson),
+    match under {
+        None => not_applicable(rule, facts),
+        Some((_, true)) => passed(rule, facts),
+        Some((_, false)) => failed(rule, facts, Remedy::IndependentLegalPerson),
     }
+}
+
+/// 4.2, for a body's list (R8): true when `unit` sits directly under `body`
+/// and is an independent legal person, so that `body` may recommend it. The
+/// same check as the rule [`RuleId::DirectlyUnderBody`].
+///
+/// # Law
+///
+/// Clause 4.2 (四（二）): a city department, large enterprise or institution
+/// recommends among its directly affiliated units with independent
+/// legal-person status; reading R8 for the lists.
+///
+/// # Errors
+///
+/// None: the answer is a plain yes or no.
+///
+/// # Example
+///
+/// ```
+/// use skill_grants::eligibility::body_may_recommend;
+/// use skill_grants::model::*;
+/// let body = BodyId::new("city-energy-group");
+/// let mut unit = Unit::new("U-1", "某能源集团下属技工学校", UnitKind::TechnicalSchool, Seat::Body(body.clone()));
+/// assert!(body_may_recommend(&unit, &body));
+/// assert!(!body_may_recommend(&unit, &BodyId::new("city-transport-bureau")));
+/// unit.independent_legal_person = false;
+/// assert!(!body_may_recommend(&unit, &body));
+/// ```
+pub fn body_may_recommend(unit: &Unit, body: &BodyId) -> bool {
+    matches!(recommending_body(unit), Some((b, true)) if b == body)
 }
 
 /// R11 (6.1): a base declares between the policy's fewest and most specialties
@@ -444,6 +492,33 @@ pub(super) fn specialties(policy: &Policy, app: &Application) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Banner;
+    use crate::model::{Specialty, UnitKind};
+
+    #[test]
+    fn evaluate_gives_one_finding_per_rule_in_the_order_of_the_notice() {
+        let mut policy = Policy::ordos_2022().to_data();
+        policy.unit_conditions = UnitCondition::examples();
+        let policy = Policy::try_from(policy).unwrap();
+        let unit = Unit::new(
+            "U-1",
+            "达拉特旗某职业技术学校",
+            UnitKind::VocationalCollege,
+            Seat::Banner(Banner::DaladBanner),
+        );
+        let app = Application::training_base("A-1", unit, d(2023, 7, 1), [Specialty::new("电工")]);
+        let mut findings = Vec::new();
+        evaluate(&policy, &app, &mut findings).unwrap();
+        let mut rules: Vec<RuleId> = findings.iter().map(|f| f.rule).collect();
+        let conditions = rules
+            .iter()
+            .filter(|r| **r == RuleId::HostCondition)
+            .count();
+        assert_eq!(conditions, policy.unit_conditions().len());
+        rules.dedup();
+        assert_eq!(rules, RuleId::ALL);
+        assert!(findings.iter().all(|f| f.clause == f.rule.clause()));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
