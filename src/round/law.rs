@@ -12,7 +12,7 @@
 //! | R9 | 5 | the city ranks by score, then recommendation rank, then application | [`r9`] |
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 use super::inputs::{FundBalances, Recommender, Score};
 use super::verdict::{Draw, Funding, NotSelectedReason, Refusal};
@@ -203,20 +203,19 @@ pub fn entry_refusals(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn duplicates(applications: &[Application]) -> Vec<Refusal> {
-    let mut seen_applications: BTreeMap<&ApplicationId, u32> = BTreeMap::new();
-    let mut seen_units: BTreeMap<&UnitId, u32> = BTreeMap::new();
+    // Looked up only, never iterated: the order of the answer is the list's.
+    let mut seen_applications: HashSet<&ApplicationId> = HashSet::with_capacity(applications.len());
+    let mut repeated_applications: HashSet<&ApplicationId> = HashSet::new();
+    let mut seen_units: HashSet<&UnitId> = HashSet::with_capacity(applications.len());
+    let mut repeated_units: HashSet<&UnitId> = HashSet::new();
     let mut out = Vec::new();
     for a in applications {
-        let n = seen_applications.entry(&a.id).or_insert(0);
-        *n = n.saturating_add(1);
-        if *n == 2 {
+        if !seen_applications.insert(&a.id) && repeated_applications.insert(&a.id) {
             out.push(Refusal::ApplicationListedTwice {
                 application: a.id.clone(),
             });
         }
-        let n = seen_units.entry(&a.unit.id).or_insert(0);
-        *n = n.saturating_add(1);
-        if *n == 2 {
+        if !seen_units.insert(&a.unit.id) && repeated_units.insert(&a.unit.id) {
             out.push(Refusal::UnitListedTwice {
                 unit: a.unit.id.clone(),
             });
@@ -257,26 +256,36 @@ pub struct Listing<'a> {
 /// assert_eq!(listed_by_others(&listings), vec![vec![b.clone()], vec![a.clone()]]);
 /// ```
 pub fn listed_by_others(listings: &[Listing<'_>]) -> Vec<Vec<Recommender>> {
-    let mut by_application: BTreeMap<&ApplicationId, BTreeSet<&Recommender>> = BTreeMap::new();
-    let mut by_unit: BTreeMap<(&UnitId, ProjectKind), BTreeSet<&Recommender>> = BTreeMap::new();
+    // Who lists each application, and each unit for a kind. Looked up only,
+    // never iterated: each answer is sorted.
+    let mut by_application: HashMap<&ApplicationId, Vec<&Recommender>> =
+        HashMap::with_capacity(listings.len());
+    let mut by_unit: HashMap<(&UnitId, ProjectKind), Vec<&Recommender>> =
+        HashMap::with_capacity(listings.len());
     for l in listings {
         by_application
             .entry(l.application)
             .or_default()
-            .insert(l.recommender);
+            .push(l.recommender);
         by_unit
             .entry((l.unit, l.kind))
             .or_default()
-            .insert(l.recommender);
+            .push(l.recommender);
     }
     listings
         .iter()
         .map(|l| {
-            let mut others: BTreeSet<&Recommender> = BTreeSet::new();
-            others.extend(by_application.get(l.application).into_iter().flatten());
-            others.extend(by_unit.get(&(l.unit, l.kind)).into_iter().flatten());
-            others.remove(l.recommender);
-            others.into_iter().cloned().collect()
+            let mut others: Vec<Recommender> = by_application
+                .get(l.application)
+                .into_iter()
+                .chain(by_unit.get(&(l.unit, l.kind)))
+                .flatten()
+                .filter(|r| **r != l.recommender)
+                .map(|r| (*r).clone())
+                .collect();
+            others.sort();
+            others.dedup();
+            others
         })
         .collect()
 }

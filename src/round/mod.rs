@@ -25,7 +25,7 @@
 //! | file | what it holds |
 //! |---|---|
 //! | [`law`] | the rules as plain functions: R3 [`law::selection_limit`], R4 [`law::pay`], R8 [`law::placement`], [`law::entry_refusals`], [`law::duplicates`], [`law::listed_by_others`], R9 [`law::r9`] |
-//! | `steps.rs` | [`Round`]: the checked steps, which apply those rules in the notice's order |
+//! | `steps.rs`, `notice.rs` | [`Round`]: the checked steps, which apply those rules in the notice's order (`notice.rs`: the public notice, its objections, the release) |
 //! | `inputs.rs` | what the city and recommenders bring: [`RoundSetup`], [`Quota`], [`FundBalances`], [`Recommendation`], [`CityReview`], [`Objection`] |
 //! | `list.rs` | the lists as held: [`RecommendationList`], [`Candidate`], [`SubmissionReceipt`] |
 //! | `verdict.rs` | where a candidate stands and why: [`Refusal`], [`Verdict`], [`Funding`]; each kind's rule in one `match` ([`RefusalKind::law`], [`VerdictKind::law`]) |
@@ -80,6 +80,7 @@ pub(crate) mod error;
 pub(crate) mod inputs;
 pub mod law;
 pub(crate) mod list;
+pub(crate) mod notice;
 mod outcome;
 mod render;
 pub(crate) mod steps;

@@ -1,21 +1,20 @@
 //! The round itself: a checked state machine whose steps apply the rules of
 //! [`law`](super::law) in the order of the notice.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::error::{RoundError, Stage, Step};
 use super::inputs::{
-    CityReview, ExpertMember, FundBalances, NoticePeriod, Objection, ObjectionRecord, Quota,
-    Recommendation, Recommender, RoundSetup, Score,
+    CityReview, ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Quota, Recommendation,
+    Recommender, RoundSetup, Score,
 };
 use super::law::{self, Listing, Ranked};
 use super::list::{Candidate, RecommendationList, RefusedAttempt, SubmissionReceipt};
 use super::outcome::Coverage;
-use super::verdict::{Funding, NotSelectedReason, Refusal, Verdict};
-use crate::date::HolidayCalendar;
+use super::verdict::{NotSelectedReason, Refusal, Verdict};
 use crate::domain::ProjectKind;
 use crate::eligibility;
 use crate::model::{Application, ApplicationId};
@@ -52,7 +51,7 @@ pub struct Round {
 
 /// Where a candidate is held: its list's index in [`Round::lists`] and its
 /// own on that list.
-type At = (usize, usize);
+pub(super) type At = (usize, usize);
 
 impl Round {
     /// Sets a round up (2.1, 4.3, R3) and opens it for recommendations.
@@ -162,7 +161,7 @@ impl Round {
     }
 
     /// The round is at the stage `step` needs, or the error that says not.
-    fn expect(&self, step: Step) -> Result<(), RoundError> {
+    pub(super) fn expect(&self, step: Step) -> Result<(), RoundError> {
         match step.expects() {
             Some(expected) if expected != self.stage => Err(RoundError::OutOfOrder {
                 step,
@@ -502,7 +501,7 @@ impl Round {
                 if !matches!(c.verdict, Verdict::Admitted) {
                     continue;
                 }
-                let Some(score) = scores.get(&(li, ci)) else {
+                let Some(score) = scores.get(li).and_then(|l| l.get(ci)).copied().flatten() else {
                     return Err(RoundError::ScoreMissing {
                         application: c.application.id.clone(),
                     });
@@ -510,7 +509,7 @@ impl Round {
                 by_kind.entry(list.kind).or_default().push((
                     (li, ci),
                     Ranked {
-                        score: *score,
+                        score,
                         recommendation_rank: c.recommendation_rank,
                         application: &c.application.id,
                     },
@@ -559,11 +558,14 @@ impl Round {
         Ok(())
     }
 
-    /// Each score's candidate, found by its application id: the admitted
-    /// candidate with that id (where two are, the later in list order), or
-    /// the error naming the first score that has none or comes twice.
-    fn match_scores(&self, review: &CityReview) -> Result<BTreeMap<At, Score>, RoundError> {
-        let mut by_id: BTreeMap<&ApplicationId, (At, bool)> = BTreeMap::new();
+    /// Each admitted candidate's score, by list and place, found by its
+    /// application id: a score names the admitted candidate with that id
+    /// (where two are, the later in list order), or the error names the first
+    /// score that has none or comes twice.
+    fn match_scores(&self, review: &CityReview) -> Result<Vec<Vec<Option<Score>>>, RoundError> {
+        // Looked up only, never iterated.
+        let held = self.lists.iter().map(RecommendationList::len).sum();
+        let mut by_id: HashMap<&ApplicationId, (At, bool)> = HashMap::with_capacity(held);
         for (li, list) in self.lists.iter().enumerate() {
             for (ci, c) in list.candidates.iter().enumerate() {
                 let admitted = matches!(c.verdict, Verdict::Admitted);
@@ -575,7 +577,8 @@ impl Round {
                 }
             }
         }
-        let mut scores = BTreeMap::new();
+        let mut scores: Vec<Vec<Option<Score>>> =
+            self.lists.iter().map(|l| vec![None; l.len()]).collect();
         for s in &review.scores {
             match by_id.get(&s.application) {
                 None => {
@@ -588,8 +591,9 @@ impl Round {
                         application: s.application.clone(),
                     });
                 }
-                Some((at, true)) => {
-                    if scores.insert(*at, s.score).is_some() {
+                Some(((li, ci), true)) => {
+                    let slot = scores.get_mut(*li).and_then(|l| l.get_mut(*ci));
+                    if slot.and_then(|slot| slot.replace(s.score)).is_some() {
                         return Err(RoundError::ScoreTwice {
                             application: s.application.clone(),
                         });
@@ -609,258 +613,16 @@ impl Round {
         )
     }
 
-    /// Starts the public notice (公示, 5) on `start`; it ends on the policy's
-    /// [`Policy::notice_working_days`]-th working day, counted from `start`
-    /// ([`HolidayCalendar::nth_working_day`]). The notice lists every
-    /// selected, funded candidate.
-    ///
-    /// # Law
-    ///
-    /// 5 and R9 (the notice's working days): [`Step::StartNotice`].
-    ///
-    /// # Errors
-    ///
-    /// [`RoundError::OutOfOrder`] unless the round is reviewed;
-    /// [`RoundError::NoticeBeforeReference`]; [`RoundError::Calendar`] when
-    /// the calendar cannot count the days.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use skill_grants::round::Stage;
-    /// use skill_grants::{sample, NaiveDate};
-    /// let round = sample::round_2022()?; // the sample's notice, 2022
-    /// let notice = round.notice().ok_or("no notice")?;
-    /// assert_eq!(notice.starts_on, sample::notice_start_2022());
-    /// assert!(notice.ends_on > notice.starts_on);
-    /// assert_eq!(round.stage(), Stage::Final);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn start_notice(
-        &mut self,
-        start: NaiveDate,
-        calendar: &HolidayCalendar,
-    ) -> Result<NoticePeriod, RoundError> {
-        self.expect(Step::StartNotice)?;
-        if start < self.reference_date {
-            return Err(RoundError::NoticeBeforeReference {
-                start,
-                reference: self.reference_date,
-            });
-        }
-        let ends_on = calendar
-            .nth_working_day(start, self.policy.notice_working_days())
-            .map_err(RoundError::Calendar)?;
-        let period = NoticePeriod {
-            starts_on: start,
-            ends_on,
-        };
-        self.notice = Some(period);
-        self.stage = Stage::Notice;
-        Ok(period)
-    }
-
-    /// Records an objection (异议, 5) received during the notice. An upheld
-    /// one removes the candidate and returns its draws to the funds; if
-    /// [`Policy::move_up_on_objection`], the best-ranked candidate of the same
-    /// kind below the line moves up and is funded by the same rule from what
-    /// the funds now hold. Projects already funded keep their draws.
-    ///
-    /// Returns the candidate that moved up, if any.
-    ///
-    /// # Law
-    ///
-    /// 5 and R9 (an upheld objection removes; moving up is a *parameter*),
-    /// the payment R4 ([`law::pay`]): [`Step::RecordObjection`].
-    ///
-    /// # Errors
-    ///
-    /// Nothing is recorded when: the notice is not running
-    /// ([`RoundError::OutOfOrder`]); the objection names a candidate not on
-    /// the notice ([`RoundError::NotOnNotice`]) or was received outside it
-    /// ([`RoundError::ObjectionOutsideNotice`]); money overflows
-    /// ([`RoundError::Money`]).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// let round = skill_grants::sample::round_2022()?; // two objections, one upheld
-    /// let upheld: Vec<_> = round.objections().iter().filter(|o| o.objection.upheld).collect();
-    /// assert_eq!(upheld.len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn record_objection(
-        &mut self,
-        objection: Objection,
-    ) -> Result<Option<ApplicationId>, RoundError> {
-        self.expect(Step::RecordObjection)?;
-        let Some(period) = self.notice else {
-            return Err(RoundError::OutOfOrder {
-                step: Step::RecordObjection,
-                expected: Stage::Notice,
-                stage: self.stage,
-            });
-        };
-        let Some((at, kind)) = self.find_on_notice(&objection.application) else {
-            return Err(RoundError::NotOnNotice {
-                application: objection.application,
-            });
-        };
-        if !period.contains(objection.received_on) {
-            return Err(RoundError::ObjectionOutsideNotice {
-                application: objection.application,
-                received_on: objection.received_on,
-                starts_on: period.starts_on,
-                ends_on: period.ends_on,
-            });
-        }
-        let index = self.objections.len();
-        if !objection.upheld {
-            self.objections.push(ObjectionRecord {
-                objection,
-                moved_up: None,
-            });
-            return Ok(None);
-        }
-        // Work on a copy of the balances; commit only when all succeeded.
-        let mut balances = self.balances;
-        let returned = match self.candidate(at).map(|c| &c.verdict) {
-            Some(Verdict::Selected {
-                funding: Funding::Funded { draws, .. },
-                ..
-            }) => draws.clone(),
-            _ => Vec::new(),
-        };
-        for d in &returned {
-            let balance = balances.slot(d.fund);
-            *balance = balance.checked_add(d.amount).map_err(RoundError::Money)?;
-        }
-        let next = if self.policy.move_up_on_objection() {
-            self.next_in_rank(kind)
-        } else {
-            None
-        };
-        let moved = match next {
-            Some(next) => {
-                let funding = law::pay(
-                    self.policy.funding_order(),
-                    &mut balances,
-                    self.policy.subsidy(kind),
-                )
-                .map_err(RoundError::Money)?;
-                Some((next, funding))
-            }
-            None => None,
-        };
-        // Commit.
-        if let Some(c) = self.candidate_mut(at) {
-            c.verdict = Verdict::Removed {
-                objection: index,
-                returned,
-            };
-        }
-        let mut moved_up = None;
-        if let Some((next, funding)) = moved {
-            if let Some(c) = self.candidate_mut(next) {
-                c.verdict = Verdict::Selected {
-                    funding,
-                    moved_up_for: Some(objection.application.clone()),
-                };
-                moved_up = Some(c.application.id.clone());
-            }
-        }
-        self.balances = balances;
-        self.objections.push(ObjectionRecord {
-            objection,
-            moved_up: moved_up.clone(),
-        });
-        Ok(moved_up)
-    }
-
-    /// The selected, funded candidate with this application id, and its kind.
-    fn find_on_notice(&self, application: &ApplicationId) -> Option<(At, ProjectKind)> {
-        self.lists.iter().enumerate().find_map(|(li, l)| {
-            l.candidates.iter().enumerate().find_map(|(ci, c)| {
-                let on_notice = matches!(
-                    c.verdict,
-                    Verdict::Selected {
-                        funding: Funding::Funded { .. },
-                        ..
-                    }
-                );
-                (on_notice && c.application.id == *application).then_some(((li, ci), l.kind))
-            })
-        })
-    }
-
-    /// The best-ranked candidate of a kind below the line.
-    fn next_in_rank(&self, kind: ProjectKind) -> Option<At> {
-        self.lists
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.kind == kind)
-            .flat_map(|(li, l)| {
-                l.candidates
-                    .iter()
-                    .enumerate()
-                    .map(move |(ci, c)| ((li, ci), c))
-            })
-            .filter(|(_, c)| matches!(c.verdict, Verdict::NotSelected { .. }))
-            .min_by_key(|(_, c)| c.city_rank.unwrap_or(u32::MAX))
-            .map(|(at, _)| at)
-    }
-
-    fn candidate(&self, (li, ci): At) -> Option<&Candidate> {
+    /// The candidate held at `at`.
+    pub(super) fn candidate(&self, (li, ci): At) -> Option<&Candidate> {
         self.lists.get(li).and_then(|l| l.candidates.get(ci))
     }
 
-    fn candidate_mut(&mut self, (li, ci): At) -> Option<&mut Candidate> {
+    /// The candidate held at `at`, to change it.
+    pub(super) fn candidate_mut(&mut self, (li, ci): At) -> Option<&mut Candidate> {
         self.lists
             .get_mut(li)
             .and_then(|l| l.candidates.get_mut(ci))
-    }
-
-    /// Releases the subsidies (下达资金, 5) on `on`, a day after the notice's
-    /// last day; the round is final and its projects are created.
-    ///
-    /// # Law
-    ///
-    /// 5 (without objection, the year's subsidy is released):
-    /// [`Step::Release`].
-    ///
-    /// # Errors
-    ///
-    /// [`RoundError::OutOfOrder`] unless the notice is running;
-    /// [`RoundError::ReleaseBeforeNoticeEnds`].
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use skill_grants::{round::Stage, sample};
-    /// let round = sample::round_2022()?;
-    /// assert_eq!(round.stage(), Stage::Final);
-    /// assert_eq!(round.released_on(), Some(sample::release_2022()));
-    /// assert!(!round.projects().is_empty());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn release(&mut self, on: NaiveDate) -> Result<(), RoundError> {
-        self.expect(Step::Release)?;
-        let Some(period) = self.notice else {
-            return Err(RoundError::OutOfOrder {
-                step: Step::Release,
-                expected: Stage::Notice,
-                stage: self.stage,
-            });
-        };
-        if on <= period.ends_on {
-            return Err(RoundError::ReleaseBeforeNoticeEnds {
-                release: on,
-                notice_end: period.ends_on,
-            });
-        }
-        self.released_on = Some(on);
-        self.stage = Stage::Final;
-        Ok(())
     }
 
     /// The stage.
