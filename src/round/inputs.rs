@@ -3,6 +3,7 @@
 //! recommendation and its report (4.1, 4.2), the expert scores (5) and the
 //! objections of the public notice (5, R9).
 
+use std::cmp::Ordering;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -275,7 +276,7 @@ pub struct Recommendation {
 /// assert!(Score::new(Decimal::new(-1, 0)).is_none());
 /// assert!(Score::points(90) > Score::points(85));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "Decimal", into = "Decimal")]
 pub struct Score(Decimal);
@@ -299,6 +300,31 @@ impl Score {
     /// The score as a decimal.
     pub fn value(self) -> Decimal {
         self.0
+    }
+
+    /// The score in hundredths of a point: a whole number, exact, as a score
+    /// is never negative and has at most two decimal places.
+    fn hundredths(self) -> u128 {
+        let mantissa = self.0.mantissa().unsigned_abs();
+        match self.0.scale() {
+            0 => mantissa.saturating_mul(100),
+            1 => mantissa.saturating_mul(10),
+            _ => mantissa,
+        }
+    }
+}
+
+impl Ord for Score {
+    /// The order of the scores' values, compared in hundredths of a point
+    /// (the same order as the decimals', without their rescaling).
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.hundredths().cmp(&other.hundredths())
+    }
+}
+
+impl PartialOrd for Score {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -414,5 +440,27 @@ impl NoticePeriod {
     /// True when `date` lies in the period, both ends included.
     pub fn contains(&self, date: NaiveDate) -> bool {
         date >= self.starts_on && date <= self.ends_on
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Scores order as their decimals do, whatever their scales.
+    #[test]
+    fn scores_order_as_their_values() {
+        let scores: Vec<Score> = [0i64, 1, 9, 10, 99, 100, 850, 855, 8_550, 10_000, 12_345]
+            .into_iter()
+            .flat_map(|n| [Decimal::new(n, 2), Decimal::new(n, 1), Decimal::new(n, 0)])
+            .filter_map(Score::new)
+            .chain([Score::points(0), Score::points(85), Score::points(u32::MAX)])
+            .collect();
+        for a in &scores {
+            for b in &scores {
+                assert_eq!(a.cmp(b), a.value().cmp(&b.value()), "{a} vs {b}");
+                assert_eq!(a == b, a.value() == b.value(), "{a} vs {b}");
+            }
+        }
     }
 }

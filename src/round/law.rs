@@ -13,6 +13,7 @@
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 
 use super::inputs::{FundBalances, Recommender, Score};
 use super::verdict::{Draw, Funding, NotSelectedReason, Refusal};
@@ -256,29 +257,37 @@ pub struct Listing<'a> {
 /// assert_eq!(listed_by_others(&listings), vec![vec![b.clone()], vec![a.clone()]]);
 /// ```
 pub fn listed_by_others(listings: &[Listing<'_>]) -> Vec<Vec<Recommender>> {
-    // Who lists each application, and each unit for a kind. Looked up only,
-    // never iterated: each answer is sorted.
-    let mut by_application: HashMap<&ApplicationId, Vec<&Recommender>> =
+    // Each distinct application, and each distinct unit for a kind, is a
+    // group of the recommenders that list it; each listing belongs to one
+    // group of each. The maps are looked up only, never iterated.
+    let mut groups: Vec<Vec<&Recommender>> = Vec::new();
+    let mut application_groups: HashMap<&ApplicationId, usize> =
         HashMap::with_capacity(listings.len());
-    let mut by_unit: HashMap<(&UnitId, ProjectKind), Vec<&Recommender>> =
+    let mut unit_groups: HashMap<(&UnitId, ProjectKind), usize> =
         HashMap::with_capacity(listings.len());
+    let mut belongs: Vec<[usize; 2]> = Vec::with_capacity(listings.len());
     for l in listings {
-        by_application
-            .entry(l.application)
-            .or_default()
-            .push(l.recommender);
-        by_unit
-            .entry((l.unit, l.kind))
-            .or_default()
-            .push(l.recommender);
+        let a = join(
+            &mut groups,
+            &mut application_groups,
+            l.application,
+            l.recommender,
+        );
+        let u = join(
+            &mut groups,
+            &mut unit_groups,
+            (l.unit, l.kind),
+            l.recommender,
+        );
+        belongs.push([a, u]);
     }
     listings
         .iter()
-        .map(|l| {
-            let mut others: Vec<Recommender> = by_application
-                .get(l.application)
-                .into_iter()
-                .chain(by_unit.get(&(l.unit, l.kind)))
+        .zip(belongs)
+        .map(|(l, [a, u])| {
+            let mut others: Vec<Recommender> = [a, u]
+                .iter()
+                .filter_map(|g| groups.get(*g))
                 .flatten()
                 .filter(|r| **r != l.recommender)
                 .map(|r| (*r).clone())
@@ -288,6 +297,23 @@ pub fn listed_by_others(listings: &[Listing<'_>]) -> Vec<Vec<Recommender>> {
             others
         })
         .collect()
+}
+
+/// Adds `recommender` to the group of `key` (a new group for a new key)
+/// and gives the group's index.
+fn join<'a, K: Hash + Eq>(
+    groups: &mut Vec<Vec<&'a Recommender>>,
+    index: &mut HashMap<K, usize>,
+    key: K,
+    recommender: &'a Recommender,
+) -> usize {
+    let next = groups.len();
+    let g = *index.entry(key).or_insert(next);
+    match groups.get_mut(g) {
+        Some(members) => members.push(recommender),
+        None => groups.push(vec![recommender]),
+    }
+    g
 }
 
 /// One admitted candidate, as the city ranks it (R9).
@@ -316,8 +342,9 @@ pub struct Ranked<'a> {
 /// assert_eq!(r9(&a, &c), Ordering::Greater); // a tie: the earlier application first
 /// ```
 pub fn r9(a: &Ranked<'_>, b: &Ranked<'_>) -> Ordering {
+    // `then_with`: the ids, texts elsewhere in memory, are read only on a tie.
     b.score
         .cmp(&a.score)
         .then(a.recommendation_rank.cmp(&b.recommendation_rank))
-        .then(a.application.cmp(b.application))
+        .then_with(|| a.application.cmp(b.application))
 }
