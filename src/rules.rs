@@ -10,7 +10,7 @@
 //! | [`Area::Policy`] | [`Policy::sources`] | `policy.<field>` |
 //! | [`Area::Dates`] | [`ProjectKind::fund_clause`] (R10), the notice of 5 (R9) | `dates.completion_deadline.<kind>`, `dates.public_notice` |
 //! | [`Area::Eligibility`] | [`RuleId::ALL`], [`RuleId::clause`], [`RuleId::reading`] | `eligibility.<rule>` |
-//! | [`Area::Round`] | [`Refusal::clauses`], [`Verdict::clauses`], the steps ([`Step`]) | `round.refusal.<reason>`, `round.verdict.<verdict>`, `round.step.<step>` |
+//! | [`Area::Round`] | [`Step::law`], [`RefusalKind::law`], [`VerdictKind::law`] over each `ALL` | `round.step.<step>`, `round.refusal.<reason>`, `round.verdict.<verdict>` |
 //! | [`Area::Lifecycle`] | [`EventKind::ALL`], [`transitions`], [`LifecycleError::clause`] | `lifecycle.event.<kind>`, `lifecycle.transition.<from>.<event>`, `lifecycle.refusal.<error>` |
 //!
 //! Where a rule's clause depends on the case (a refusal cites 4.1 for a

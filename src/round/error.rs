@@ -162,6 +162,12 @@ impl Step {
 
     /// The stage the step needs; `None` for [`Step::SetUp`], which makes
     /// the round.
+    ///
+    /// ```
+    /// use skill_grants::round::{Stage, Step};
+    /// assert_eq!(Step::Review.expects(), Some(Stage::Closed));
+    /// assert_eq!(Step::SetUp.expects(), None);
+    /// ```
     pub const fn expects(self) -> Option<Stage> {
         match self {
             Step::SetUp => None,
