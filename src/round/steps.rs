@@ -559,46 +559,41 @@ impl Round {
     }
 
     /// Each admitted candidate's score, by list and place, found by its
-    /// application id: a score names the admitted candidate with that id
-    /// (where two are, the later in list order), or the error names the first
-    /// score that has none or comes twice.
+    /// application id: a score names an admitted candidate (where two have
+    /// the id, the later in list order), or the error names the first score
+    /// that names none — a refused candidate or an id on no list — or comes
+    /// twice.
     fn match_scores(&self, review: &CityReview) -> Result<Vec<Vec<Option<Score>>>, RoundError> {
         // Looked up only, never iterated.
-        let held = self.lists.iter().map(RecommendationList::len).sum();
-        let mut by_id: HashMap<&ApplicationId, (At, bool)> = HashMap::with_capacity(held);
+        let mut admitted: HashMap<&ApplicationId, At> = HashMap::new();
         for (li, list) in self.lists.iter().enumerate() {
             for (ci, c) in list.candidates.iter().enumerate() {
-                let admitted = matches!(c.verdict, Verdict::Admitted);
-                let entry = by_id
-                    .entry(&c.application.id)
-                    .or_insert(((li, ci), admitted));
-                if admitted {
-                    *entry = ((li, ci), true);
+                if matches!(c.verdict, Verdict::Admitted) {
+                    admitted.insert(&c.application.id, (li, ci));
                 }
             }
         }
         let mut scores: Vec<Vec<Option<Score>>> =
             self.lists.iter().map(|l| vec![None; l.len()]).collect();
         for s in &review.scores {
-            match by_id.get(&s.application) {
-                None => {
-                    return Err(RoundError::ScoreForUnknown {
-                        application: s.application.clone(),
-                    });
-                }
-                Some((_, false)) => {
-                    return Err(RoundError::ScoreForRefused {
-                        application: s.application.clone(),
-                    });
-                }
-                Some(((li, ci), true)) => {
-                    let slot = scores.get_mut(*li).and_then(|l| l.get_mut(*ci));
-                    if slot.and_then(|slot| slot.replace(s.score)).is_some() {
-                        return Err(RoundError::ScoreTwice {
-                            application: s.application.clone(),
-                        });
-                    }
-                }
+            let Some((li, ci)) = admitted.get(&s.application) else {
+                let listed = self
+                    .lists
+                    .iter()
+                    .flat_map(|l| l.candidates.iter())
+                    .any(|c| c.application.id == s.application);
+                let application = s.application.clone();
+                return Err(if listed {
+                    RoundError::ScoreForRefused { application }
+                } else {
+                    RoundError::ScoreForUnknown { application }
+                });
+            };
+            let slot = scores.get_mut(*li).and_then(|l| l.get_mut(*ci));
+            if slot.and_then(|slot| slot.replace(s.score)).is_some() {
+                return Err(RoundError::ScoreTwice {
+                    application: s.application.clone(),
+                });
             }
         }
         Ok(scores)
