@@ -126,7 +126,7 @@ fn steps(c: &mut Criterion) {
         });
         // The same review with every score naming a fresh copy of its id's
         // text, as when the scores are read from a file: no score shares its
-        // text with the round's id, so each is found by hash and compared.
+        // text with the round's id.
         let mut fresh = input.review.clone();
         for s in &mut fresh.scores {
             s.application = ApplicationId::from(s.application.as_str());

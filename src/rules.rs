@@ -10,7 +10,7 @@
 //! | [`Area::Policy`] | [`Policy::sources`] | `policy.<field>` |
 //! | [`Area::Dates`] | [`ProjectKind::fund_clause`] (R10), the notice of 5 (R9) | `dates.completion_deadline.<kind>`, `dates.public_notice` |
 //! | [`Area::Eligibility`] | [`RuleId::ALL`], [`RuleId::law`] | `eligibility.<rule>` |
-//! | [`Area::Round`] | [`Refusal::clauses`], [`Verdict::clauses`], the steps ([`Step`]) | `round.refusal.<reason>`, `round.verdict.<verdict>`, `round.step.<step>` |
+//! | [`Area::Round`] | [`Step::law`], [`RefusalKind::law`], [`VerdictKind::law`] over each `ALL` | `round.step.<step>`, `round.refusal.<reason>`, `round.verdict.<verdict>` |
 //! | [`Area::Lifecycle`] | [`EventKind::law`], [`transitions`], [`LifecycleErrorKind::law`] | `lifecycle.event.<kind>`, `lifecycle.transition.<from>.<event>`, `lifecycle.refusal.<error>` |
 //!
 //! Where a rule's clause depends on the case (a refusal cites 4.1 for a
@@ -44,11 +44,9 @@ use serde::Serialize;
 
 use crate::eligibility::RuleId;
 use crate::lifecycle::{EventKind, LifecycleError, LifecycleErrorKind, transitions};
-use crate::model::{ApplicationId, BodyId, Seat, UnitId};
-use crate::round::{
-    Draw, Funding, NotSelectedReason, Recommender, Refusal, ReportPart, Step, Verdict,
-};
-use crate::{Banner, ClauseId, Fund, Lang, Policy, ProjectKind, Yuan};
+use crate::round::error::Step;
+use crate::round::verdict::{Refusal, RefusalKind, Verdict, VerdictKind};
+use crate::{ClauseId, Lang, Policy, ProjectKind};
 
 /// The area of the crate a rule belongs to.
 ///
@@ -214,7 +212,7 @@ pub fn eligibility_id(rule: RuleId) -> String {
 /// assert_eq!(skill_grants::rules::refusal_id(&r), "round.refusal.over_quota");
 /// ```
 pub fn refusal_id(refusal: &Refusal) -> String {
-    format!("round.refusal.{}", snake(&variant(&format!("{refusal:?}"))))
+    refusal.kind().law().id.to_owned()
 }
 
 /// The registry id of a candidate's verdict (`"round.verdict.selected.funded"`);
@@ -226,17 +224,7 @@ pub fn refusal_id(refusal: &Refusal) -> String {
 /// assert_eq!(skill_grants::rules::verdict_id(&v).as_deref(), Some("round.verdict.not_selected.places_filled"));
 /// ```
 pub fn verdict_id(verdict: &Verdict) -> Option<String> {
-    let inner = match verdict {
-        Verdict::Refused { .. } => return None,
-        Verdict::Admitted | Verdict::Removed { .. } => None,
-        Verdict::Selected { funding, .. } => Some(variant(&format!("{funding:?}"))),
-        Verdict::NotSelected { reason } => Some(variant(&format!("{reason:?}"))),
-    };
-    let outer = snake(&variant(&format!("{verdict:?}")));
-    Some(match inner {
-        Some(i) => format!("round.verdict.{outer}.{}", snake(&i)),
-        None => format!("round.verdict.{outer}"),
-    })
+    verdict.kind().map(|k| k.law().id.to_owned())
 }
 
 /// The registry id of a lifecycle refusal (`"lifecycle.refusal.after_deadline"`).
@@ -257,31 +245,6 @@ pub fn lifecycle_error_id(error: &LifecycleError) -> String {
 /// ```
 pub fn event_id(kind: EventKind) -> String {
     kind.law().id.to_owned()
-}
-
-/// The variant name at the start of a `Debug` rendering (`"OverQuota"` of
-/// `"OverQuota { listed: 3, quota: 2 }"`).
-fn variant(debug: &str) -> String {
-    debug
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect()
-}
-
-/// `OverQuota` → `over_quota`.
-fn snake(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, c) in name.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Collects rules, merging the clauses of entries with the same id.
@@ -416,235 +379,18 @@ fn camel(snake: &str) -> String {
         .collect()
 }
 
-/// The reading a round refusal follows.
-const fn refusal_reading(r: &Refusal) -> Option<&'static str> {
-    match r {
-        Refusal::OverQuota { .. }
-        | Refusal::ReportIncomplete { .. }
-        | Refusal::UnitListedTwice { .. }
-        | Refusal::ApplicationListedTwice { .. }
-        | Refusal::OutsideJurisdiction { .. }
-        | Refusal::NotUnderBody { .. }
-        | Refusal::NotIndependentLegalPerson { .. }
-        | Refusal::ListedByOthers { .. } => Some("R8"),
-        // Cites the failed findings, each with its own rule and reading.
-        Refusal::Ineligible { .. } => None,
-    }
-}
-
-/// The reading a verdict follows.
-const fn verdict_reading(v: &Verdict) -> Option<&'static str> {
-    match v {
-        Verdict::Refused { .. } | Verdict::Admitted => Some("R8"),
-        Verdict::Selected { .. } => Some("R4"),
-        Verdict::NotSelected { .. } => Some("R3"),
-        Verdict::Removed { .. } => Some("R9"),
-    }
-}
-
-/// The steps of a round (the module's table) and what they cite.
-const fn step_clauses(step: Step) -> (&'static [ClauseId], Option<&'static str>, &'static str) {
-    match step {
-        Step::Submit => (
-            &[ClauseId::C4_1, ClauseId::C4_2, ClauseId::C4_3],
-            Some("R8"),
-            "a recommender submits its ranked list and report",
-        ),
-        Step::CloseSubmissions => (
-            &[ClauseId::C4_1, ClauseId::C4_2],
-            Some("R8"),
-            "submissions close; an entry on two recommenders' lists is refused on both",
-        ),
-        Step::Review => (
-            &[ClauseId::C5, ClauseId::C2_2],
-            Some("R9"),
-            "the city ranks, selects within places and totals, and funds",
-        ),
-        Step::StartNotice => (
-            &[ClauseId::C5],
-            Some("R9"),
-            "the public notice runs for the policy's working days",
-        ),
-        Step::RecordObjection => (
-            &[ClauseId::C5],
-            Some("R9"),
-            "an objection during the notice; an upheld one removes the candidate",
-        ),
-        Step::Release => (
-            &[ClauseId::C5],
-            None,
-            "the subsidies are released after the notice; the projects are created",
-        ),
-    }
-}
-
 fn round_rules(b: &mut Builder) {
-    let by_banner = Recommender::Banner(Banner::Dongsheng);
-    let recommenders = [by_banner.clone(), Recommender::Body(BodyId::new("body"))];
-    b.add(
-        "round.step.set_up".into(),
-        Area::Round,
-        [ClauseId::C2_1, ClauseId::C4_3],
-        Some("R3"),
-        vec!["set_up".into(), "RoundSetup".into()],
-        "the city sets up the year's round: places, quotas, balances, earlier rounds".into(),
-    );
-    for step in [
-        Step::Submit,
-        Step::CloseSubmissions,
-        Step::Review,
-        Step::StartNotice,
-        Step::RecordObjection,
-        Step::Release,
-    ] {
-        let name = snake(&variant(&format!("{step:?}")));
-        let (clauses, reading, summary) = step_clauses(step);
-        let code = match step {
-            Step::CloseSubmissions | Step::StartNotice | Step::RecordObjection => {
-                vec![name.clone()]
-            }
-            // `submit`, `review`, `release` are common words; not scanned.
-            Step::Submit | Step::Review | Step::Release => Vec::new(),
-        };
+    let steps = Step::ALL.map(|s| (s.law(), s.code().iter().map(|c| (*c).to_owned()).collect()));
+    let refusals = RefusalKind::ALL.map(|r| (r.law(), vec![r.code().to_owned()]));
+    let verdicts = VerdictKind::ALL.map(|v| (v.law(), vec![v.code().to_owned()]));
+    for (law, code) in steps.into_iter().chain(refusals).chain(verdicts) {
         b.add(
-            format!("round.step.{name}"),
+            law.id.to_owned(),
             Area::Round,
-            clauses.iter().copied(),
-            reading,
+            law.clauses.iter().copied(),
+            law.reading,
             code,
-            summary.into(),
-        );
-    }
-    let seat = Seat::Banner(Banner::Kangbashi);
-    let ineligible_clauses: Vec<ClauseId> = RuleId::ALL.iter().map(|r| r.clause()).collect();
-    let refusals = [
-        Refusal::OverQuota {
-            listed: 2,
-            quota: 1,
-        },
-        Refusal::ReportIncomplete {
-            missing: vec![ReportPart::Procedure],
-        },
-        Refusal::UnitListedTwice {
-            unit: UnitId::new("U"),
-        },
-        Refusal::ApplicationListedTwice {
-            application: ApplicationId::new("A"),
-        },
-        Refusal::OutsideJurisdiction {
-            banner: Banner::Dongsheng,
-            seat: seat.clone(),
-        },
-        Refusal::NotUnderBody {
-            body: BodyId::new("body"),
-            seat,
-        },
-        Refusal::NotIndependentLegalPerson {
-            body: BodyId::new("body"),
-        },
-        Refusal::ListedByOthers { others: Vec::new() },
-    ];
-    for r in &refusals {
-        let clauses: Vec<ClauseId> = recommenders.iter().flat_map(|by| r.clauses(by)).collect();
-        b.add(
-            refusal_id(r),
-            Area::Round,
-            clauses,
-            refusal_reading(r),
-            vec![format!("Refusal::{}", variant(&format!("{r:?}")))],
-            r.explain(Lang::En, &by_banner),
-        );
-    }
-    b.add(
-        "round.refusal.ineligible".into(),
-        Area::Round,
-        ineligible_clauses,
-        None,
-        vec!["Refusal::Ineligible".into()],
-        "an entry whose eligibility decision failed is refused, citing the failed findings' clauses"
-            .into(),
-    );
-    let draw = Draw {
-        fund: Fund::EmploymentSubsidy,
-        amount: Yuan::ZERO,
-    };
-    let verdicts = [
-        Verdict::Admitted,
-        Verdict::Selected {
-            funding: Funding::Funded {
-                amount: Yuan::ZERO,
-                draws: vec![draw],
-            },
-            moved_up_for: None,
-        },
-        Verdict::Selected {
-            funding: Funding::NotFunded {
-                subsidy: Yuan::ZERO,
-                available: Yuan::ZERO,
-            },
-            moved_up_for: None,
-        },
-        Verdict::NotSelected {
-            reason: NotSelectedReason::PlacesFilled { places: 0 },
-        },
-        Verdict::NotSelected {
-            reason: NotSelectedReason::ProgrammeTotalReached {
-                total: 0,
-                before: 0,
-            },
-        },
-        Verdict::Removed {
-            objection: 0,
-            returned: Vec::new(),
-        },
-    ];
-    for v in &verdicts {
-        let Some(id) = verdict_id(v) else { continue };
-        let mut clauses = Vec::new();
-        for kind in ProjectKind::ALL {
-            for by in &recommenders {
-                clauses.extend(v.clauses(kind, by));
-            }
-        }
-        let summary = match v {
-            Verdict::Admitted => "an entry admitted to the city review",
-            Verdict::Selected {
-                funding: Funding::Funded { .. },
-                ..
-            } => "selected and funded: the fixed subsidy drawn from the funds in order",
-            Verdict::Selected { .. } => {
-                "selected, but the two funds together cannot pay it: not funded, nothing drawn"
-            }
-            Verdict::NotSelected {
-                reason: NotSelectedReason::PlacesFilled { .. },
-            } => "below the line: the year's places are filled",
-            Verdict::NotSelected { .. } => {
-                "below the line: what remains of the programme total is filled"
-            }
-            Verdict::Removed { .. } | Verdict::Refused { .. } => {
-                "removed by an upheld objection during the notice; its draws go back"
-            }
-        };
-        let code = match v {
-            Verdict::Selected {
-                funding: Funding::NotFunded { .. },
-                ..
-            } => vec!["Funding::NotFunded".into()],
-            Verdict::NotSelected { reason } => {
-                vec![format!(
-                    "NotSelectedReason::{}",
-                    variant(&format!("{reason:?}"))
-                )]
-            }
-            other => vec![format!("Verdict::{}", variant(&format!("{other:?}")))],
-        };
-        b.add(
-            id,
-            Area::Round,
-            clauses,
-            verdict_reading(v),
-            code,
-            summary.into(),
+            law.gloss.to_owned(),
         );
     }
 }
@@ -724,14 +470,6 @@ fn lifecycle_rules(b: &mut Builder) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_come_from_debug() {
-        assert_eq!(variant("OverQuota { listed: 1 }"), "OverQuota");
-        assert_eq!(variant("Admitted"), "Admitted");
-        assert_eq!(snake("OverQuota"), "over_quota");
-        assert_eq!(snake("C3_3"), "c3_3");
-    }
 
     #[test]
     fn every_reading_is_followed_by_some_rule() {

@@ -399,7 +399,6 @@ fn an_entry_on_two_recommenders_lists_is_refused_on_both_whatever_the_order() {
             reasons: vec![Refusal::ListedByOthers {
                 others: vec![body(BODY)]
             }]
-            .into()
         }
     );
     assert_eq!(
@@ -408,7 +407,6 @@ fn an_entry_on_two_recommenders_lists_is_refused_on_both_whatever_the_order() {
             reasons: vec![Refusal::ListedByOthers {
                 others: vec![banner(DALAD)]
             }]
-            .into()
         }
     );
 }
@@ -490,7 +488,7 @@ fn errors_keep_their_precedence_over_each_other_and_over_whole_list_refusals() {
     let list = &round.lists()[0];
     assert_eq!(list.len(), 2);
     assert!(list.candidates().all(|c| matches!(
-        c.verdict,
+        &c.verdict,
         Verdict::Refused { reasons } if reasons[..] == receipt.list_refused[..]
     )));
 }

@@ -6,13 +6,18 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Draw, ExpertMember, FundBalances, Funding, NotSelectedReason, NoticePeriod, ObjectionRecord,
-    Recommender, Refusal, Round, RoundError, Score, Stage, Verdict, kind_slot,
+use super::error::{RoundError, Stage};
+use super::inputs::{
+    ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Recommender, Score,
 };
+use super::list::Candidate;
+use super::steps::Round;
+use super::verdict::{Draw, Funding, Refusal, Verdict};
+use crate::clause::ClauseId;
+use crate::domain::{Fund, ProjectKind};
 use crate::model::{ApplicationId, ProjectId, Seat, Specialty, StudioLead, UnitId};
+use crate::money::{MoneyError, Yuan};
 use crate::policy::{AnnualPlaces, PolicyRef};
-use crate::{ClauseId, Fund, ProjectKind, Yuan};
 
 /// A count per kind of project.
 ///
@@ -323,34 +328,6 @@ pub struct RoundOutcome {
     pub coverage: Coverage,
 }
 
-impl Verdict {
-    /// The clauses behind this verdict.
-    pub fn clauses(&self, kind: ProjectKind, by: &Recommender) -> Vec<ClauseId> {
-        let mut out = match self {
-            Verdict::Refused { reasons } => reasons.iter().flat_map(|r| r.clauses(by)).collect(),
-            Verdict::Admitted => vec![by.clause()],
-            Verdict::Selected {
-                funding: Funding::Funded { .. },
-                ..
-            } => vec![kind.clause(), ClauseId::C2_2, ClauseId::C5],
-            Verdict::Selected {
-                funding: Funding::NotFunded { .. },
-                ..
-            } => vec![ClauseId::C2_2, ClauseId::C5],
-            Verdict::NotSelected {
-                reason: NotSelectedReason::PlacesFilled { .. },
-            } => vec![ClauseId::C2_1, ClauseId::C5],
-            Verdict::NotSelected {
-                reason: NotSelectedReason::ProgrammeTotalReached { .. },
-            } => vec![kind.clause(), ClauseId::C5],
-            Verdict::Removed { .. } => vec![ClauseId::C5],
-        };
-        out.sort();
-        out.dedup();
-        out
-    }
-}
-
 impl Round {
     /// The outcome so far: every candidate's verdict and clauses, money drawn
     /// per fund, the projects (once final) and the coverage of 1.2.1.
@@ -392,13 +369,13 @@ impl Round {
         }
         candidates.sort_by(|a, b| {
             (
-                kind_slot(a.kind),
+                a.kind,
                 a.city_rank.unwrap_or(u32::MAX),
                 &a.recommender,
                 a.recommendation_rank,
             )
                 .cmp(&(
-                    kind_slot(b.kind),
+                    b.kind,
                     b.city_rank.unwrap_or(u32::MAX),
                     &b.recommender,
                     b.recommendation_rank,
@@ -459,12 +436,12 @@ impl Round {
         };
         let mut out = Vec::new();
         for kind in ProjectKind::ALL {
-            let mut funded: Vec<(u32, super::Candidate<'_>, Yuan, &Vec<Draw>)> = self
+            let mut funded: Vec<(u32, &Candidate, Yuan, &Vec<Draw>)> = self
                 .lists
                 .iter()
                 .filter(|l| l.kind == kind)
                 .flat_map(|l| l.candidates())
-                .filter_map(|c| match c.verdict {
+                .filter_map(|c| match &c.verdict {
                     Verdict::Selected {
                         funding: Funding::Funded { amount, draws },
                         ..
@@ -478,7 +455,7 @@ impl Round {
                 ProjectKind::Studio => "ST",
             };
             for (n, (_, c, amount, draws)) in funded.into_iter().enumerate() {
-                let app = c.application;
+                let app = &c.application;
                 out.push(FundedProject {
                     id: ProjectId(format!("{}-{}-{:02}", self.year, code, n.saturating_add(1))),
                     application: app.id.clone(),
@@ -596,7 +573,7 @@ pub enum InvariantViolation {
     },
     /// A sum overflowed.
     #[error("money: {0}")]
-    Money(crate::MoneyError),
+    Money(MoneyError),
 }
 
 /// Checks the invariants of a round outcome, for tests and auditors:

@@ -2,11 +2,13 @@
 
 use std::fmt::Write as _;
 
-use super::{
-    CandidateOutcome, Draw, Funding, NotSelectedReason, Recommender, Refusal, RoundOutcome, Verdict,
-};
+use super::inputs::Recommender;
+use super::outcome::{CandidateOutcome, RoundOutcome};
+use super::verdict::{Draw, Funding, NotSelectedReason, Refusal, Verdict};
+use crate::clause::ClauseId;
+use crate::domain::{Fund, Lang, ProjectKind};
 use crate::model::Seat;
-use crate::{ClauseId, Fund, Lang, ProjectKind, Yuan};
+use crate::money::Yuan;
 
 fn money(y: Yuan, lang: Lang) -> String {
     match lang {

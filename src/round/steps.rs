@@ -1,0 +1,687 @@
+//! The round itself: a checked state machine whose steps apply the rules of
+//! [`law`](super::law) in the order of the notice.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::error::{RoundError, Stage, Step};
+use super::inputs::{
+    CityReview, ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Quota, Recommendation,
+    Recommender, RoundSetup, Score,
+};
+use super::law::{self, Listing, Ranked};
+use super::list::{Candidate, RecommendationList, RefusedAttempt, SubmissionReceipt};
+use super::outcome::Coverage;
+use super::verdict::{NotSelectedReason, Refusal, Verdict};
+use crate::domain::ProjectKind;
+use crate::eligibility;
+use crate::model::{Application, ApplicationId};
+use crate::policy::{AnnualPlaces, Policy};
+
+/// An annual round (年度评审, 2.1). See the [module docs](super) for its
+/// steps; its value is exactly its serialized form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(description = "An annual round (年度评审, 2.1). See the [module docs](self).")
+)]
+pub struct Round {
+    pub(super) policy: Policy,
+    pub(super) year: i32,
+    pub(super) reference_date: NaiveDate,
+    pub(super) places: AnnualPlaces,
+    pub(super) quotas: Vec<Quota>,
+    pub(super) initial_balances: FundBalances,
+    pub(super) balances: FundBalances,
+    pub(super) earlier: Coverage,
+    pub(super) stage: Stage,
+    pub(super) lists: Vec<RecommendationList>,
+    #[serde(default)]
+    pub(super) experts: Vec<ExpertMember>,
+    #[serde(default)]
+    pub(super) notice: Option<NoticePeriod>,
+    #[serde(default)]
+    pub(super) objections: Vec<ObjectionRecord>,
+    #[serde(default)]
+    pub(super) released_on: Option<NaiveDate>,
+}
+
+/// Where a candidate is held: its list's index in [`Round::lists`] and its
+/// own on that list.
+pub(super) type At = (usize, usize);
+
+impl Round {
+    /// Sets a round up (2.1, 4.3, R3) and opens it for recommendations.
+    ///
+    /// Quotas are kept sorted, so their order does not matter; the earlier
+    /// coverage is normalised the same way.
+    ///
+    /// # Law
+    ///
+    /// 2.1 (annual rounds within the programme's years), 4.3 (one quota per
+    /// recommender and kind), R3 (the year's places; what earlier rounds
+    /// selected counts against the programme totals): [`Step::SetUp`].
+    ///
+    /// # Errors
+    ///
+    /// [`RoundError::YearOutsideProgramme`], [`RoundError::PolicyNotInForce`],
+    /// [`RoundError::PlacesMissing`], [`RoundError::PlacesForAnotherYear`],
+    /// [`RoundError::QuotaTwice`], [`RoundError::CoverageInconsistent`],
+    /// [`RoundError::EarlierPastTotal`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use skill_grants::round::{Round, Stage};
+    /// use skill_grants::{sample, Policy};
+    /// let round = Round::set_up(Policy::ordos_2022(), sample::round_setup_2022())?;
+    /// assert_eq!(round.stage(), Stage::Open);
+    /// assert_eq!(round.year(), 2022);
+    /// # Ok::<(), skill_grants::RoundError>(())
+    /// ```
+    pub fn set_up(policy: Policy, setup: RoundSetup) -> Result<Round, RoundError> {
+        let (first, last) = policy.programme_years();
+        if setup.year < first || setup.year > last {
+            return Err(RoundError::YearOutsideProgramme {
+                year: setup.year,
+                first,
+                last,
+            });
+        }
+        if !policy.is_in_force(setup.reference_date) {
+            return Err(RoundError::PolicyNotInForce {
+                policy: policy.id().to_owned(),
+                date: setup.reference_date,
+            });
+        }
+        let places = match setup.places.or_else(|| policy.annual_places(setup.year)) {
+            Some(p) => p,
+            None => return Err(RoundError::PlacesMissing { year: setup.year }),
+        };
+        if places.year != setup.year {
+            return Err(RoundError::PlacesForAnotherYear {
+                year: setup.year,
+                places_year: places.year,
+            });
+        }
+        let mut quotas = setup.quotas;
+        quotas.sort_by(|a, b| (&a.recommender, a.kind).cmp(&(&b.recommender, b.kind)));
+        for pair in quotas.windows(2) {
+            if let [a, b] = pair {
+                if a.recommender == b.recommender && a.kind == b.kind {
+                    return Err(RoundError::QuotaTwice {
+                        recommender: a.recommender.clone(),
+                        kind: a.kind,
+                    });
+                }
+            }
+        }
+        let earlier = setup.earlier.normalized();
+        for kind in ProjectKind::ALL {
+            let by_kind = earlier.by_kind.of(kind);
+            let by_seat = earlier
+                .by_seat
+                .iter()
+                .fold(0u32, |n, s| n.saturating_add(s.counts.of(kind)));
+            if by_seat != by_kind {
+                return Err(RoundError::CoverageInconsistent {
+                    kind,
+                    by_seat,
+                    by_kind,
+                });
+            }
+            let total = policy.programme_total(kind);
+            if by_kind > total {
+                return Err(RoundError::EarlierPastTotal {
+                    kind,
+                    earlier: by_kind,
+                    total,
+                });
+            }
+        }
+        Ok(Round {
+            policy,
+            year: setup.year,
+            reference_date: setup.reference_date,
+            places,
+            quotas,
+            initial_balances: setup.balances,
+            balances: setup.balances,
+            earlier,
+            stage: Stage::Open,
+            lists: Vec::new(),
+            experts: Vec::new(),
+            notice: None,
+            objections: Vec::new(),
+            released_on: None,
+        })
+    }
+
+    /// The round is at the stage `step` needs, or the error that says not.
+    pub(super) fn expect(&self, step: Step) -> Result<(), RoundError> {
+        match step.expects() {
+            Some(expected) if expected != self.stage => Err(RoundError::OutOfOrder {
+                step,
+                expected,
+                stage: self.stage,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The quota of a recommender for a kind (4.3); zero when none was set.
+    ///
+    /// ```
+    /// use skill_grants::round::Recommender;
+    /// use skill_grants::{Banner, ProjectKind};
+    /// let round = skill_grants::sample::round_2022()?;
+    /// let nobody = Recommender::Body(skill_grants::model::BodyId::new("无此单位"));
+    /// assert_eq!(round.quota(&nobody, ProjectKind::Studio), 0);
+    /// assert!(round.quota(&Recommender::Banner(Banner::Dongsheng), ProjectKind::TrainingBase) > 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn quota(&self, recommender: &Recommender, kind: ProjectKind) -> u32 {
+        self.quotas
+            .iter()
+            .find(|q| q.recommender == *recommender && q.kind == kind)
+            .map_or(0, |q| q.places)
+    }
+
+    /// Receives a recommender's list for one kind (4.1, 4.2, R8).
+    ///
+    /// A list longer than the quota, with an incomplete report, or listing a
+    /// unit or an application twice is refused whole and recorded; the
+    /// recommender may submit again. Otherwise each entry is checked — the
+    /// banner's jurisdiction (4.1), a body's direct, independent-legal-person
+    /// units (4.2), and eligibility ([`eligibility::decide`]) — and refused one
+    /// by one with every reason found; the rest stand.
+    ///
+    /// # Law
+    ///
+    /// 4.1, 4.2, 4.3 and R8: [`Step::Submit`]; the whole-list reasons by
+    /// [`law::duplicates`], an entry's by [`law::entry_refusals`].
+    ///
+    /// # Errors
+    ///
+    /// Nothing is recorded when: the round is not open
+    /// ([`RoundError::OutOfOrder`]); a list already stands for this
+    /// recommender and kind ([`RoundError::AlreadySubmitted`]); an entry is of
+    /// another kind or carries another reference date
+    /// ([`RoundError::KindMismatch`], [`RoundError::ReferenceDateMismatch`],
+    /// the first such entry); an application is malformed, in a list that is
+    /// not refused whole ([`RoundError::Application`], the first one).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use skill_grants::round::Round;
+    /// use skill_grants::{sample, Policy};
+    /// let mut round = Round::set_up(Policy::ordos_2022(), sample::round_setup_2022())?;
+    /// for recommendation in sample::recommendations_2022() {
+    ///     let receipt = round.submit(recommendation)?;
+    ///     // Each entry is admitted or refused with its reasons.
+    ///     for (application, reasons) in &receipt.refused {
+    ///         assert!(!reasons.is_empty(), "{application}");
+    ///     }
+    /// }
+    /// assert!(!round.lists().is_empty());
+    /// # Ok::<(), skill_grants::RoundError>(())
+    /// ```
+    pub fn submit(
+        &mut self,
+        recommendation: Recommendation,
+    ) -> Result<SubmissionReceipt, RoundError> {
+        self.expect(Step::Submit)?;
+        let Recommendation {
+            recommender,
+            kind,
+            report,
+            candidates,
+        } = recommendation;
+        let slot = self
+            .lists
+            .binary_search_by(|l| (&l.recommender, l.kind).cmp(&(&recommender, kind)));
+        if let Ok(i) = slot {
+            if self.lists.get(i).is_some_and(|l| l.refused.is_empty()) {
+                return Err(RoundError::AlreadySubmitted { recommender, kind });
+            }
+        }
+        for (i, application) in candidates.iter().enumerate() {
+            self.check_entry(&recommender, kind, i, application)?;
+        }
+
+        // Whole-list reasons (R8).
+        let quota = self.quota(&recommender, kind);
+        let mut list_refused = Vec::new();
+        let missing = report.missing_parts();
+        if !missing.is_empty() {
+            list_refused.push(Refusal::ReportIncomplete { missing });
+        }
+        let listed = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+        if listed > quota {
+            list_refused.push(Refusal::OverQuota { listed, quota });
+        }
+        list_refused.extend(law::duplicates(&candidates));
+
+        // One by one: placement (4.1, 4.2) and eligibility (R8).
+        let mut entries = Vec::with_capacity(candidates.len());
+        for (i, application) in candidates.into_iter().enumerate() {
+            let verdict = if list_refused.is_empty() {
+                let decision =
+                    eligibility::decide(&self.policy, &application).map_err(|source| {
+                        RoundError::Application {
+                            recommender: recommender.clone(),
+                            position: position(i),
+                            source,
+                        }
+                    })?;
+                let reasons = law::entry_refusals(&recommender, &application, decision);
+                if reasons.is_empty() {
+                    Verdict::Admitted
+                } else {
+                    Verdict::Refused { reasons }
+                }
+            } else {
+                Verdict::Refused {
+                    reasons: list_refused.clone(),
+                }
+            };
+            entries.push(Candidate {
+                application,
+                recommendation_rank: position(i),
+                score: None,
+                city_rank: None,
+                verdict,
+            });
+        }
+
+        let mut admitted = Vec::new();
+        let mut refused = Vec::new();
+        if list_refused.is_empty() {
+            for c in &entries {
+                match &c.verdict {
+                    Verdict::Admitted => admitted.push(c.application.id.clone()),
+                    Verdict::Refused { reasons } => {
+                        refused.push((c.application.id.clone(), reasons.clone()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let receipt = SubmissionReceipt {
+            recommender: recommender.clone(),
+            kind,
+            list_refused: list_refused.clone(),
+            admitted,
+            refused,
+        };
+        let list = RecommendationList {
+            recommender,
+            kind,
+            quota,
+            report,
+            refused: list_refused,
+            candidates: entries,
+            earlier_attempts: Vec::new(),
+        };
+        match slot {
+            Ok(i) => {
+                if let Some(old) = self.lists.get_mut(i) {
+                    let previous = std::mem::replace(old, list);
+                    old.earlier_attempts = previous.earlier_attempts;
+                    old.earlier_attempts.push(RefusedAttempt {
+                        applications: previous
+                            .candidates
+                            .into_iter()
+                            .map(|c| c.application.id)
+                            .collect(),
+                        reasons: previous.refused,
+                    });
+                }
+            }
+            Err(i) => self.lists.insert(i, list),
+        }
+        Ok(receipt)
+    }
+
+    /// An entry must be of its list's kind and carry the round's reference date.
+    fn check_entry(
+        &self,
+        recommender: &Recommender,
+        kind: ProjectKind,
+        i: usize,
+        application: &Application,
+    ) -> Result<(), RoundError> {
+        if application.kind != kind {
+            return Err(RoundError::KindMismatch {
+                recommender: recommender.clone(),
+                kind,
+                position: position(i),
+                application: application.id.clone(),
+                application_kind: application.kind,
+            });
+        }
+        if application.reference_date != self.reference_date {
+            return Err(RoundError::ReferenceDateMismatch {
+                application: application.id.clone(),
+                date: application.reference_date,
+                round_date: self.reference_date,
+            });
+        }
+        Ok(())
+    }
+
+    /// Closes submissions (4.1, 4.2). An application, or a unit for the same
+    /// kind, that stands on more than one recommender's list is refused on
+    /// every one of them; the result does not depend on the order in which
+    /// lists arrived.
+    ///
+    /// # Law
+    ///
+    /// 4.1, 4.2 and R8: [`Step::CloseSubmissions`], by
+    /// [`law::listed_by_others`].
+    ///
+    /// # Errors
+    ///
+    /// [`RoundError::OutOfOrder`] unless the round is open.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use skill_grants::round::{Round, Stage};
+    /// use skill_grants::{sample, Policy};
+    /// let mut round = Round::set_up(Policy::ordos_2022(), sample::round_setup_2022())?;
+    /// for recommendation in sample::recommendations_2022() {
+    ///     round.submit(recommendation)?;
+    /// }
+    /// round.close_submissions()?;
+    /// assert_eq!(round.stage(), Stage::Closed);
+    /// assert!(round.close_submissions().is_err()); // once only
+    /// # Ok::<(), skill_grants::RoundError>(())
+    /// ```
+    pub fn close_submissions(&mut self) -> Result<(), RoundError> {
+        self.expect(Step::CloseSubmissions)?;
+        let mut held: Vec<At> = Vec::new();
+        let mut listings: Vec<Listing<'_>> = Vec::new();
+        for (li, list) in self.lists.iter().enumerate() {
+            for (ci, c) in list.candidates.iter().enumerate() {
+                if matches!(c.verdict, Verdict::Admitted) {
+                    held.push((li, ci));
+                    listings.push(Listing {
+                        recommender: &list.recommender,
+                        kind: list.kind,
+                        application: &c.application.id,
+                        unit: &c.application.unit.id,
+                    });
+                }
+            }
+        }
+        let others = law::listed_by_others(&listings);
+        drop(listings);
+        for ((li, ci), others) in held.into_iter().zip(others) {
+            if others.is_empty() {
+                continue;
+            }
+            if let Some(c) = self.candidate_mut((li, ci)) {
+                c.verdict = Verdict::Refused {
+                    reasons: vec![Refusal::ListedByOthers { others }],
+                };
+            }
+        }
+        self.stage = Stage::Closed;
+        Ok(())
+    }
+
+    /// The city review (5): records the expert group and the scores, ranks
+    /// each kind, selects up to the year's places and what remains of the
+    /// programme total, and funds the selected: kinds in
+    /// [`Policy::kind_funding_order`], each in ranking order; the funds in
+    /// [`Policy::funding_order`], split to the fen; a project the two cannot
+    /// pay is not funded, and a cheaper one after it may still be.
+    ///
+    /// # Law
+    ///
+    /// 5 and 2.2: [`Step::Review`]. The ranking is R9 ([`law::r9`]: score
+    /// descending, recommendation rank ascending, application id ascending),
+    /// the limit R3 ([`law::selection_limit`]), the payment R4
+    /// ([`law::pay`]).
+    ///
+    /// # Errors
+    ///
+    /// Nothing is recorded when: the round is not closed
+    /// ([`RoundError::OutOfOrder`]); the expert group is empty or an expert's
+    /// name blank ([`RoundError::NoExperts`], [`RoundError::ExpertNameBlank`]);
+    /// a score, in the order given, names an application on no list, a refused
+    /// one, or one scored before ([`RoundError::ScoreForUnknown`],
+    /// [`RoundError::ScoreForRefused`], [`RoundError::ScoreTwice`]); an
+    /// admitted candidate, in list order, has no score
+    /// ([`RoundError::ScoreMissing`]); money overflows ([`RoundError::Money`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use skill_grants::round::{CandidateScore, CityReview, Round, Stage, Verdict};
+    /// use skill_grants::{sample, Policy};
+    /// let mut round = Round::set_up(Policy::ordos_2022(), sample::round_setup_2022())?;
+    /// for recommendation in sample::recommendations_2022() {
+    ///     round.submit(recommendation)?;
+    /// }
+    /// round.close_submissions()?;
+    /// let scores = round
+    ///     .lists()
+    ///     .iter()
+    ///     .flat_map(|l| l.candidates())
+    ///     .filter(|c| matches!(c.verdict, Verdict::Admitted))
+    ///     .map(|c| CandidateScore {
+    ///         application: c.application.id.clone(),
+    ///         score: sample::score_2022(&c.application.id),
+    ///     })
+    ///     .collect();
+    /// round.review(CityReview { experts: sample::experts_2022(), scores })?;
+    /// assert_eq!(round.stage(), Stage::Reviewed);
+    /// # Ok::<(), skill_grants::RoundError>(())
+    /// ```
+    pub fn review(&mut self, review: CityReview) -> Result<(), RoundError> {
+        self.expect(Step::Review)?;
+        if review.experts.is_empty() {
+            return Err(RoundError::NoExperts);
+        }
+        if let Some(index) = review.experts.iter().position(|e| e.name.trim().is_empty()) {
+            return Err(RoundError::ExpertNameBlank { index });
+        }
+        let scores = self.match_scores(&review)?;
+
+        // Rank each kind (R9).
+        let mut by_kind: BTreeMap<ProjectKind, Vec<(At, Ranked<'_>)>> = BTreeMap::new();
+        for (li, list) in self.lists.iter().enumerate() {
+            for (ci, c) in list.candidates.iter().enumerate() {
+                if !matches!(c.verdict, Verdict::Admitted) {
+                    continue;
+                }
+                let Some(score) = scores.get(li).and_then(|l| l.get(ci)).copied().flatten() else {
+                    return Err(RoundError::ScoreMissing {
+                        application: c.application.id.clone(),
+                    });
+                };
+                by_kind.entry(list.kind).or_default().push((
+                    (li, ci),
+                    Ranked {
+                        score,
+                        recommendation_rank: c.recommendation_rank,
+                        application: &c.application.id,
+                    },
+                ));
+            }
+        }
+        for ranked in by_kind.values_mut() {
+            ranked.sort_by(|a, b| law::r9(&a.1, &b.1));
+        }
+
+        // Select the first of each kind (R3) and fund them, kinds in the
+        // policy's order, each in ranking order (R4).
+        let mut balances = self.balances;
+        let mut plan: Vec<(At, Score, u32, Verdict)> = Vec::new();
+        for kind in self.policy.kind_funding_order() {
+            let (limit, reason) = self.selection_limit(kind);
+            let subsidy = self.policy.subsidy(kind);
+            for (place, (at, ranked)) in by_kind.get(&kind).into_iter().flatten().enumerate() {
+                let city_rank = position(place);
+                let verdict = if city_rank <= limit {
+                    let funding = law::pay(self.policy.funding_order(), &mut balances, subsidy)
+                        .map_err(RoundError::Money)?;
+                    Verdict::Selected {
+                        funding,
+                        moved_up_for: None,
+                    }
+                } else {
+                    Verdict::NotSelected { reason }
+                };
+                plan.push((*at, ranked.score, city_rank, verdict));
+            }
+        }
+        drop(by_kind);
+
+        // Apply: nothing can fail from here on.
+        for (at, score, city_rank, verdict) in plan {
+            if let Some(c) = self.candidate_mut(at) {
+                c.score = Some(score);
+                c.city_rank = Some(city_rank);
+                c.verdict = verdict;
+            }
+        }
+        self.balances = balances;
+        self.experts = review.experts;
+        self.stage = Stage::Reviewed;
+        Ok(())
+    }
+
+    /// Each admitted candidate's score, by list and place, found by its
+    /// application id: a score names an admitted candidate (where two have
+    /// the id, the later in list order), or the error names the first score
+    /// that names none — a refused candidate or an id on no list — or comes
+    /// twice.
+    fn match_scores(&self, review: &CityReview) -> Result<Vec<Vec<Option<Score>>>, RoundError> {
+        // Looked up only, never iterated.
+        let mut admitted: HashMap<&ApplicationId, At> = HashMap::new();
+        for (li, list) in self.lists.iter().enumerate() {
+            for (ci, c) in list.candidates.iter().enumerate() {
+                if matches!(c.verdict, Verdict::Admitted) {
+                    admitted.insert(&c.application.id, (li, ci));
+                }
+            }
+        }
+        let mut scores: Vec<Vec<Option<Score>>> =
+            self.lists.iter().map(|l| vec![None; l.len()]).collect();
+        for s in &review.scores {
+            let Some((li, ci)) = admitted.get(&s.application) else {
+                let listed = self
+                    .lists
+                    .iter()
+                    .flat_map(|l| l.candidates.iter())
+                    .any(|c| c.application.id == s.application);
+                let application = s.application.clone();
+                return Err(if listed {
+                    RoundError::ScoreForRefused { application }
+                } else {
+                    RoundError::ScoreForUnknown { application }
+                });
+            };
+            let slot = scores.get_mut(*li).and_then(|l| l.get_mut(*ci));
+            if slot.and_then(|slot| slot.replace(s.score)).is_some() {
+                return Err(RoundError::ScoreTwice {
+                    application: s.application.clone(),
+                });
+            }
+        }
+        Ok(scores)
+    }
+
+    /// How many of a kind this round may select, and what binds (R3).
+    fn selection_limit(&self, kind: ProjectKind) -> (u32, NotSelectedReason) {
+        law::selection_limit(
+            self.places.of(kind),
+            self.policy.programme_total(kind),
+            self.earlier.by_kind.of(kind),
+        )
+    }
+
+    /// The candidate held at `at`.
+    pub(super) fn candidate(&self, (li, ci): At) -> Option<&Candidate> {
+        self.lists.get(li).and_then(|l| l.candidates.get(ci))
+    }
+
+    /// The candidate held at `at`, to change it.
+    pub(super) fn candidate_mut(&mut self, (li, ci): At) -> Option<&mut Candidate> {
+        self.lists
+            .get_mut(li)
+            .and_then(|l| l.candidates.get_mut(ci))
+    }
+
+    /// The stage.
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The reference date.
+    pub fn reference_date(&self) -> NaiveDate {
+        self.reference_date
+    }
+
+    /// The policy the round runs under.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// This year's places (R3).
+    pub fn places(&self) -> AnnualPlaces {
+        self.places
+    }
+
+    /// The quotas, sorted by recommender and kind (4.3).
+    pub fn quotas(&self) -> &[Quota] {
+        &self.quotas
+    }
+
+    /// What the funds hold now.
+    pub fn balances(&self) -> FundBalances {
+        self.balances
+    }
+
+    /// The lists received, sorted by recommender and kind.
+    pub fn lists(&self) -> &[RecommendationList] {
+        &self.lists
+    }
+
+    /// The expert group, once reviewed.
+    pub fn experts(&self) -> &[ExpertMember] {
+        &self.experts
+    }
+
+    /// The public notice, once started.
+    pub fn notice(&self) -> Option<NoticePeriod> {
+        self.notice
+    }
+
+    /// The objections recorded, in order of recording.
+    pub fn objections(&self) -> &[ObjectionRecord] {
+        &self.objections
+    }
+
+    /// The release date, once final.
+    pub fn released_on(&self) -> Option<NaiveDate> {
+        self.released_on
+    }
+}
+
+/// 1-based position from a 0-based index.
+fn position(i: usize) -> u32 {
+    u32::try_from(i).map_or(u32::MAX, |i| i.saturating_add(1))
+}
