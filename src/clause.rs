@@ -458,20 +458,6 @@ static CLAUSES: [Clause; 21] = [
     },
 ];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn table_is_in_the_order_of_all() {
-        for (c, id) in CLAUSES.iter().zip(ClauseId::ALL) {
-            assert_eq!(c.id, id);
-            assert!(!c.text_zh.is_empty());
-            assert!(!c.text_zh.contains('['));
-        }
-    }
-}
-
 /// Where one rule of the crate stands in the law (法条依据): its stable id,
 /// every clause it may cite, the reading of the clause index it follows, and
 /// a one-line English gloss.
@@ -512,5 +498,19 @@ impl Law {
     /// True when the rule may cite `clause`.
     pub fn cites(&self, clause: ClauseId) -> bool {
         self.clauses.contains(&clause)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_in_the_order_of_all() {
+        for (c, id) in CLAUSES.iter().zip(ClauseId::ALL) {
+            assert_eq!(c.id, id);
+            assert!(!c.text_zh.is_empty());
+            assert!(!c.text_zh.contains('['));
+        }
     }
 }

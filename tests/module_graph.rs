@@ -57,10 +57,16 @@ fn modules() -> BTreeMap<String, PathBuf> {
         .collect()
 }
 
-/// The text with comments and string literals blanked out (doc examples and
-/// messages are not imports).
+/// The text with comments, string literals and unit tests left out (doc
+/// examples, messages and tests are not imports).
 fn code_only(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // A file's unit tests (`#[cfg(test)]`, by convention at its end) are not
+    // part of the library's graph.
+    let text = match text.find("\n#[cfg(test)]\nmod tests {") {
+        Some(at) => text.get(..at).unwrap_or(text),
+        None => text,
+    };
     for line in text.lines() {
         let trimmed = line.trim_start();
         if trimmed.starts_with("//") {
@@ -202,6 +208,10 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
     let known = modules();
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (module, path) in &known {
+        // Unit-test files (`#[cfg(test)] mod law_tests;`) are not the library.
+        if module.ends_with("tests") {
+            continue;
+        }
         let code = code_only(&fs::read_to_string(path).unwrap());
         let entry = edges.entry(module.clone()).or_default();
         for p in paths(&code) {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::outcome::Coverage;
+use super::coverage::Coverage;
 use crate::clause::ClauseId;
 use crate::domain::{Banner, Fund, Lang, ProjectKind};
 use crate::model::{Application, ApplicationId, BodyId};

@@ -76,6 +76,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub(crate) mod coverage;
 pub(crate) mod error;
 pub(crate) mod inputs;
 pub mod law;
@@ -86,6 +87,7 @@ mod render;
 pub(crate) mod steps;
 pub(crate) mod verdict;
 
+pub use coverage::{Coverage, KindCounts, SeatCoverage, SpecialtyCoverage};
 pub use error::{RoundError, Stage, Step};
 pub use inputs::{
     CandidateScore, CityReview, ExpertMember, FundBalances, NoticePeriod, Objection,
@@ -94,8 +96,8 @@ pub use inputs::{
 };
 pub use list::{Candidate, RecommendationList, RefusedAttempt, SubmissionReceipt};
 pub use outcome::{
-    CandidateOutcome, Coverage, FundedProject, InvariantViolation, KindCounts, ListOutcome,
-    RoundOutcome, SeatCoverage, SpecialtyCoverage, check_invariants,
+    CandidateOutcome, FundedProject, InvariantViolation, ListOutcome, RoundOutcome,
+    check_invariants,
 };
 pub use steps::Round;
 pub use verdict::{Draw, Funding, NotSelectedReason, Refusal, RefusalKind, Verdict, VerdictKind};

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::coverage::Coverage;
 use super::error::{RoundError, Stage, Step};
 use super::inputs::{
     CityReview, ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Quota, Recommendation,
@@ -13,7 +14,6 @@ use super::inputs::{
 };
 use super::law::{self, Listing, Ranked};
 use super::list::{Candidate, RecommendationList, RefusedAttempt, SubmissionReceipt};
-use super::outcome::Coverage;
 use super::verdict::{NotSelectedReason, Refusal, Verdict};
 use crate::domain::ProjectKind;
 use crate::eligibility;
