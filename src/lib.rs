@@ -120,52 +120,7 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-/// What an id that shares its text (`struct $name(Arc<str>)`: cloning is a
-/// reference count) has in common, for `model::ApplicationId` and
-/// `policy::PolicyId`: `as_str`, `Display`, `From<&str>`, `From<String>`, and
-/// serde as the plain string. Defined before the modules that use it.
-macro_rules! shared_text_id {
-    ($name:ident) => {
-        impl $name {
-            /// The id as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl ::std::fmt::Display for $name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl From<&str> for $name {
-            fn from(s: &str) -> Self {
-                $name(::std::sync::Arc::from(s))
-            }
-        }
-
-        impl From<String> for $name {
-            fn from(s: String) -> Self {
-                $name(::std::sync::Arc::from(s))
-            }
-        }
-
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> Result<Self, D::Error> {
-                <String as ::serde::Deserialize>::deserialize(deserializer).map($name::from)
-            }
-        }
-    };
-}
+mod id;
 
 pub mod chain;
 pub mod clause;

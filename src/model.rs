@@ -20,48 +20,13 @@
 //! ```
 
 use std::fmt;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{Banner, Lang, ProjectKind};
 
-macro_rules! string_id {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-        #[serde(transparent)]
-        pub struct $name(pub String);
-
-        impl $name {
-            /// Wraps a string.
-            pub fn new(id: impl Into<String>) -> Self {
-                $name(id.into())
-            }
-
-            /// The id as text.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl From<&str> for $name {
-            fn from(s: &str) -> Self {
-                $name(s.to_owned())
-            }
-        }
-    };
-}
-
-string_id!(
+crate::id::text_id!(
     /// The host's id of a unit (申报单位).
     ///
     /// ```
@@ -69,32 +34,15 @@ string_id!(
     /// ```
     UnitId
 );
-// Shared text, so that a decision names its application without copying the
-// id (cloning is a reference count). Compares, hashes, prints, serializes and
-// has the schema of the plain string it was before.
-/// The host's id of an application (申报).
-///
-/// ```
-/// assert_eq!(skill_grants::model::ApplicationId::from("A-1").to_string(), "A-1");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    feature = "schema",
-    derive(schemars::JsonSchema),
-    schemars(transparent)
-)]
-pub struct ApplicationId(Arc<str>);
-
-shared_text_id!(ApplicationId);
-
-impl ApplicationId {
-    /// Wraps a string.
-    pub fn new(id: impl Into<String>) -> Self {
-        ApplicationId(Arc::from(id.into()))
-    }
-}
-
-string_id!(
+crate::id::text_id!(
+    /// The host's id of an application (申报).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::model::ApplicationId::from("A-1").to_string(), "A-1");
+    /// ```
+    ApplicationId
+);
+crate::id::text_id!(
     /// The host's id of a person who leads or may lead a studio (领办人).
     ///
     /// ```
@@ -102,7 +50,7 @@ string_id!(
     /// ```
     PersonId
 );
-string_id!(
+crate::id::text_id!(
     /// The id of a city-level project (建设项目).
     ///
     /// ```
@@ -110,7 +58,7 @@ string_id!(
     /// ```
     ProjectId
 );
-string_id!(
+crate::id::text_id!(
     /// The id of a directly recommending body of 4.2 (市直委办室局、大企业、事业单位、驻市单位).
     ///
     /// ```
@@ -282,7 +230,7 @@ impl PastProject {
     /// A project still open: released, not closed, not accepted, not revoked.
     pub fn open(id: impl Into<String>, kind: ProjectKind, released_on: NaiveDate) -> PastProject {
         PastProject {
-            id: ProjectId(id.into()),
+            id: ProjectId::new(id),
             kind,
             released_on,
             closed_on: None,
@@ -329,7 +277,7 @@ impl Unit {
     /// ```
     pub fn new(id: impl Into<String>, name: impl Into<String>, kind: UnitKind, seat: Seat) -> Unit {
         Unit {
-            id: UnitId(id.into()),
+            id: UnitId::new(id),
             name: name.into(),
             kind,
             seat,
@@ -481,7 +429,7 @@ impl StudioLead {
         honours: impl IntoIterator<Item = Honour>,
     ) -> StudioLead {
         StudioLead {
-            id: PersonId(id.into()),
+            id: PersonId::new(id),
             name: name.into(),
             honours: honours.into_iter().collect(),
             skill_level: None,

@@ -347,7 +347,12 @@ impl Round {
             for (n, (_, c, amount, draws)) in funded.into_iter().enumerate() {
                 let app = &c.application;
                 out.push(FundedProject {
-                    id: ProjectId(format!("{}-{}-{:02}", self.year, code, n.saturating_add(1))),
+                    id: ProjectId::new(format!(
+                        "{}-{}-{:02}",
+                        self.year,
+                        code,
+                        n.saturating_add(1)
+                    )),
                     application: app.id.clone(),
                     kind,
                     unit: app.unit.id.clone(),
