@@ -54,3 +54,54 @@ fn a_service_request_with_an_unknown_field_is_refused() {
     .unwrap_err();
     assert!(err.to_string().contains("unknown field `onn`"), "{err}");
 }
+
+/// Issue 15: every policy document in `tests/boundary/policy-*.json` is
+/// refused when read, and the error says what and where: the path of the
+/// field at fault (as `serde_path_to_error` reports it, where the file names
+/// one) and each expected text, in order. Each file is one policy document
+/// (`policy`), a sentence (`name`), a note saying whether it loaded before,
+/// and `expect`: `{"path"?: "studio.subsidy", "error": [texts, in order]}`.
+#[test]
+fn policy_documents_at_the_boundary_are_refused_saying_what_and_where() {
+    use serde_json::Value;
+    use skill_grants::Policy;
+
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/boundary");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("policy-") && n.ends_with(".json"))
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 20, "{} policy files", files.len());
+    for file in files {
+        let name = file.display();
+        let case: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let text = serde_json::to_string_pretty(&case["policy"]).unwrap();
+        let mut reader = serde_json::Deserializer::from_str(&text);
+        let err = match serde_path_to_error::deserialize::<_, Policy>(&mut reader) {
+            Ok(_) => panic!("{name}: loaded"),
+            Err(err) => err,
+        };
+        if let Some(path) = case["expect"]["path"].as_str() {
+            assert_eq!(err.path().to_string(), path, "{name}");
+        }
+        let message = err.inner().to_string();
+        let mut rest = message.as_str();
+        for want in case["expect"]["error"].as_array().unwrap() {
+            let want = want.as_str().unwrap();
+            let at = rest
+                .find(want)
+                .unwrap_or_else(|| panic!("{name}: `{want}` not found (in order) in: {message}"));
+            rest = &rest[at + want.len()..];
+        }
+    }
+
+    // The invented city's policy, which states every field, loads.
+    let example = include_str!("../examples/data/example-city-2024.json");
+    serde_json::from_str::<Policy>(example).unwrap();
+}

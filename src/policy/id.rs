@@ -93,6 +93,7 @@ impl schemars::JsonSchema for PolicyId {
 /// Who produced a decision: a policy's id and revision.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PolicyRef {
     /// The policy's id.
     pub id: PolicyId,

@@ -58,10 +58,37 @@ pub use parameters::ParameterSource;
 use parameters::{KindParameters, ORDOS_2022};
 pub use set::PolicySet;
 
+/// The first year a policy's dates (date of issue, effective period) and
+/// programme years may lie in.
+pub const EARLIEST_YEAR: i32 = 2000;
+
+/// The last year a policy's dates and programme years may lie in.
+///
+/// The programme runs 2022–2025; a year outside
+/// [`EARLIEST_YEAR`]`..=`[`LATEST_YEAR`] in a policy is a slip (`20222` for
+/// `2022`), not a policy, and validation refuses it
+/// ([`PolicyError::OutOfRange`]). The bound also keeps every deadline
+/// computable: a release in force (at the latest 2100-12-31) plus the longest
+/// construction period a policy may set (1,200 months) stays far inside the
+/// dates chrono represents.
+///
+/// ```
+/// use skill_grants::policy::{EARLIEST_YEAR, LATEST_YEAR};
+/// use skill_grants::{NaiveDate, Policy, PolicyError};
+/// assert_eq!((EARLIEST_YEAR, LATEST_YEAR), (2000, 2100));
+/// let mut data = Policy::ordos_2022().to_data();
+/// data.effective_until = NaiveDate::from_ymd_opt(20251, 12, 31);
+/// let err = Policy::try_from(data).unwrap_err();
+/// assert!(matches!(err, PolicyError::OutOfRange { .. }), "{err}");
+/// assert_eq!(err.field(), "effective_until");
+/// ```
+pub const LATEST_YEAR: i32 = 2100;
+
 /// The document a policy executes (R17): a number alone is ambiguous, so the
 /// issuing authorities and the date of issue are recorded with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// The document number, e.g. `鄂人社发〔2022〕100号`.
     pub number: String,
@@ -74,6 +101,7 @@ pub struct Document {
 /// The terms of one kind of project: subsidy, programme total, construction period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct KindTerms {
     /// The fixed subsidy per project (2.2, R4).
     pub subsidy: Yuan,
@@ -100,6 +128,7 @@ pub enum ConstructionBar {
 /// The places a year's round may fill per kind (R3, set by the city).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct AnnualPlaces {
     /// The round's year.
     pub year: i32,
