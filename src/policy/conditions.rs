@@ -25,7 +25,10 @@ pub struct UnitCondition {
     pub label_en: String,
     /// The kind it applies to; `None` (stated as `null`, never left out) for both.
     #[serde(deserialize_with = "super::data::stated")]
-    #[cfg_attr(feature = "schema", schemars(required))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "super::data::Stated<ProjectKind>")
+    )]
     pub applies_to: Option<ProjectKind>,
     /// What it checks.
     pub test: ConditionTest,

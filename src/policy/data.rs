@@ -30,6 +30,26 @@ use super::{AnnualPlaces, ConstructionBar, Document, KindTerms, Policy};
 use crate::domain::{Fund, ProjectKind};
 use crate::money::Yuan;
 
+/// The schema of a stated `Option` (see [`stated`]): the value or `null`,
+/// and required (schemars drops `null` from a field marked required).
+#[cfg(feature = "schema")]
+pub(super) struct Stated<T>(std::marker::PhantomData<T>);
+
+#[cfg(feature = "schema")]
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Stated<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Stated_{}", T::schema_name()).into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Option<T>>::json_schema(generator)
+    }
+}
+
 /// Reads an `Option` that the document must state (`null` for none): serde
 /// would otherwise read a missing `Option` field as `None` in silence.
 pub(super) fn stated<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
@@ -71,7 +91,7 @@ pub struct PolicyData {
     /// Last day in force; `null` (stated, never left out) for a policy
     /// without an end.
     #[serde(deserialize_with = "stated")]
-    #[cfg_attr(feature = "schema", schemars(required))]
+    #[cfg_attr(feature = "schema", schemars(with = "Stated<NaiveDate>"))]
     pub effective_until: Option<NaiveDate>,
     /// First year of the programme (2022).
     pub programme_first_year: i32,
