@@ -105,3 +105,76 @@ fn policy_documents_at_the_boundary_are_refused_saying_what_and_where() {
     let example = include_str!("../examples/data/example-city-2024.json");
     serde_json::from_str::<Policy>(example).unwrap();
 }
+
+/// Issue 15: no field of a policy document may be left out or misspelt. For
+/// every key at every depth of a full policy (with host conditions and a
+/// year's places), the document without it, and with it misspelt, is refused
+/// naming it; the document itself round-trips.
+#[test]
+fn every_key_of_a_policy_document_is_required_and_checked() {
+    use serde_json::Value;
+    use skill_grants::{AnnualPlaces, Policy, UnitCondition};
+
+    let mut data = Policy::ordos_2022().to_data();
+    data.unit_conditions = UnitCondition::examples();
+    data.unit_conditions[0].applies_to = None;
+    data.annual_places = vec![AnnualPlaces {
+        year: 2023,
+        training_bases: 5,
+        studios: 10,
+    }];
+    let policy = Policy::try_from(data).unwrap();
+    let full = serde_json::to_value(&policy).unwrap();
+    assert_eq!(
+        serde_json::from_value::<Policy>(full.clone()).unwrap(),
+        policy
+    );
+
+    /// Every object's keys, as JSON pointers.
+    fn keys(v: &Value, at: String, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::Object(o) => {
+                for (k, child) in o {
+                    out.push((at.clone(), k.clone()));
+                    keys(child, format!("{at}/{k}"), out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, child) in a.iter().enumerate() {
+                    keys(child, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    keys(&full, String::new(), &mut all);
+    assert!(all.len() > 40, "{} keys", all.len());
+    for (parent, key) in all {
+        let mut without = full.clone();
+        let object = without
+            .pointer_mut(&parent)
+            .unwrap()
+            .as_object_mut()
+            .unwrap();
+        let value = object.remove(&key).unwrap();
+        let err = serde_json::from_value::<Policy>(without.clone())
+            .expect_err(&format!("{parent}/{key} left out"));
+        assert!(err.to_string().contains(&format!("`{key}`")), "{err}");
+
+        let misspelt = format!("{key}_");
+        let object = without
+            .pointer_mut(&parent)
+            .unwrap()
+            .as_object_mut()
+            .unwrap();
+        object.insert(misspelt.clone(), value);
+        let err = serde_json::from_value::<Policy>(without)
+            .expect_err(&format!("{parent}/{key} misspelt"));
+        assert!(
+            err.to_string().contains(&format!("`{misspelt}`"))
+                || err.to_string().contains(&format!("`{key}`")),
+            "{err}"
+        );
+    }
+}

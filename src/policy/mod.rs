@@ -22,6 +22,39 @@
 //! # Ok::<(), skill_grants::PolicyError>(())
 //! ```
 //!
+//! # Reading a policy document (strict input)
+//!
+//! A policy read from JSON (or any serde format) states every field: a field
+//! the crate does not know is refused (a misspelt `constrution_bar` is an
+//! error, not the default reading of R6), and so is a field left out — every
+//! *parameter* reading, the lists (`[]` for none) and the optional values
+//! (`null` for none: `effective_until`, a condition's `applies_to`). Amounts
+//! are [`Yuan`], in the crate's one grammar for money. The committed JSON
+//! Schema (`schema/policy.json`) says the same (`additionalProperties:
+//! false`, every field `required`).
+//!
+//! Validation then reports every problem, in the order of [`PolicyData`]'s
+//! fields ([`PolicyError::Many`] when there are several), each naming its
+//! field path and, for a value of the notice, its clause and reading. A
+//! malformed document fails inside serde, before validation; to have its
+//! error name the field path (`studio.subsidy: ...`), read it through the
+//! `serde_path_to_error` crate, as `examples/custom_policy.rs` does (the
+//! crate itself parses no JSON and does not depend on it).
+//!
+//! ```
+//! use skill_grants::{Policy, PolicyError};
+//!
+//! let mut doc = serde_json::to_value(Policy::ordos_2022()).unwrap();
+//! doc["constrution_bar"] = "until_accepted".into();
+//! let err = serde_json::from_value::<Policy>(doc).unwrap_err();
+//! assert!(err.to_string().contains("unknown field `constrution_bar`"));
+//!
+//! let mut doc = serde_json::to_value(Policy::ordos_2022()).unwrap();
+//! doc.as_object_mut().unwrap().remove("notice_working_days");
+//! let err = serde_json::from_value::<Policy>(doc).unwrap_err();
+//! assert!(err.to_string().contains("missing field `notice_working_days`"));
+//! ```
+//!
 //! The module by concern:
 //!
 //! | file | what it holds |
