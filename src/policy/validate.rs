@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::conditions::ConditionTest;
 use super::data::{KindTermsData, PolicyData};
 use super::error::PolicyError;
 use super::id::PolicyId;
@@ -354,6 +355,9 @@ impl TryFrom<PolicyData> for Policy {
             problems.text(format!("{conditions}[{i}].reference"), &c.reference);
             problems.label(format!("{conditions}[{i}].label_zh"), &c.label_zh);
             problems.label(format!("{conditions}[{i}].label_en"), &c.label_en);
+            if let ConditionTest::Declared { key } = &c.test {
+                problems.text(format!("{conditions}[{i}].test.key"), key);
+            }
             if !ids.insert(c.id.as_str()) {
                 problems.add(PolicyError::DuplicateCondition {
                     field: format!("{conditions}[{i}].id"),
