@@ -9,13 +9,16 @@
 //!  "readings": ["R6", "R10"],          // the readings it tests (R1–R17), may be empty
 //!  "note": "free text for the auditor",
 //!  "policy": "ordos_2022",             // or {"patch": {...}} merged into it, or a whole policy
+//!                                      // (which states every field; an unknown key is refused)
 //!  "run": {"type": "...", ...},        // what to run, below
 //!  "expect": {...}}                    // what must come out, matched key by key
 //! ```
 //!
 //! Run types and what they give (`expect` names only the keys it checks):
 //!
-//! - `policy_load` — loads the policy: `{"ok": true}` or `{"error": ...}`.
+//! - `policy_load` — loads the policy: `{"ok": true}` or `{"error": ...}`; a
+//!   malformed policy's error starts with the path of the field at fault
+//!   (`studio.subsidy: ...`), a policy that fails validation names its fields.
 //! - `document` — the document the policy executes (R17): `{"document":
 //!   {"number", "issuers", "issued_on"}, "effective_from", "effective_until"}`.
 //! - `deadline` `{kind, released_on}` — `{"deadline"}` (R10).
