@@ -1,5 +1,8 @@
 //! Another city's (invented) policy loaded from JSON, with its own amounts, periods and unit
-//! conditions; then a policy that does not validate, refused with the field at fault.
+//! conditions; then policies that do not load, each refused with the field at fault: one that
+//! contradicts itself (validation names the field and its clause), and malformed documents,
+//! whose errors name the field path as `serde_path_to_error` tracks it (the crate parses no
+//! JSON itself; a host reading JSON gets the path the same way).
 //!
 //! ```sh
 //! cargo run --example custom_policy
@@ -20,7 +23,7 @@ const POLICY: &str = include_str!("data/example-city-2024.json");
 
 fn main() {
     // 1. Load: deserializing a `Policy` validates it (`PolicyData` is the unvalidated form).
-    let policy: Policy = serde_json::from_str(POLICY).expect("the example policy is valid");
+    let policy: Policy = load(POLICY).expect("the example policy is valid");
     println!("{} — {}", policy.id(), policy.document().number);
     for kind in ProjectKind::ALL {
         println!(
@@ -66,10 +69,24 @@ fn main() {
         Ok(_) => panic!("an invalid policy was accepted"),
         Err(e) => println!("refused ({}): {e}", e.field()),
     }
-    // The same through JSON: a negative subsidy never parses into a `Policy`.
+    // The same through JSON: a negative subsidy never parses into a `Policy` (money has no
+    // sign), and the error names the field path.
     let negative = POLICY.replace("\"80000.00\"", "\"-80000.00\"");
-    match serde_json::from_str::<Policy>(&negative) {
+    match load(&negative) {
         Ok(_) => panic!("a negative subsidy was accepted"),
         Err(e) => println!("refused: {e}"),
     }
+    // A misspelt parameter is refused, not replaced by a default reading (issue 15).
+    let misspelt = POLICY.replace("\"construction_bar\"", "\"constrution_bar\"");
+    match load(&misspelt) {
+        Ok(_) => panic!("a misspelt field was accepted"),
+        Err(e) => println!("refused: {e}"),
+    }
+}
+
+/// Reads a policy document; an error names the path of the field at fault
+/// (`studio.subsidy: ...`) and serde_json's line and column.
+fn load(json: &str) -> Result<Policy, String> {
+    let mut reader = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut reader).map_err(|e| e.to_string())
 }

@@ -9,13 +9,16 @@
 //!  "readings": ["R6", "R10"],          // the readings it tests (R1–R17), may be empty
 //!  "note": "free text for the auditor",
 //!  "policy": "ordos_2022",             // or {"patch": {...}} merged into it, or a whole policy
+//!                                      // (which states every field; an unknown key is refused)
 //!  "run": {"type": "...", ...},        // what to run, below
 //!  "expect": {...}}                    // what must come out, matched key by key
 //! ```
 //!
 //! Run types and what they give (`expect` names only the keys it checks):
 //!
-//! - `policy_load` — loads the policy: `{"ok": true}` or `{"error": ...}`.
+//! - `policy_load` — loads the policy: `{"ok": true}` or `{"error": ...}`; a
+//!   malformed policy's error starts with the path of the field at fault
+//!   (`studio.subsidy: ...`), a policy that fails validation names its fields.
 //! - `document` — the document the policy executes (R17): `{"document":
 //!   {"number", "issuers", "issued_on"}, "effective_from", "effective_until"}`.
 //! - `deadline` `{kind, released_on}` — `{"deadline"}` (R10).
@@ -131,11 +134,19 @@ fn load_policy(spec: &Option<Value>) -> Result<Policy, String> {
         }
         Some(other) => other.clone(),
     };
-    serde_json::from_value::<Policy>(value).map_err(|e| e.to_string())
+    read(value)
+}
+
+/// Reads a value of the case; an error names the path of the field at fault
+/// (`studio.subsidy: ...`) as `serde_path_to_error` tracks it (no path for an
+/// error of the whole value: a policy that fails validation names its own
+/// field).
+fn read<T: for<'de> Deserialize<'de>>(value: Value) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|e| e.to_string())
 }
 
 fn field<T: for<'de> Deserialize<'de>>(run: &Value, name: &str) -> T {
-    serde_json::from_value(run.get(name).cloned().unwrap_or(Value::Null))
+    read(run.get(name).cloned().unwrap_or(Value::Null))
         .unwrap_or_else(|e| panic!("run.{name}: {e}"))
 }
 
@@ -489,7 +500,8 @@ fn every_conformance_case_passes() {
     let mut failures = Vec::new();
     for file in &files {
         let text = fs::read_to_string(file).unwrap();
-        let case: Case = match serde_json::from_str(&text) {
+        let mut reader = serde_json::Deserializer::from_str(&text);
+        let case: Case = match serde_path_to_error::deserialize(&mut reader) {
             Ok(c) => c,
             Err(e) => {
                 failures.push(format!("{}: not a valid case: {e}", file.display()));

@@ -117,29 +117,43 @@ fn validate_with(change: impl FnOnce(&mut PolicyData)) -> PolicyError {
     Policy::try_from(data).unwrap_err()
 }
 
-#[test]
-fn zero_or_negative_amounts_are_refused_naming_the_field() {
-    let e = validate_with(|d| d.training_base.subsidy = 0.into());
-    assert_eq!(e.field(), "training_base.subsidy");
-    assert!(matches!(e, PolicyError::NotPositive { .. }));
-    let e = validate_with(|d| d.studio.subsidy = (-5).into());
-    assert_eq!(e.field(), "studio.subsidy");
-    let msg = load_with(&["studio", "subsidy"], json!("-50000.00"));
-    assert!(msg.contains("studio.subsidy"), "{msg}");
-    let msg = load_with(&["training_base", "subsidy"], json!("0"));
-    assert!(msg.contains("training_base.subsidy"), "{msg}");
+/// Loads a JSON policy through `serde_path_to_error`, giving the path of the
+/// field at fault and the message.
+fn load_at(v: Value) -> (String, String) {
+    let err = serde_path_to_error::deserialize::<_, Policy>(v).unwrap_err();
+    (err.path().to_string(), err.inner().to_string())
 }
 
 #[test]
-fn amounts_with_more_than_two_places_are_refused() {
-    let e = validate_with(|d| d.studio.subsidy = "50000.001".parse().unwrap());
-    assert_eq!(
-        e,
-        PolicyError::TooManyPlaces {
-            field: "studio.subsidy".into(),
-            value: "50000.001".parse().unwrap()
-        }
-    );
+fn zero_or_negative_amounts_are_refused_naming_the_field() {
+    let e = validate_with(|d| d.training_base.subsidy = Yuan::ZERO);
+    assert_eq!(e.field(), "training_base.subsidy");
+    assert!(matches!(e, PolicyError::NotPositive { .. }));
+    let msg = load_with(&["training_base", "subsidy"], json!("0"));
+    assert!(msg.contains("training_base.subsidy"), "{msg}");
+    // Issue 15: an amount is `Yuan`, so a sign is refused by the one grammar
+    // for money while reading; the reader's path names the field.
+    let msg = load_with(&["studio", "subsidy"], json!("-50000.00"));
+    assert!(msg.contains("not an amount of money"), "{msg}");
+    let mut v = serde_json::to_value(Policy::ordos_2022()).unwrap();
+    v["studio"]["subsidy"] = json!("-50000.00");
+    let (path, msg) = load_at(v);
+    assert_eq!(path, "studio.subsidy");
+    assert!(msg.contains("no sign"), "{msg}");
+}
+
+#[test]
+fn amounts_outside_the_grammar_for_money_are_refused() {
+    for bad in ["50000.001", "5e4", "50,000", " 50000", "50000.", "+50000"] {
+        let mut v = serde_json::to_value(Policy::ordos_2022()).unwrap();
+        v["studio"]["subsidy"] = json!(bad);
+        let (path, msg) = load_at(v);
+        assert_eq!(path, "studio.subsidy", "{bad}");
+        assert!(msg.contains("amount"), "{bad}: {msg}");
+    }
+    let mut v = serde_json::to_value(Policy::ordos_2022()).unwrap();
+    v["studio"]["subsidy"] = json!(50000);
+    assert_eq!(load_at(v).0, "studio.subsidy", "a number is not an amount");
 }
 
 #[test]
@@ -187,15 +201,24 @@ fn a_zero_total_is_allowed() {
 
 #[test]
 fn duplicate_or_missing_funding_sources_are_refused() {
+    // Issue 15: every problem is reported; a fund listed twice in a list of
+    // two is also a fund missing.
     let e =
         validate_with(|d| d.funding_order = vec![Fund::EmploymentSubsidy, Fund::EmploymentSubsidy]);
     assert_eq!(
-        e,
-        PolicyError::DuplicateFund {
-            field: "funding_order".into(),
-            fund: Fund::EmploymentSubsidy
-        }
+        e.errors(),
+        [
+            PolicyError::DuplicateFund {
+                field: "funding_order".into(),
+                fund: Fund::EmploymentSubsidy
+            },
+            PolicyError::MissingFund {
+                field: "funding_order".into(),
+                fund: Fund::TalentSpecial
+            }
+        ]
     );
+    assert_eq!(e.field(), "funding_order");
     let e = validate_with(|d| d.funding_order = vec![Fund::TalentSpecial]);
     assert_eq!(
         e,

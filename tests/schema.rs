@@ -472,3 +472,39 @@ fn validate_value(name: &str, value: &Value) -> Result<(), String> {
     let schema = schema(name);
     Validator { root: schema }.check(schema, value, name)
 }
+
+/// Issue 15: the policy schema says what the reader says — no field it does
+/// not know (`additionalProperties: false`), every field stated, money in the
+/// one grammar — for each policy document of `tests/boundary/` that the
+/// reader refuses for its shape (the others fail validation, which a schema
+/// does not express); the invented city's policy, stating every field, passes.
+#[test]
+fn the_policy_schema_refuses_the_documents_the_reader_refuses() {
+    let example: Value =
+        serde_json::from_str(include_str!("../examples/data/example-city-2024.json")).unwrap();
+    validate_value("policy", &example).unwrap();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/boundary");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !name.starts_with("policy-") {
+            continue;
+        }
+        let case: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let shape = ["unknown field", "missing field", "amount", "invalid type"];
+        let by_shape = case["expect"]["error"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| shape.iter().any(|s| e.as_str().unwrap().contains(s)));
+        if by_shape {
+            assert!(
+                validate_value("policy", &case["policy"]).is_err(),
+                "{name}: the schema accepts it"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15, "{checked} documents checked");
+}

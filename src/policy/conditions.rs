@@ -13,6 +13,7 @@ use crate::model::SkillLevel;
 /// conditions only as a labelled example ([`UnitCondition::examples`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct UnitCondition {
     /// The condition's id, unique within the policy.
     pub id: String,
@@ -22,8 +23,12 @@ pub struct UnitCondition {
     pub label_zh: String,
     /// English label.
     pub label_en: String,
-    /// The kind it applies to; `None` for both.
-    #[serde(default)]
+    /// The kind it applies to; `None` (stated as `null`, never left out) for both.
+    #[serde(deserialize_with = "super::data::stated")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "super::data::Stated<ProjectKind>")
+    )]
     pub applies_to: Option<ProjectKind>,
     /// What it checks.
     pub test: ConditionTest,
@@ -86,7 +91,7 @@ impl UnitCondition {
 /// What a host condition checks (R16).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ConditionTest {
     /// The unit's training site is at least this large.

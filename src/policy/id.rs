@@ -27,6 +27,7 @@ impl std::ops::Deref for PolicyId {
 /// Who produced a decision: a policy's id and revision.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PolicyRef {
     /// The policy's id.
     pub id: PolicyId,

@@ -22,6 +22,39 @@
 //! # Ok::<(), skill_grants::PolicyError>(())
 //! ```
 //!
+//! # Reading a policy document (strict input)
+//!
+//! A policy read from JSON (or any serde format) states every field: a field
+//! the crate does not know is refused (a misspelt `constrution_bar` is an
+//! error, not the default reading of R6), and so is a field left out — every
+//! *parameter* reading, the lists (`[]` for none) and the optional values
+//! (`null` for none: `effective_until`, a condition's `applies_to`). Amounts
+//! are [`Yuan`], in the crate's one grammar for money. The committed JSON
+//! Schema (`schema/policy.json`) says the same (`additionalProperties:
+//! false`, every field `required`).
+//!
+//! Validation then reports every problem, in the order of [`PolicyData`]'s
+//! fields ([`PolicyError::Many`] when there are several), each naming its
+//! field path and, for a value of the notice, its clause and reading. A
+//! malformed document fails inside serde, before validation; to have its
+//! error name the field path (`studio.subsidy: ...`), read it through the
+//! `serde_path_to_error` crate, as `examples/custom_policy.rs` does (the
+//! crate itself parses no JSON and does not depend on it).
+//!
+//! ```
+//! use skill_grants::{Policy, PolicyError};
+//!
+//! let mut doc = serde_json::to_value(Policy::ordos_2022()).unwrap();
+//! doc["constrution_bar"] = "until_accepted".into();
+//! let err = serde_json::from_value::<Policy>(doc).unwrap_err();
+//! assert!(err.to_string().contains("unknown field `constrution_bar`"));
+//!
+//! let mut doc = serde_json::to_value(Policy::ordos_2022()).unwrap();
+//! doc.as_object_mut().unwrap().remove("notice_working_days");
+//! let err = serde_json::from_value::<Policy>(doc).unwrap_err();
+//! assert!(err.to_string().contains("missing field `notice_working_days`"));
+//! ```
+//!
 //! The module by concern:
 //!
 //! | file | what it holds |
@@ -58,10 +91,37 @@ pub use parameters::ParameterSource;
 use parameters::{KindParameters, ORDOS_2022};
 pub use set::PolicySet;
 
+/// The first year a policy's dates (date of issue, effective period) and
+/// programme years may lie in.
+pub const EARLIEST_YEAR: i32 = 2000;
+
+/// The last year a policy's dates and programme years may lie in.
+///
+/// The programme runs 2022–2025; a year outside
+/// [`EARLIEST_YEAR`]`..=`[`LATEST_YEAR`] in a policy is a slip (`20222` for
+/// `2022`), not a policy, and validation refuses it
+/// ([`PolicyError::OutOfRange`]). The bound also keeps every deadline
+/// computable: a release in force (at the latest 2100-12-31) plus the longest
+/// construction period a policy may set (1,200 months) stays far inside the
+/// dates chrono represents.
+///
+/// ```
+/// use skill_grants::policy::{EARLIEST_YEAR, LATEST_YEAR};
+/// use skill_grants::{NaiveDate, Policy, PolicyError};
+/// assert_eq!((EARLIEST_YEAR, LATEST_YEAR), (2000, 2100));
+/// let mut data = Policy::ordos_2022().to_data();
+/// data.effective_until = NaiveDate::from_ymd_opt(20251, 12, 31);
+/// let err = Policy::try_from(data).unwrap_err();
+/// assert!(matches!(err, PolicyError::OutOfRange { .. }), "{err}");
+/// assert_eq!(err.field(), "effective_until");
+/// ```
+pub const LATEST_YEAR: i32 = 2100;
+
 /// The document a policy executes (R17): a number alone is ambiguous, so the
 /// issuing authorities and the date of issue are recorded with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     /// The document number, e.g. `鄂人社发〔2022〕100号`.
     pub number: String,
@@ -74,6 +134,7 @@ pub struct Document {
 /// The terms of one kind of project: subsidy, programme total, construction period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct KindTerms {
     /// The fixed subsidy per project (2.2, R4).
     pub subsidy: Yuan,
@@ -100,6 +161,7 @@ pub enum ConstructionBar {
 /// The places a year's round may fill per kind (R3, set by the city).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct AnnualPlaces {
     /// The round's year.
     pub year: i32,

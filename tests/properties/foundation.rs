@@ -127,7 +127,13 @@ proptest! {
         notice in -2i64..400,
     ) {
         let mut data: PolicyData = Policy::ordos_2022().to_data();
-        data.studio.subsidy = rust_decimal::Decimal::new(subsidy, places);
+        // A policy's amount is `Yuan` (issue 15): a negative amount or one
+        // with more than two places never reaches the policy at all.
+        let Ok(amount) = Yuan::new(rust_decimal::Decimal::new(subsidy, places)) else {
+            prop_assert!(subsidy < 0 || places > 2);
+            return Ok(());
+        };
+        data.studio.subsidy = amount;
         data.training_base.programme_total = total;
         data.training_base.construction_months = months;
         data.notice_working_days = notice;
