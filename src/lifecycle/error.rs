@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 
+use crate::chain::ChainError;
 use crate::clause::{ClauseId, Law};
 use crate::date::DateError;
 use crate::domain::{Lang, ProjectKind};
-use crate::model::{PersonId, Seat, UnitId};
+use crate::model::{PersonId, Seat, Specialty, UnitId};
 use crate::money::{MoneyError, Yuan};
 use crate::policy::PolicyRef;
 
@@ -221,6 +222,51 @@ pub enum LifecycleError {
         /// The person.
         person: PersonId,
     },
+    /// An id or name in the start record, or a new name, is blank, holds a
+    /// control character, or only invisible (zero-width or format)
+    /// characters. `field` names it (`unit_name`, `specialties[1]`,
+    /// `lead.name`, `new_name`, …).
+    #[error("`{field}` {problem}")]
+    BadText {
+        /// The field, as a path in the start record or command.
+        field: String,
+        /// What is wrong with it.
+        problem: TextProblem,
+    },
+    /// A base declares the same specialty twice (6.1, R11).
+    #[error(
+        "specialty `{specialty}` is declared twice (`specialties[{first}]` and `specialties[{second}]`)"
+    )]
+    DuplicateSpecialty {
+        /// The specialty.
+        specialty: Specialty,
+        /// Its first position.
+        first: usize,
+        /// Its repeated position.
+        second: usize,
+    },
+    /// The release date lies outside the policy's effective period (5).
+    #[error("released on {released_on}, outside the policy's effective period (from {from}, until {until:?})")]
+    ReleaseOutsidePolicy {
+        /// The release date.
+        released_on: NaiveDate,
+        /// The policy's first day.
+        from: NaiveDate,
+        /// Its last day, if any.
+        until: Option<NaiveDate>,
+    },
+    /// The recorded deadline is not the one R10 computes (6.1, 6.2, R10).
+    #[error("the recorded deadline {found} is not the deadline R10 gives, {expected}")]
+    DeadlineRecorded {
+        /// The deadline R10 gives.
+        expected: NaiveDate,
+        /// The deadline recorded.
+        found: NaiveDate,
+    },
+    /// The event cannot be sealed into the project's log (7.1: the books are
+    /// one chained log).
+    #[error("the event cannot be sealed into the log: {0}")]
+    Unsealable(ChainError),
 }
 
 impl LifecycleError {
@@ -262,6 +308,11 @@ impl LifecycleError {
             LifecycleError::SameName => LifecycleErrorKind::SameName,
             LifecycleError::SameLead { .. } => LifecycleErrorKind::SameLead,
             LifecycleError::NewLeadWithoutHonour { .. } => LifecycleErrorKind::NewLeadWithoutHonour,
+            LifecycleError::BadText { .. } => LifecycleErrorKind::BadText,
+            LifecycleError::DuplicateSpecialty { .. } => LifecycleErrorKind::DuplicateSpecialty,
+            LifecycleError::ReleaseOutsidePolicy { .. } => LifecycleErrorKind::ReleaseOutsidePolicy,
+            LifecycleError::DeadlineRecorded { .. } => LifecycleErrorKind::DeadlineRecorded,
+            LifecycleError::Unsealable(_) => LifecycleErrorKind::Unsealable,
         }
     }
 
@@ -338,6 +389,15 @@ impl LifecycleError {
             LifecycleError::LeadChangeOnBase
             | LifecycleError::SameLead { .. }
             | LifecycleError::NewLeadWithoutHonour { .. } => ClauseId::C7_4,
+            LifecycleError::BadText { field, .. } if field == "new_name" => ClauseId::C7_3,
+            LifecycleError::BadText { field, .. } if field.starts_with("new_lead") => ClauseId::C7_4,
+            LifecycleError::BadText { .. } | LifecycleError::ReleaseOutsidePolicy { .. } => {
+                ClauseId::C5
+            }
+            LifecycleError::DuplicateSpecialty { .. } | LifecycleError::DeadlineRecorded { .. } => {
+                ClauseId::C6_1
+            }
+            LifecycleError::Unsealable(_) => ClauseId::C7_1,
         }
     }
 
@@ -459,6 +519,23 @@ impl LifecycleError {
             LifecycleError::NewLeadWithoutHonour { person } => {
                 format!("拟任领办人 {person} 不具备七类技能大师荣誉之一，不符合技能大师条件")
             }
+            LifecycleError::BadText { field, problem } => match problem {
+                TextProblem::Blank => format!("`{field}` 为空"),
+                TextProblem::ControlCharacter { at } => {
+                    format!("`{field}` 第 {} 个字符是控制字符", at.saturating_add(1))
+                }
+                TextProblem::Invisible => format!("`{field}` 只含不可见字符"),
+            },
+            LifecycleError::DuplicateSpecialty { specialty, .. } => {
+                format!("专业（职业）“{specialty}”重复申报")
+            }
+            LifecycleError::ReleaseOutsidePolicy {
+                released_on, from, ..
+            } => format!("资金下达日 {released_on} 不在政策有效期内（自 {from} 起）"),
+            LifecycleError::DeadlineRecorded { expected, found } => {
+                format!("记录的完成期限 {found} 与按规定计算的 {expected} 不符")
+            }
+            LifecycleError::Unsealable(e) => format!("事件无法写入防篡改日志：{e}"),
         }
     }
 }
@@ -537,11 +614,21 @@ pub enum LifecycleErrorKind {
     SameLead,
     /// See [`LifecycleError::NewLeadWithoutHonour`].
     NewLeadWithoutHonour,
+    /// See [`LifecycleError::BadText`].
+    BadText,
+    /// See [`LifecycleError::DuplicateSpecialty`].
+    DuplicateSpecialty,
+    /// See [`LifecycleError::ReleaseOutsidePolicy`].
+    ReleaseOutsidePolicy,
+    /// See [`LifecycleError::DeadlineRecorded`].
+    DeadlineRecorded,
+    /// See [`LifecycleError::Unsealable`].
+    Unsealable,
 }
 
 impl LifecycleErrorKind {
     /// Every kind, in the order of [`LifecycleError`]'s variants.
-    pub const ALL: [LifecycleErrorKind; 30] = [
+    pub const ALL: [LifecycleErrorKind; 35] = [
         LifecycleErrorKind::PolicyMismatch,
         LifecycleErrorKind::ReleaseNotSubsidy,
         LifecycleErrorKind::SpecialtyCount,
@@ -572,6 +659,11 @@ impl LifecycleErrorKind {
         LifecycleErrorKind::SameName,
         LifecycleErrorKind::SameLead,
         LifecycleErrorKind::NewLeadWithoutHonour,
+        LifecycleErrorKind::BadText,
+        LifecycleErrorKind::DuplicateSpecialty,
+        LifecycleErrorKind::ReleaseOutsidePolicy,
+        LifecycleErrorKind::DeadlineRecorded,
+        LifecycleErrorKind::Unsealable,
     ];
 
     /// Where this refusal stands in the law: its rule id
@@ -770,6 +862,36 @@ impl LifecycleErrorKind {
                 reading: Some("R15"),
                 gloss: "the new lead holds one of the seven honours, checked as at application",
             },
+            LifecycleErrorKind::BadText => Law {
+                id: "lifecycle.refusal.bad_text",
+                clauses: &[C::C5, C::C7_3, C::C7_4],
+                reading: None,
+                gloss: "ids and names in a start record or request are not blank, hold no control character and something visible",
+            },
+            LifecycleErrorKind::DuplicateSpecialty => Law {
+                id: "lifecycle.refusal.duplicate_specialty",
+                clauses: &[C::C6_1],
+                reading: Some("R11"),
+                gloss: "a base declares each specialty once",
+            },
+            LifecycleErrorKind::ReleaseOutsidePolicy => Law {
+                id: "lifecycle.refusal.release_outside_policy",
+                clauses: &[C::C5],
+                reading: None,
+                gloss: "the subsidy is released within the policy's effective period",
+            },
+            LifecycleErrorKind::DeadlineRecorded => Law {
+                id: "lifecycle.refusal.deadline_recorded",
+                clauses: &[C::C6_1],
+                reading: Some("R10"),
+                gloss: "a start record's deadline is the one R10 computes from the release",
+            },
+            LifecycleErrorKind::Unsealable => Law {
+                id: "lifecycle.refusal.unsealable",
+                clauses: &[C::C7_1],
+                reading: None,
+                gloss: "every event of the project's books is sealed into its tamper-evident log",
+            },
         }
     }
 }
@@ -790,4 +912,71 @@ fn seat_name(seat: &Seat) -> String {
         Seat::Banner(b) => b.name(Lang::En).to_owned(),
         Seat::Body(b) => format!("body `{b}`"),
     }
+}
+
+/// What is wrong with an id or a name ([`LifecycleError::BadText`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TextProblem {
+    /// Empty or only white space.
+    #[error("is blank")]
+    Blank,
+    /// Holds a control character (at this character position).
+    #[error("holds a control character at character {at}")]
+    ControlCharacter {
+        /// The character's position (0-based, in characters).
+        at: usize,
+    },
+    /// Only zero-width, format or white-space characters: nothing visible.
+    #[error("holds nothing visible (only zero-width, format or white-space characters)")]
+    Invisible,
+}
+
+impl TextProblem {
+    /// What is wrong with `text` as an id or a name, if anything.
+    ///
+    /// ```
+    /// use skill_grants::lifecycle::TextProblem;
+    /// assert_eq!(TextProblem::of("准格尔旗某煤炭企业"), None);
+    /// assert_eq!(TextProblem::of("  "), Some(TextProblem::Blank));
+    /// assert_eq!(TextProblem::of("\u{200B}"), Some(TextProblem::Invisible));
+    /// assert_eq!(TextProblem::of("a\nb"), Some(TextProblem::ControlCharacter { at: 1 }));
+    /// ```
+    pub fn of(text: &str) -> Option<TextProblem> {
+        if text.chars().all(char::is_whitespace) {
+            return Some(TextProblem::Blank);
+        }
+        if let Some(at) = text.chars().position(char::is_control) {
+            return Some(TextProblem::ControlCharacter { at });
+        }
+        if text.chars().all(|c| c.is_whitespace() || invisible(c)) {
+            return Some(TextProblem::Invisible);
+        }
+        None
+    }
+}
+
+/// Zero-width and format characters (Unicode Cf, the ones met in text) and
+/// the other invisible fillers.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
 }

@@ -134,7 +134,8 @@ mod types;
 
 pub use command::{Action, Command};
 pub use corrupt::{InvariantViolation, ReplayError, ReplayReason};
-pub use error::{LifecycleError, LifecycleErrorKind};
+pub use error::{LifecycleError, LifecycleErrorKind, TextProblem};
+pub use corrupt::ApplyError;
 pub use event::{Change, Event, EventKind};
 pub use status::Status;
 pub use table::{Transition, mermaid, transition, transitions};
@@ -145,17 +146,18 @@ pub use types::{
 };
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use crate::chain::{self, Head, Sealed};
 use crate::domain::ProjectKind;
-use crate::model::{ProjectId, Specialty, StudioLead};
+use crate::model::{ProjectId, Seat, Specialty, StudioLead};
 use crate::policy::Policy;
 
 /// A funded project (建设项目) and everything its log has established.
 ///
 /// Build one with [`Project::open`] or [`Project::replay`]; change it only by
 /// applying events.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Project {
     start: ProjectStart,
@@ -175,7 +177,7 @@ pub struct Project {
     closed_on: Option<NaiveDate>,
     ledger: Ledger,
     last_on: NaiveDate,
-    events: u64,
+    head: Head,
 }
 
 impl Project {
@@ -232,33 +234,8 @@ impl Project {
     /// assert_eq!(err.kind().law().id, "lifecycle.refusal.release_not_subsidy");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn open(start: ProjectStart, policy: &Policy) -> Result<(Project, Event), LifecycleError> {
-        let reference = policy.reference();
-        if start.policy != reference {
-            return Err(LifecycleError::PolicyMismatch {
-                expected: reference,
-                found: start.policy,
-            });
-        }
-        let subsidy = policy.subsidy(start.kind);
-        if start.released != subsidy {
-            return Err(LifecycleError::ReleaseNotSubsidy {
-                kind: start.kind,
-                expected: subsidy,
-                found: start.released,
-            });
-        }
-        if start.kind == ProjectKind::TrainingBase {
-            let (min, max) = policy.specialties_range();
-            let count = start.specialties.len();
-            if count < min as usize || count > max as usize {
-                return Err(LifecycleError::SpecialtyCount { count, min, max });
-            }
-        }
-        check_start_shape(&start)?;
-        let deadline = policy
-            .completion_deadline(start.kind, start.released_on)
-            .map_err(LifecycleError::Deadline)?;
+    pub fn open(start: ProjectStart, policy: &Policy) -> Result<(Project, Sealed<Event>), LifecycleError> {
+        let deadline = check_start(&start, policy)?;
         let event = Event {
             project: start.project.clone(),
             on: start.released_on,
@@ -268,10 +245,11 @@ impl Project {
                 deadline,
             },
         };
-        Ok((Project::from_start(start, deadline), event))
+        let (record, head) = chain::seal(Head::GENESIS, event).map_err(LifecycleError::Unsealable)?;
+        Ok((Project::from_start(start, deadline, head), record))
     }
 
-    fn from_start(start: ProjectStart, deadline: NaiveDate) -> Project {
+    fn from_start(start: ProjectStart, deadline: NaiveDate, head: Head) -> Project {
         Project {
             deadline,
             status: Status::UnderConstruction,
@@ -289,7 +267,7 @@ impl Project {
             closed_on: None,
             ledger: Ledger::opened(start.released),
             last_on: start.released_on,
-            events: 1,
+            head,
             start,
         }
     }
@@ -429,9 +407,17 @@ impl Project {
         self.last_on
     }
 
-    /// The number of events applied, the start included.
+    /// The number of events applied, the start included (the sequence
+    /// number of the last one).
     pub fn event_count(&self) -> u64 {
-        self.events
+        self.head.seq
+    }
+
+    /// The head of the project's sealed log: the sequence number and hash
+    /// of the last event applied. The host keeps it apart from the log and
+    /// gives it to [`Project::replay`] to detect truncation.
+    pub fn head(&self) -> Head {
+        self.head
     }
 
     /// The position of a declared specialty, to name it in a [`Spend`].
@@ -445,20 +431,80 @@ impl Project {
     }
 }
 
-/// The checks of a start record that need no policy: the lead and the
-/// specialties match the kind, the lead holds an honour (1.2.2, R2).
-fn check_start_shape(start: &ProjectStart) -> Result<(), LifecycleError> {
+/// The checks of a start record, at [`Project::open`] and at replay, as
+/// strict as an application's: the policy named is the one given (5), the
+/// release within its effective period (5) and equal to the kind's subsidy
+/// (2.2, R4); every id and name not blank, free of control characters and
+/// not only invisible characters; a base's specialties as many as the
+/// policy allows, each once (6.1, R11), a studio none (6.2); only a studio
+/// has a lead, who holds an honour (1.2.1, 1.2.2, R2). Returns the deadline
+/// R10 computes (6.1, 6.2).
+pub(super) fn check_start(start: &ProjectStart, policy: &Policy) -> Result<NaiveDate, LifecycleError> {
+    let reference = policy.reference();
+    if start.policy != reference {
+        return Err(LifecycleError::PolicyMismatch {
+            expected: reference,
+            found: start.policy.clone(),
+        });
+    }
+    if !policy.is_in_force(start.released_on) {
+        return Err(LifecycleError::ReleaseOutsidePolicy {
+            released_on: start.released_on,
+            from: policy.effective_from(),
+            until: policy.effective_until(),
+        });
+    }
+    let subsidy = policy.subsidy(start.kind);
+    if start.released != subsidy {
+        return Err(LifecycleError::ReleaseNotSubsidy {
+            kind: start.kind,
+            expected: subsidy,
+            found: start.released,
+        });
+    }
+    check_text("project", start.project.as_str())?;
+    check_text("unit", start.unit.as_str())?;
+    check_text("unit_name", &start.unit_name)?;
+    if let Seat::Body(body) = &start.seat {
+        check_text("seat.body", body.as_str())?;
+    }
+    if let Some(lead) = &start.lead {
+        check_text("lead.id", lead.id.as_str())?;
+        check_text("lead.name", &lead.name)?;
+    }
+    for (i, specialty) in start.specialties.iter().enumerate() {
+        if let Some(problem) = TextProblem::of(&specialty.0) {
+            return Err(LifecycleError::BadText {
+                field: format!("specialties[{i}]"),
+                problem,
+            });
+        }
+    }
     match start.kind {
         ProjectKind::TrainingBase => {
             if start.lead.is_some() {
                 return Err(LifecycleError::LeadOnBase);
             }
-            if start.specialties.is_empty() || start.specialties.len() > usize::from(u8::MAX) {
-                return Err(LifecycleError::SpecialtyCount {
-                    count: start.specialties.len(),
-                    min: 1,
-                    max: u32::from(u8::MAX),
-                });
+            let (min, max) = policy.specialties_range();
+            let count = start.specialties.len();
+            if count < min as usize || count > max as usize || count > usize::from(u8::MAX) {
+                return Err(LifecycleError::SpecialtyCount { count, min, max });
+            }
+            // Each specialty once: sorted with its position, then compared
+            // with the next (O(n log n)).
+            let mut sorted: Vec<(&Specialty, usize)> =
+                start.specialties.iter().zip(0..).collect();
+            sorted.sort_unstable();
+            for pair in sorted.windows(2) {
+                if let [(a, first), (b, second)] = pair
+                    && a == b
+                {
+                    return Err(LifecycleError::DuplicateSpecialty {
+                        specialty: (*a).clone(),
+                        first: *first,
+                        second: *second,
+                    });
+                }
             }
         }
         ProjectKind::Studio => {
@@ -483,5 +529,18 @@ fn check_start_shape(start: &ProjectStart) -> Result<(), LifecycleError> {
             event: EventKind::Started,
         });
     }
-    Ok(())
+    policy
+        .completion_deadline(start.kind, start.released_on)
+        .map_err(LifecycleError::Deadline)
+}
+
+/// An id or a name: not blank, no control character, something visible.
+pub(super) fn check_text(field: &str, text: &str) -> Result<(), LifecycleError> {
+    match TextProblem::of(text) {
+        None => Ok(()),
+        Some(problem) => Err(LifecycleError::BadText {
+            field: field.to_owned(),
+            problem,
+        }),
+    }
 }
