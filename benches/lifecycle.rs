@@ -39,7 +39,10 @@ fn ledger(c: &mut Criterion) {
                         for cmd in commands {
                             let project = &mut projects[cmd.project];
                             match project.decide_payment(&cmd.by, cmd.on, &cmd.spend) {
-                                Ok(payment) => project.apply_payment(&payment),
+                                Ok(payment) => {
+                                    let record = project.payment_event(payment).unwrap();
+                                    project.apply(&record).unwrap();
+                                }
                                 Err(_) => refused += 1,
                             }
                         }
@@ -61,13 +64,13 @@ fn replay(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(6));
     for n in [1_000usize, 100_000, 1_000_000] {
         let log = support::event_log(&policy, n, 3);
-        let middle = log[n / 2].on;
+        let middle = log[n / 2].event.on;
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("full", n), &log, |b, log| {
-            b.iter(|| black_box(Project::replay(black_box(log)).unwrap()))
+            b.iter(|| black_box(Project::replay(black_box(log), &policy, None).unwrap()))
         });
         group.bench_with_input(BenchmarkId::new("state_on_middle", n), &log, |b, log| {
-            b.iter(|| black_box(Project::state_on(black_box(log), middle).unwrap()))
+            b.iter(|| black_box(Project::state_on(black_box(log), &policy, middle).unwrap()))
         });
     }
     group.finish();
