@@ -57,9 +57,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::chain::Sealed;
+use crate::clause::ClauseId;
+use crate::domain::Lang;
 use crate::lifecycle::{Command, Event, LifecycleError, Project, ProjectStart, Status};
 use crate::model::ProjectId;
-use crate::{ClauseId, Lang, Policy};
+use crate::policy::Policy;
 
 /// One request line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -169,14 +169,22 @@ fn a_past_state_comes_from_the_log() {
         .iter()
         .find(|p| p.status == Status::Dissolved)
         .unwrap();
-    let before = Project::state_on(&p.log, &skill_grants::Policy::ordos_2022(), sample::release_2022())
-        .unwrap()
-        .unwrap();
+    let before = Project::state_on(
+        &p.log,
+        &skill_grants::Policy::ordos_2022(),
+        sample::release_2022(),
+    )
+    .unwrap()
+    .unwrap();
     assert_eq!(before.status(), Status::UnderConstruction);
     assert_eq!(before.ledger().spent, skill_grants::Yuan::ZERO);
     assert!(
-        Project::state_on(&p.log, &skill_grants::Policy::ordos_2022(), chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap())
-            .unwrap()
-            .is_none()
+        Project::state_on(
+            &p.log,
+            &skill_grants::Policy::ordos_2022(),
+            chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()
+        )
+        .unwrap()
+        .is_none()
     );
 }

@@ -1166,10 +1166,7 @@ fn replay_refuses_a_corrupt_log_with_position_and_reason() {
     replay(&sealed).unwrap();
     let log = plain(&sealed);
 
-    assert_eq!(
-        replay(&[]).unwrap_err().reason,
-        ReplayReason::Empty
-    );
+    assert_eq!(replay(&[]).unwrap_err().reason, ReplayReason::Empty);
     let e = replay_events(log[1..].to_vec()).unwrap_err();
     assert_eq!(
         (e.position, e.reason),
@@ -1295,14 +1292,23 @@ fn replay_refuses_events_after_the_deadline_without_its_record() {
 #[test]
 fn the_state_on_a_past_date() {
     let log = sample_log();
-    assert_eq!(Project::state_on(&log, &Policy::ordos_2022(), d(2022, 8, 31)).unwrap(), None);
-    let on_release = Project::state_on(&log, &Policy::ordos_2022(), d(2022, 9, 1)).unwrap().unwrap();
+    assert_eq!(
+        Project::state_on(&log, &Policy::ordos_2022(), d(2022, 8, 31)).unwrap(),
+        None
+    );
+    let on_release = Project::state_on(&log, &Policy::ordos_2022(), d(2022, 9, 1))
+        .unwrap()
+        .unwrap();
     assert_eq!(on_release.ledger().balance, y(200_000));
-    let mid = Project::state_on(&log, &Policy::ordos_2022(), d(2023, 2, 15)).unwrap().unwrap();
+    let mid = Project::state_on(&log, &Policy::ordos_2022(), d(2023, 2, 15))
+        .unwrap()
+        .unwrap();
     assert_eq!(mid.status(), Status::PendingRename);
     assert_eq!(mid.ledger().spent, y(60_000));
     assert_eq!(mid.unit_name(), "准格尔旗某煤炭企业");
-    let end = Project::state_on(&log, &Policy::ordos_2022(), d(2030, 1, 1)).unwrap().unwrap();
+    let end = Project::state_on(&log, &Policy::ordos_2022(), d(2030, 1, 1))
+        .unwrap()
+        .unwrap();
     assert_eq!(end, replay(&log).unwrap());
     assert_eq!(end.unit_name(), "准格尔旗某能源集团");
     assert_eq!(end.ledger().owed, y(50_000));

@@ -122,8 +122,9 @@ impl Project {
                 owed,
             } => {
                 l.balance = l.balance.checked_sub(*returned_from_account)?;
-                l.returned_from_account =
-                    l.returned_from_account.checked_add(*returned_from_account)?;
+                l.returned_from_account = l
+                    .returned_from_account
+                    .checked_add(*returned_from_account)?;
                 l.recovery_ordered = l.recovery_ordered.checked_add(*recovery_ordered)?;
                 l.owed = l.owed.checked_add(*owed)?;
             }
@@ -132,8 +133,9 @@ impl Project {
                 spent_for_asset_rules,
             } => {
                 l.balance = l.balance.checked_sub(*returned_from_account)?;
-                l.returned_from_account =
-                    l.returned_from_account.checked_add(*returned_from_account)?;
+                l.returned_from_account = l
+                    .returned_from_account
+                    .checked_add(*returned_from_account)?;
                 l.recovery_ordered = l.recovery_ordered.checked_add(*returned_from_account)?;
                 l.spent_for_asset_rules = *spent_for_asset_rules;
             }

@@ -7,7 +7,6 @@ use crate::domain::ProjectKind;
 use crate::model::Seat;
 use crate::money::Yuan;
 
-use super::{Project, check_text};
 use super::command::{Action, Command};
 use super::corrupt::ApplyError;
 use super::error::LifecycleError;
@@ -15,6 +14,7 @@ use super::event::{Change, Event, EventKind};
 use super::status::Status;
 use super::table::transition;
 use super::types::{Actor, Payment, PendingRequest, Role, Spend};
+use super::{Project, check_text};
 
 impl Project {
     /// Checks a command against the state and returns the events it causes

@@ -12,6 +12,7 @@ use crate::policy::PolicyRef;
 
 use super::event::EventKind;
 use super::status::Status;
+use super::text::TextProblem;
 use super::types::{Actor, Role, SpecialtyIndex, SpendingCategory};
 
 /// Why a command (or a project's start) was refused. The project is left as
@@ -246,7 +247,9 @@ pub enum LifecycleError {
         second: usize,
     },
     /// The release date lies outside the policy's effective period (5).
-    #[error("released on {released_on}, outside the policy's effective period (from {from}, until {until:?})")]
+    #[error(
+        "released on {released_on}, outside the policy's effective period (from {from}, until {until:?})"
+    )]
     ReleaseOutsidePolicy {
         /// The release date.
         released_on: NaiveDate,
@@ -390,7 +393,9 @@ impl LifecycleError {
             | LifecycleError::SameLead { .. }
             | LifecycleError::NewLeadWithoutHonour { .. } => ClauseId::C7_4,
             LifecycleError::BadText { field, .. } if field == "new_name" => ClauseId::C7_3,
-            LifecycleError::BadText { field, .. } if field.starts_with("new_lead") => ClauseId::C7_4,
+            LifecycleError::BadText { field, .. } if field.starts_with("new_lead") => {
+                ClauseId::C7_4
+            }
             LifecycleError::BadText { .. } | LifecycleError::ReleaseOutsidePolicy { .. } => {
                 ClauseId::C5
             }
@@ -415,127 +420,6 @@ impl LifecycleError {
         match lang {
             Lang::En => format!("[{clause}] {self}"),
             Lang::Zh => format!("〔{}〕{}", clause.heading_zh(), self.zh()),
-        }
-    }
-
-    fn zh(&self) -> String {
-        match self {
-            LifecycleError::PolicyMismatch { expected, found } => format!(
-                "启动记录所依政策为 {}#{}，与给定政策 {}#{} 不符",
-                found.id, found.revision, expected.id, expected.revision
-            ),
-            LifecycleError::ReleaseNotSubsidy {
-                kind,
-                expected,
-                found,
-            } => format!(
-                "下达金额 {} 不等于{}补助标准 {}",
-                found.to_chinese(),
-                kind.name(Lang::Zh),
-                expected.to_chinese()
-            ),
-            LifecycleError::SpecialtyCount { count, min, max } => {
-                format!("培训基地申报专业（职业）{count} 个，应为 {min}－{max} 个")
-            }
-            LifecycleError::SpecialtiesOnStudio { count } => {
-                format!("工作室不申报专业（职业），却给出 {count} 个")
-            }
-            LifecycleError::LeadMissing => "工作室启动记录缺少领办人".to_owned(),
-            LifecycleError::LeadOnBase => "培训基地没有领办人，却给出了领办人".to_owned(),
-            LifecycleError::LeadWithoutHonour { person } => {
-                format!("领办人 {person} 不具备七类技能大师荣誉之一")
-            }
-            LifecycleError::Deadline(e) => format!("无法计算完成期限：{e}"),
-            LifecycleError::BeforeLastEvent { date, last } => {
-                format!("日期 {date} 早于项目最后一笔记录 {last}")
-            }
-            LifecycleError::BeforeRelease {
-                date, released_on, ..
-            } => format!("日期 {date} 早于资金下达日 {released_on}"),
-            LifecycleError::NotProjectUnit { unit } => {
-                format!("单位 {unit} 不是本项目建设单位")
-            }
-            LifecycleError::OutsideJurisdiction { actor, .. } => match actor {
-                Actor::BannerAuthority(b) => {
-                    format!("{}人社、财政部门对本项目无管辖权", b.name(Lang::Zh))
-                }
-                Actor::BodyAuthority(b) => format!("主管部门 {b} 对本项目无管辖权"),
-                _ => "对本项目无管辖权".to_owned(),
-            },
-            LifecycleError::NotPermitted { role, event } => {
-                format!("{}无权进行“{}”", role.name(Lang::Zh), event.name(Lang::Zh))
-            }
-            LifecycleError::NotInState { status, event, .. } => format!(
-                "项目处于“{}”状态，不能进行“{}”",
-                status.name(Lang::Zh),
-                event.name(Lang::Zh)
-            ),
-            LifecycleError::ProhibitedCategory { category, .. } => {
-                format!("建设项目资金不得用于{}", category.name(Lang::Zh))
-            }
-            LifecycleError::CategoryOfOtherKind { category, kind } => format!(
-                "“{}”不在{}经费使用范围内",
-                category.name(Lang::Zh),
-                kind.name(Lang::Zh)
-            ),
-            LifecycleError::SpecialtyMissing => {
-                "培训基地支出须注明所服务的申报专业（职业）".to_owned()
-            }
-            LifecycleError::SpecialtyNotDeclared {
-                index, declared, ..
-            } => format!(
-                "第 {} 个专业（职业）未申报：项目只申报了 {declared} 个",
-                u32::from(index.0) + 1
-            ),
-            LifecycleError::AfterDeadline { date, deadline, .. } => {
-                format!("支出日期 {date} 晚于完成期限 {deadline}")
-            }
-            LifecycleError::ZeroAmount { event } => {
-                format!("“{}”金额为零", event.name(Lang::Zh))
-            }
-            LifecycleError::AboveBalance { amount, balance } => format!(
-                "支出 {} 超过账户余额 {}",
-                amount.to_chinese(),
-                balance.to_chinese()
-            ),
-            LifecycleError::AboveOwed { amount, owed } => format!(
-                "收回 {} 超过尚欠金额 {}",
-                amount.to_chinese(),
-                owed.to_chinese()
-            ),
-            LifecycleError::Money(e) => format!("账户金额计算失败：{e}"),
-            LifecycleError::NoVerifiedFinding => "撤销称号须先有经查明属实的问题记录".to_owned(),
-            LifecycleError::RenameOnStudio => {
-                "第七条第（三）项仅规定培训基地单位名称变更，工作室不适用".to_owned()
-            }
-            LifecycleError::LeadChangeOnBase => {
-                "第七条第（四）项仅规定工作室领办人变更，培训基地不适用".to_owned()
-            }
-            LifecycleError::EmptyName => "变更后的单位名称为空".to_owned(),
-            LifecycleError::SameName => "变更后的单位名称与现名称相同".to_owned(),
-            LifecycleError::SameLead { person } => {
-                format!("拟任领办人 {person} 已是本工作室领办人")
-            }
-            LifecycleError::NewLeadWithoutHonour { person } => {
-                format!("拟任领办人 {person} 不具备七类技能大师荣誉之一，不符合技能大师条件")
-            }
-            LifecycleError::BadText { field, problem } => match problem {
-                TextProblem::Blank => format!("`{field}` 为空"),
-                TextProblem::ControlCharacter { at } => {
-                    format!("`{field}` 第 {} 个字符是控制字符", at.saturating_add(1))
-                }
-                TextProblem::Invisible => format!("`{field}` 只含不可见字符"),
-            },
-            LifecycleError::DuplicateSpecialty { specialty, .. } => {
-                format!("专业（职业）“{specialty}”重复申报")
-            }
-            LifecycleError::ReleaseOutsidePolicy {
-                released_on, from, ..
-            } => format!("资金下达日 {released_on} 不在政策有效期内（自 {from} 起）"),
-            LifecycleError::DeadlineRecorded { expected, found } => {
-                format!("记录的完成期限 {found} 与按规定计算的 {expected} 不符")
-            }
-            LifecycleError::Unsealable(e) => format!("事件无法写入防篡改日志：{e}"),
         }
     }
 }
@@ -912,71 +796,4 @@ fn seat_name(seat: &Seat) -> String {
         Seat::Banner(b) => b.name(Lang::En).to_owned(),
         Seat::Body(b) => format!("body `{b}`"),
     }
-}
-
-/// What is wrong with an id or a name ([`LifecycleError::BadText`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum TextProblem {
-    /// Empty or only white space.
-    #[error("is blank")]
-    Blank,
-    /// Holds a control character (at this character position).
-    #[error("holds a control character at character {at}")]
-    ControlCharacter {
-        /// The character's position (0-based, in characters).
-        at: usize,
-    },
-    /// Only zero-width, format or white-space characters: nothing visible.
-    #[error("holds nothing visible (only zero-width, format or white-space characters)")]
-    Invisible,
-}
-
-impl TextProblem {
-    /// What is wrong with `text` as an id or a name, if anything.
-    ///
-    /// ```
-    /// use skill_grants::lifecycle::TextProblem;
-    /// assert_eq!(TextProblem::of("准格尔旗某煤炭企业"), None);
-    /// assert_eq!(TextProblem::of("  "), Some(TextProblem::Blank));
-    /// assert_eq!(TextProblem::of("\u{200B}"), Some(TextProblem::Invisible));
-    /// assert_eq!(TextProblem::of("a\nb"), Some(TextProblem::ControlCharacter { at: 1 }));
-    /// ```
-    pub fn of(text: &str) -> Option<TextProblem> {
-        if text.chars().all(char::is_whitespace) {
-            return Some(TextProblem::Blank);
-        }
-        if let Some(at) = text.chars().position(char::is_control) {
-            return Some(TextProblem::ControlCharacter { at });
-        }
-        if text.chars().all(|c| c.is_whitespace() || invisible(c)) {
-            return Some(TextProblem::Invisible);
-        }
-        None
-    }
-}
-
-/// Zero-width and format characters (Unicode Cf, the ones met in text) and
-/// the other invisible fillers.
-fn invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{034F}'
-            | '\u{061C}'
-            | '\u{115F}'
-            | '\u{1160}'
-            | '\u{17B4}'
-            | '\u{17B5}'
-            | '\u{180B}'..='\u{180F}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{3164}'
-            | '\u{FE00}'..='\u{FE0F}'
-            | '\u{FEFF}'
-            | '\u{FFA0}'
-            | '\u{FFF9}'..='\u{FFFB}'
-            | '\u{E0000}'..='\u{E007F}'
-    )
 }

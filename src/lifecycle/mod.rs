@@ -130,15 +130,18 @@ mod law_tests;
 mod replay;
 mod status;
 mod table;
+mod text;
 mod types;
+mod wording;
 
 pub use command::{Action, Command};
-pub use corrupt::{InvariantViolation, ReplayError, ReplayReason};
-pub use error::{LifecycleError, LifecycleErrorKind, TextProblem};
 pub use corrupt::ApplyError;
+pub use corrupt::{InvariantViolation, ReplayError, ReplayReason};
+pub use error::{LifecycleError, LifecycleErrorKind};
 pub use event::{Change, Event, EventKind};
 pub use status::Status;
 pub use table::{Transition, mermaid, transition, transitions};
+pub use text::TextProblem;
 pub use types::{
     Actor, EvaluationRating, FormerLead, FormerName, InspectionResult, LeadChangeReason, Ledger,
     Misconduct, Payment, PendingRequest, ProjectStart, RenameCause, Role, SpecialtyIndex, Spend,
@@ -234,7 +237,10 @@ impl Project {
     /// assert_eq!(err.kind().law().id, "lifecycle.refusal.release_not_subsidy");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn open(start: ProjectStart, policy: &Policy) -> Result<(Project, Sealed<Event>), LifecycleError> {
+    pub fn open(
+        start: ProjectStart,
+        policy: &Policy,
+    ) -> Result<(Project, Sealed<Event>), LifecycleError> {
         let deadline = check_start(&start, policy)?;
         let event = Event {
             project: start.project.clone(),
@@ -245,7 +251,8 @@ impl Project {
                 deadline,
             },
         };
-        let (record, head) = chain::seal(Head::GENESIS, event).map_err(LifecycleError::Unsealable)?;
+        let (record, head) =
+            chain::seal(Head::GENESIS, event).map_err(LifecycleError::Unsealable)?;
         Ok((Project::from_start(start, deadline, head), record))
     }
 
@@ -439,7 +446,10 @@ impl Project {
 /// policy allows, each once (6.1, R11), a studio none (6.2); only a studio
 /// has a lead, who holds an honour (1.2.1, 1.2.2, R2). Returns the deadline
 /// R10 computes (6.1, 6.2).
-pub(super) fn check_start(start: &ProjectStart, policy: &Policy) -> Result<NaiveDate, LifecycleError> {
+pub(super) fn check_start(
+    start: &ProjectStart,
+    policy: &Policy,
+) -> Result<NaiveDate, LifecycleError> {
     let reference = policy.reference();
     if start.policy != reference {
         return Err(LifecycleError::PolicyMismatch {
@@ -492,8 +502,7 @@ pub(super) fn check_start(start: &ProjectStart, policy: &Policy) -> Result<Naive
             }
             // Each specialty once: sorted with its position, then compared
             // with the next (O(n log n)).
-            let mut sorted: Vec<(&Specialty, usize)> =
-                start.specialties.iter().zip(0..).collect();
+            let mut sorted: Vec<(&Specialty, usize)> = start.specialties.iter().zip(0..).collect();
             sorted.sort_unstable();
             for pair in sorted.windows(2) {
                 if let [(a, first), (b, second)] = pair

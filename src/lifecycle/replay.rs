@@ -191,7 +191,8 @@ impl Project {
                 },
             ));
         }
-        let computed = check_start(start, policy).map_err(|e| fail(0, ReplayReason::BadStart(e)))?;
+        let computed =
+            check_start(start, policy).map_err(|e| fail(0, ReplayReason::BadStart(e)))?;
         if *deadline != computed {
             return Err(fail(
                 0,
@@ -204,7 +205,8 @@ impl Project {
         if until.is_some_and(|d| first.on > d) {
             return Ok(None);
         }
-        let mut project = Project::from_start(start.as_ref().clone(), computed, first_record.head());
+        let mut project =
+            Project::from_start(start.as_ref().clone(), computed, first_record.head());
         for (position, record) in records.enumerate() {
             let position = position.saturating_add(1);
             let event = &record.event;

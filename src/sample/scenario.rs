@@ -7,21 +7,22 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{applications_2022, bodies, reference_date_2022, ymd};
+use crate::chain::Sealed;
+use crate::clause::ClauseId;
+use crate::date::{DateError, HolidayCalendar};
+use crate::domain::{Banner, Lang, ProjectKind};
 use crate::lifecycle::{
     Action, Actor, Command, EvaluationRating, Event, InspectionResult, LeadChangeReason,
     LifecycleError, Misconduct, Project, RenameCause, SpecialtyIndex, Spend, SpendingCategory,
     Status,
 };
-use crate::chain::Sealed;
 use crate::model::{ApplicationId, Honour, ProjectId, Seat, SkillLevel, StudioLead};
+use crate::money::{MoneyError, Yuan};
+use crate::policy::{AnnualPlaces, Policy};
 use crate::round::{
     CandidateScore, CityReview, Coverage, ExpertMember, FundBalances, Objection, Quota,
     Recommendation, RecommendationReport, Recommender, Round, RoundError, RoundOutcome, RoundSetup,
     Score, Verdict,
-};
-use crate::{
-    AnnualPlaces, Banner, ClauseId, DateError, HolidayCalendar, Lang, MoneyError, Policy,
-    ProjectKind, Yuan,
 };
 
 /// This year's places in the sample round (R3): 5 bases and 10 studios, a

@@ -9,8 +9,8 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use skill_grants::eligibility::decide;
 use skill_grants::chain::Sealed;
+use skill_grants::eligibility::decide;
 use skill_grants::lifecycle::{Command, Event, Project, ProjectStart};
 use skill_grants::model::Application;
 use skill_grants::round::{CandidateScore, CityReview, Objection, Round, Score, check_invariants};

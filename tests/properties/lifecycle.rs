@@ -152,7 +152,10 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
             Ok(events) => {
                 prop_assert!(!events.is_empty() && events.len() <= 2);
                 for e in &events {
-                    prop_assert!(rules::cites(&rules::event_id(e.event.kind()), e.event.clause()));
+                    prop_assert!(rules::cites(
+                        &rules::event_id(e.event.kind()),
+                        e.event.clause()
+                    ));
                     prop_assert!(g.project.apply(e).is_ok());
                     let json = serde_json::to_string(e).unwrap();
                     prop_assert_eq!(&serde_json::from_str::<Sealed<Event>>(&json).unwrap(), e);
@@ -184,7 +187,10 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
     // Replay (against the head) equals the live state.
     let policy = Policy::ordos_2022();
     let head = g.project.head();
-    prop_assert_eq!(&Project::replay(&g.log, &policy, Some(&head)).unwrap(), &g.project);
+    prop_assert_eq!(
+        &Project::replay(&g.log, &policy, Some(&head)).unwrap(),
+        &g.project
+    );
     // The state on each past date equals the state as it was then.
     for (i, (on, snapshot)) in snapshots.iter().enumerate() {
         let later = snapshots.get(i + 1).is_none_or(|(next, _)| next > on);
@@ -197,7 +203,10 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
     // deserialized, only replayed.
     let json = serde_json::to_string(&g.log).unwrap();
     let stored: Vec<Sealed<Event>> = serde_json::from_str(&json).unwrap();
-    prop_assert_eq!(&Project::replay(&stored, &policy, Some(&head)).unwrap(), &g.project);
+    prop_assert_eq!(
+        &Project::replay(&stored, &policy, Some(&head)).unwrap(),
+        &g.project
+    );
     Ok(())
 }
 
