@@ -1397,3 +1397,148 @@ fn categories_name_themselves_in_both_languages() {
     en.dedup();
     assert_eq!(en.len(), 14);
 }
+
+// ----- concurrency and the sealed log (issue 15) -----
+
+#[test]
+fn two_payments_decided_on_one_snapshot_the_second_is_refused_not_dropped() {
+    let mut g = Given::base();
+    let pay = Command::new(
+        g.unit(),
+        d(2023, 1, 10),
+        Action::Pay {
+            spend: base_spend(y(150_000)),
+        },
+    );
+    let first = g.project.decide(&pay).unwrap();
+    let second = g.project.decide(&pay).unwrap();
+    g.project.apply(&first[0]).unwrap();
+    let before = g.project.clone();
+    let e = g.project.apply(&second[0]).unwrap_err();
+    assert_eq!(
+        e,
+        ApplyError::Stale {
+            expected: 3,
+            found: 2
+        }
+    );
+    assert!(e.to_string().contains("decided against another state"));
+    assert_eq!(g.project, before);
+    assert_eq!(g.project.ledger().payments, 1);
+    // Decided again on the current state, the second payment is refused by
+    // the balance rule: the money is never silently lost.
+    let again = g.project.execute(&pay).unwrap_err();
+    assert_eq!(again.kind(), LifecycleErrorKind::AboveBalance);
+    g.project.check_invariants().unwrap();
+}
+
+#[test]
+fn apply_refuses_a_record_not_chained_to_the_head_or_of_another_project() {
+    let mut g = Given::base();
+    let pay = Command::new(
+        g.unit(),
+        d(2023, 1, 10),
+        Action::Pay {
+            spend: base_spend(y(1_000)),
+        },
+    );
+    let records = g.project.decide(&pay).unwrap();
+    let mut forged = records[0].clone();
+    if let Change::Paid { spend } = &mut forged.event.change {
+        spend.amount = y(2_000);
+    }
+    assert!(matches!(
+        g.project.apply(&forged).unwrap_err(),
+        ApplyError::Record(chain::ChainError::Hash { .. })
+    ));
+    let before = g.project.clone();
+    let other = Given::studio();
+    let e = g
+        .project
+        .apply(&chain::seal(g.project.head(), other.log[0].event.clone()).unwrap().0)
+        .unwrap_err();
+    assert!(matches!(e, ApplyError::WrongProject { .. }), "{e}");
+    assert_eq!(g.project, before);
+    g.project.apply(&records[0]).unwrap();
+}
+
+#[test]
+fn apply_never_moves_the_status_when_the_ledger_arithmetic_fails() {
+    let mut g = Given::base();
+    g.finding(d(2023, 3, 1));
+    // A revocation whose recorded return exceeds the balance, sealed in its
+    // place: the arithmetic fails, so nothing is applied (the status stays).
+    let forged = Event {
+        project: g.project.id().clone(),
+        on: d(2023, 3, 2),
+        by: Some(Role::City),
+        change: Change::Revoked {
+            recovery_ordered: y(200_000),
+            returned_from_account: y(300_000),
+            owed: Yuan::ZERO,
+        },
+    };
+    let (record, _) = chain::seal(g.project.head(), forged).unwrap();
+    let before = g.project.clone();
+    let e = g.project.apply(&record).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            ApplyError::Money {
+                event: EventKind::Revoked,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert_eq!(g.project, before);
+    assert_eq!(g.project.status(), Status::UnderConstruction);
+}
+
+#[test]
+fn execute_decides_and_applies_and_the_head_follows_the_log() {
+    let mut g = Given::base();
+    let records = g
+        .project
+        .execute(&Command::new(
+            g.unit(),
+            d(2024, 9, 10),
+            Action::CompleteConstruction,
+        ))
+        .unwrap_err();
+    // After the deadline, completion is no longer possible.
+    assert_eq!(records.kind(), LifecycleErrorKind::NotInState);
+    let records = g
+        .project
+        .execute(&Command::new(
+            Actor::City,
+            d(2024, 9, 10),
+            Action::Accept {
+                rated_effective: true,
+            },
+        ))
+        .unwrap();
+    assert_eq!(records.len(), 2);
+    assert_eq!((records[0].seq, records[1].seq), (2, 3));
+    assert_eq!(records[1].prev, records[0].hash);
+    assert_eq!(g.project.head(), records[1].head());
+    assert_eq!(g.project.event_count(), 3);
+}
+
+#[test]
+fn a_rename_to_a_name_with_a_control_character_is_refused() {
+    let mut g = Given::base();
+    let e = g.refused(g.unit(), d(2023, 2, 1), rename("新\u{7}名"));
+    assert!(matches!(e, LifecycleError::BadText { ref field, .. } if field == "new_name"));
+    assert_eq!(e.clause(), ClauseId::C7_3);
+    let e = g.refused(g.unit(), d(2023, 2, 1), rename("\u{200B}\u{FEFF}"));
+    assert!(matches!(
+        e,
+        LifecycleError::BadText {
+            problem: TextProblem::Invisible,
+            ..
+        }
+    ));
+    // A name with a zero-width joiner among visible characters is a name.
+    g.when(g.unit(), d(2023, 2, 1), rename("准格尔旗\u{200D}某能源集团"));
+}

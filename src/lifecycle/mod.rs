@@ -9,13 +9,47 @@
 //! - [`Project::decide`] checks a [`Command`] against the state and yields
 //!   events, or a [`LifecycleError`] citing its clause; the project is not
 //!   changed either way.
-//! - [`Project::apply`] applies an event; it never fails.
-//! - [`Project::replay`] rebuilds a project from its log and refuses a corrupt
-//!   log (out of date order, an event impossible in its state, a wrong project
-//!   id) with the position and the reason ([`ReplayError`]);
+//! - [`Project::apply`] applies a sealed event, or refuses it whole
+//!   ([`ApplyError`]); [`Project::execute`] decides and applies in one call.
+//! - [`Project::replay`] rebuilds a project from its sealed log and refuses a
+//!   corrupt log (a broken chain, a start record the policy refuses, out of
+//!   date order, an event impossible in its state, a wrong project id) with
+//!   the position and the reason ([`ReplayError`]);
 //!   [`Project::state_on`] gives the state as it stood on a past date.
 //! - [`Project::check_invariants`] checks what must hold at every moment
 //!   (money conserved, recovery balanced, …), for auditors' suites.
+//!
+//! ## The sealed log, and restoring a project
+//!
+//! Every event is sealed into the project's tamper-evident log
+//! ([`crate::chain`]): [`Project::open`], [`Project::decide`],
+//! [`Project::execute`] and [`Project::payment_event`] give
+//! [`Sealed`](crate::chain::Sealed)`<`[`Event`]`>` records carrying the next
+//! sequence number and the SHA-256 chain hash; the plain [`Event`] is the
+//! record's payload. The host stores the records, and keeps the project's
+//! [`Project::head`] (sequence and hash) **apart** from them.
+//!
+//! - [`Project::apply`] applies a record only if it is the next one (its
+//!   sequence number is the head's plus one, it chains to the head, its hash
+//!   matches): an event decided against another state — two commands decided
+//!   on one snapshot — is refused with [`ApplyError::Stale`], never dropped.
+//!   An event whose ledger arithmetic fails is refused whole
+//!   ([`ApplyError::Money`]); the status never moves without the ledger.
+//! - **A `Project` is never deserialized.** It implements `Serialize` (to
+//!   show it) but not `Deserialize`: the only ways to get one are
+//!   [`Project::open`] (a start record checked against the policy) and
+//!   [`Project::replay`] of its sealed log, given the policy and, to detect
+//!   truncation, the host's head. Replay checks the chain first (a gap,
+//!   duplicate, reorder or changed byte is refused naming the record's
+//!   position; against the head also truncation, extension and a rewrite),
+//!   then the start record as strictly as [`Project::open`] (and the
+//!   recorded deadline against R10), then every event as
+//!   [`Project::decide`] would.
+//!
+//! ```compile_fail
+//! // A stored state cannot be loaded unchecked: restore it by replay.
+//! let project: skill_grants::lifecycle::Project = serde_json::from_str("{}").unwrap();
+//! ```
 //!
 //! ## Where to read each rule
 //!
@@ -100,8 +134,8 @@
 //! let pay = Command::new(unit.clone(), d(2023, 3, 1), Action::Pay {
 //!     spend: Spend::base(SpendingCategory::TrainingEquipment, Yuan::from_yuan(80_000), SpecialtyIndex(0)),
 //! });
-//! let events = project.decide(&pay)?;
-//! for e in &events { project.apply(e); }
+//! let events = project.decide(&pay)?;          // sealed, not yet applied
+//! for e in &events { project.apply(e)?; }       // or: project.execute(&pay)?
 //! assert_eq!(project.ledger().balance, Yuan::from_yuan(120_000));
 //!
 //! // Travel is never allowed (6.1).
@@ -111,9 +145,9 @@
 //! let err = project.decide(&travel).unwrap_err();
 //! assert_eq!(err.clause().as_str(), "6.1");
 //!
-//! // The log replays to the same state.
-//! let log: Vec<Event> = std::iter::once(started).chain(events).collect();
-//! assert_eq!(Project::replay(&log)?, project);
+//! // The sealed log replays, against the head the host keeps, to the same state.
+//! let log: Vec<_> = std::iter::once(started).chain(events).collect();
+//! assert_eq!(Project::replay(&log, &policy, Some(&project.head()))?, project);
 //! project.check_invariants()?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -59,13 +59,24 @@ impl Project {
     ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
     /// });
     /// let mut log = vec![started];
-    /// for e in project.decide(&pay)? { project.apply(&e); log.push(e); }
-    /// assert_eq!(Project::replay(&log)?, project);
+    /// log.extend(project.execute(&pay)?);
+    /// let head = project.head(); // kept by the host apart from the log
+    /// assert_eq!(Project::replay(&log, &policy, Some(&head))?, project);
     ///
-    /// // Travel is never allowed (6.1), not even in a log.
+    /// // A changed byte is refused by the chain, naming the record…
+    /// let mut changed = log.clone();
+    /// changed[1].event.on = d(2023, 3, 2);
+    /// let err = Project::replay(&changed, &policy, None).unwrap_err();
+    /// assert_eq!(err.position, 1);
+    /// assert!(matches!(err.reason, ReplayReason::Chain(_)));
+    /// // …a truncation against the head…
+    /// assert!(Project::replay(&log[..1], &policy, Some(&head)).is_err());
+    ///
+    /// // …and travel is never allowed (6.1), not even in a log sealed afresh.
+    /// let travel = Event { change: Change::Paid { spend: Spend::base(SpendingCategory::Travel, Yuan::from_yuan(1), SpecialtyIndex(0)) }, ..log[1].event.clone() };
     /// let mut bad = log.clone();
-    /// bad.push(Event { change: Change::Paid { spend: Spend::base(SpendingCategory::Travel, Yuan::from_yuan(1), SpecialtyIndex(0)) }, ..log[1].clone() });
-    /// let err = Project::replay(&bad).unwrap_err();
+    /// bad.push(skill_grants::chain::seal(head, travel)?.0);
+    /// let err = Project::replay(&bad, &policy, None).unwrap_err();
     /// assert_eq!(err.position, 2);
     /// assert_eq!(err.reason.clause().as_str(), "6.1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
