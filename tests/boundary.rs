@@ -37,10 +37,7 @@ fn cases(prefix: &str) -> Vec<(String, Value)> {
         .map(|e| e.unwrap().path())
         .filter(|p| {
             p.extension().is_some_and(|x| x == "json")
-                && p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with(prefix)
+                && p.file_name().unwrap().to_string_lossy().starts_with(prefix)
         })
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
@@ -62,7 +59,11 @@ fn refusal_id(e: &LifecycleError) -> String {
 }
 
 fn check_refusal(name: &str, e: &LifecycleError, expect: &Value) {
-    assert_eq!(refusal_id(e), expect["refusal"].as_str().unwrap(), "{name}: {e}");
+    assert_eq!(
+        refusal_id(e),
+        expect["refusal"].as_str().unwrap(),
+        "{name}: {e}"
+    );
     if let Some(field) = expect["field"].as_str() {
         match e {
             LifecycleError::BadText { field: f, .. } => assert_eq!(f, field, "{name}"),
@@ -90,8 +91,8 @@ fn reseal(events: Vec<Event>) -> (Vec<Sealed<Event>>, Head) {
 fn start_records_are_refused_at_open_and_at_replay() {
     let policy = Policy::ordos_2022();
     for (name, case) in cases("open-") {
-        let start: ProjectStart = serde_json::from_value(case["start"].clone())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let start: ProjectStart =
+            serde_json::from_value(case["start"].clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
         let e = Project::open(start.clone(), &policy).unwrap_err();
         check_refusal(&name, &e, &case["expect"]);
         // The same record as the first of a (well sealed) log: refused too.
@@ -125,7 +126,10 @@ fn commands_are_refused_or_do_not_load() {
             let field = case["expect"]["unknown_field"].as_str().unwrap();
             for c in raw {
                 let e = serde_json::from_value::<Command>(c.clone()).unwrap_err();
-                assert!(e.to_string().contains(&format!("unknown field `{field}`")), "{name}: {e}");
+                assert!(
+                    e.to_string().contains(&format!("unknown field `{field}`")),
+                    "{name}: {e}"
+                );
             }
             continue;
         }
@@ -184,7 +188,10 @@ fn tampered_stored_logs_are_refused_naming_the_position() {
             log.extend(project.execute(c).unwrap());
         }
         let head = project.head();
-        assert_eq!(Project::replay(&log, &policy, Some(&head)).unwrap(), project);
+        assert_eq!(
+            Project::replay(&log, &policy, Some(&head)).unwrap(),
+            project
+        );
 
         let stored = tamper(
             serde_json::to_value(&log).unwrap(),
@@ -203,10 +210,16 @@ fn tampered_stored_logs_are_refused_naming_the_position() {
         };
         if let Some(kind) = expect["chain"].as_str() {
             chain_refusal(Project::replay(&loaded, &policy, None).unwrap_err(), kind);
-            chain_refusal(Project::replay(&loaded, &policy, Some(&head)).unwrap_err(), kind);
+            chain_refusal(
+                Project::replay(&loaded, &policy, Some(&head)).unwrap_err(),
+                kind,
+            );
         }
         if let Some(kind) = expect["chain_against_head"].as_str() {
-            chain_refusal(Project::replay(&loaded, &policy, Some(&head)).unwrap_err(), kind);
+            chain_refusal(
+                Project::replay(&loaded, &policy, Some(&head)).unwrap_err(),
+                kind,
+            );
         }
         if let Some(status) = expect["status_without_head"].as_str() {
             // Without the head, a log cut short is a valid shorter log: the

@@ -1455,7 +1455,11 @@ fn apply_refuses_a_record_not_chained_to_the_head_or_of_another_project() {
     let other = Given::studio();
     let e = g
         .project
-        .apply(&chain::seal(g.project.head(), other.log[0].event.clone()).unwrap().0)
+        .apply(
+            &chain::seal(g.project.head(), other.log[0].event.clone())
+                .unwrap()
+                .0,
+        )
         .unwrap_err();
     assert!(matches!(e, ApplyError::WrongProject { .. }), "{e}");
     assert_eq!(g.project, before);
@@ -1540,5 +1544,9 @@ fn a_rename_to_a_name_with_a_control_character_is_refused() {
         }
     ));
     // A name with a zero-width joiner among visible characters is a name.
-    g.when(g.unit(), d(2023, 2, 1), rename("准格尔旗\u{200D}某能源集团"));
+    g.when(
+        g.unit(),
+        d(2023, 2, 1),
+        rename("准格尔旗\u{200D}某能源集团"),
+    );
 }

@@ -114,7 +114,7 @@ impl ReplayReason {
 ///
 /// ```
 /// use skill_grants::lifecycle::{Project, ReplayReason};
-/// let err = Project::replay(&[]).unwrap_err();
+/// let err = Project::replay(&[], &skill_grants::Policy::ordos_2022(), None).unwrap_err();
 /// assert_eq!((err.position, err.reason), (0, ReplayReason::Empty));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -79,8 +79,9 @@ impl Project {
     /// // After the deadline, the period's end is recorded first (R10).
     /// let done = Command::new(Actor::City, d(2024, 10, 8), Action::Accept { rated_effective: false });
     /// let events = project.decide(&done)?;
-    /// assert_eq!(events[0].kind(), EventKind::DeadlinePassed);
-    /// assert_eq!(events[1].kind(), EventKind::Accepted);
+    /// assert_eq!(events[0].event.kind(), EventKind::DeadlinePassed);
+    /// assert_eq!(events[1].event.kind(), EventKind::Accepted);
+    /// assert_eq!((events[0].seq, events[1].seq), (2, 3)); // sealed in order
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn decide(&self, command: &Command) -> Result<Vec<Sealed<Event>>, LifecycleError> {
@@ -178,8 +179,8 @@ impl Project {
 
     /// The ledger's fast path: checks a payment as [`Project::decide`] checks
     /// an [`Action::Pay`], and returns it as a [`Payment`] (apply it with
-    /// [`Project::apply_payment`], log it with [`Project::payment_event`]).
-    /// Allocates nothing.
+    /// [`Project::payment_event`] and [`Project::apply`]). The check
+    /// allocates nothing; sealing the event hashes it.
     ///
     /// # Law
     ///
@@ -227,7 +228,7 @@ impl Project {
     /// # let unit = Actor::Unit(UnitId::new("U-001"));
     /// let spend = Spend::base(SpendingCategory::TrainingEquipment, Yuan::from_yuan(80_000), SpecialtyIndex(0));
     /// let payment = project.decide_payment(&unit, d(2024, 9, 1), &spend)?;
-    /// project.apply_payment(&payment);
+    /// project.apply(&project.payment_event(payment)?)?;
     /// assert_eq!(project.ledger().balance, Yuan::from_yuan(120_000));
     ///
     /// // The balance never goes below zero (7.1, R12).
@@ -290,9 +291,10 @@ impl Project {
     /// # let unit = Actor::Unit(UnitId::new("U-001"));
     /// let spend = Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(3_000), SpecialtyIndex(0));
     /// let payment = project.decide_payment(&unit, d(2023, 1, 9), &spend)?;
-    /// let event = project.payment_event(payment);
-    /// assert_eq!(event.by, Some(Role::ProjectUnit));
-    /// assert_eq!(event.change, Change::Paid { spend });
+    /// let record = project.payment_event(payment)?;
+    /// assert_eq!(record.seq, 2);
+    /// assert_eq!(record.event.by, Some(Role::ProjectUnit));
+    /// assert_eq!(record.event.change, Change::Paid { spend });
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn payment_event(&self, payment: Payment) -> Result<Sealed<Event>, LifecycleError> {

@@ -72,9 +72,9 @@
 //! files (`decide`, `apply`, `replay`, `invariants`) only add methods to
 //! [`Project`]; the others do not depend on them.
 //!
-//! The ledger's hot path is [`Project::decide_payment`] and
-//! [`Project::apply_payment`]: no allocation, no formatting, a specialty
-//! referred to by its position ([`SpecialtyIndex`]).
+//! The ledger's hot path is [`Project::decide_payment`] (no allocation, no
+//! formatting, a specialty referred to by its position, [`SpecialtyIndex`]),
+//! then [`Project::payment_event`] (sealed) and [`Project::apply`].
 //!
 //! ## When construction ends
 //!
@@ -262,7 +262,8 @@ impl Project {
     /// # let (mut project, started) = Project::open(start, &policy)?;
     /// # let unit = Actor::Unit(UnitId::new("U-001"));
     /// assert_eq!(project.deadline(), d(2024, 9, 1));
-    /// assert_eq!(started.kind(), EventKind::Started);
+    /// assert_eq!(started.event.kind(), EventKind::Started);
+    /// assert_eq!(started.seq, 1);
     ///
     /// // A studio's subsidy is not a base's (2.2, R4).
     /// let mut wrong = project.start().clone();

@@ -131,10 +131,10 @@ impl Project {
     ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
     /// });
     /// let mut log = vec![started];
-    /// for e in project.decide(&pay)? { project.apply(&e); log.push(e); }
-    /// let before = Project::state_on(&log, d(2023, 2, 28))?.unwrap();
+    /// log.extend(project.execute(&pay)?);
+    /// let before = Project::state_on(&log, &policy, d(2023, 2, 28))?.unwrap();
     /// assert_eq!(before.ledger().balance, Yuan::from_yuan(200_000));
-    /// assert!(Project::state_on(&log, d(2022, 8, 31))?.is_none());
+    /// assert!(Project::state_on(&log, &policy, d(2022, 8, 31))?.is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn state_on(
