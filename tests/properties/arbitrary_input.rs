@@ -343,6 +343,52 @@ proptest! {
     }
 
     #[test]
+    fn a_mutated_stored_log_is_refused_or_restores_identically(
+        muts in mutations(),
+        with_head in any::<bool>(),
+    ) {
+        // Never loaded wrong: a stored log that was changed is refused, or it
+        // restores exactly the project it was (against the host's head), or
+        // — with no head to compare — exactly the project as it stood after
+        // the same number of events (a log cut short is a valid shorter log).
+        let g = studio_log();
+        let policy = Policy::ordos_2022();
+        let head = g.project.head();
+        let value = mutate(serde_json::to_value(&g.log).unwrap(), &muts);
+        if let Ok(log) = serde_json::from_value::<Vec<Sealed<Event>>>(value) {
+            if with_head {
+                if let Ok(p) = Project::replay(&log, &policy, Some(&head)) {
+                    prop_assert_eq!(&p, &g.project);
+                    prop_assert_eq!(&log, &g.log);
+                }
+            } else if let Ok(p) = Project::replay(&log, &policy, None) {
+                prop_assert!(log.len() <= g.log.len());
+                prop_assert_eq!(&log[..], &g.log[..log.len()]);
+                let prefix = Project::replay(&g.log[..log.len()], &policy, None).unwrap();
+                prop_assert_eq!(p, prefix);
+            }
+        }
+    }
+
+    #[test]
+    fn a_stored_log_with_a_changed_byte_is_refused_or_restores_identically(
+        pick in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        let g = studio_log();
+        let policy = Policy::ordos_2022();
+        let head = g.project.head();
+        let mut text = serde_json::to_string(&g.log).unwrap().into_bytes();
+        let at = pick.index(text.len());
+        text[at] = byte;
+        if let Ok(log) = serde_json::from_slice::<Vec<Sealed<Event>>>(&text) {
+            if let Ok(p) = Project::replay(&log, &policy, Some(&head)) {
+                prop_assert_eq!(&p, &g.project);
+            }
+        }
+    }
+
+    #[test]
     fn arbitrary_commands_never_panic(muts in mutations()) {
         let g = studio_log();
         let value = mutate(serde_json::to_value(commands()).unwrap(), &muts);
