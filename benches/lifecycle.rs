@@ -76,5 +76,39 @@ fn replay(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, ledger, replay);
+/// Hostile start records (issue 15): 100,000 specialties, all distinct or
+/// all the same, at `open` and as the first record of a sealed log. The
+/// checks are linear or O(n log n) (the duplicate check sorts), so these take
+/// milliseconds, not the seconds a quadratic scan would.
+fn hostile_start(c: &mut Criterion) {
+    let policy = Policy::ordos_2022();
+    let mut group = c.benchmark_group("hostile_start");
+    group.sample_size(10);
+    let n = 100_000usize;
+    let base = support::start(
+        &policy,
+        1,
+        skill_grants::ProjectKind::TrainingBase,
+        support::d(2023, 9, 1),
+    );
+    let distinct = skill_grants::lifecycle::ProjectStart {
+        specialties: (0..n)
+            .map(|i| skill_grants::model::Specialty::new(format!("专业{i}")))
+            .collect(),
+        ..base.clone()
+    };
+    let same = skill_grants::lifecycle::ProjectStart {
+        specialties: vec![skill_grants::model::Specialty::new("电工"); n],
+        ..base
+    };
+    for (name, start) in [("distinct", distinct), ("same", same)] {
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("open", name), &start, |b, start| {
+            b.iter(|| black_box(Project::open(black_box(start.clone()), &policy).is_err()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, ledger, replay, hostile_start);
 criterion_main!(benches);

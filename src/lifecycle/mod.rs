@@ -24,7 +24,7 @@
 //! Every event is sealed into the project's tamper-evident log
 //! ([`crate::chain`]): [`Project::open`], [`Project::decide`],
 //! [`Project::execute`] and [`Project::payment_event`] give
-//! [`Sealed`](crate::chain::Sealed)`<`[`Event`]`>` records carrying the next
+//! [`crate::chain::Sealed`]`<`[`Event`]`>` records carrying the next
 //! sequence number and the SHA-256 chain hash; the plain [`Event`] is the
 //! record's payload. The host stores the records, and keeps the project's
 //! [`Project::head`] (sequence and hash) **apart** from them.

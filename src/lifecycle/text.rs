@@ -1,7 +1,7 @@
 //! Ids and names: not blank, no control character, something visible
 //! (the start record's and a request's text, checked as an application's).
 
-/// What is wrong with an id or a name ([`LifecycleError::BadText`]).
+/// What is wrong with an id or a name ([`super::LifecycleError::BadText`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TextProblem {
