@@ -162,16 +162,17 @@ impl Project {
     pub fn execute(&mut self, command: &Command) -> Result<Vec<Sealed<Event>>, LifecycleError> {
         let records = self.decide(command)?;
         let mut next = self.clone();
+        // The records were sealed on this state's head just now: they chain,
+        // so only the ledger's arithmetic is left to check (not re-hashed).
         for record in &records {
-            next.apply(record).map_err(|e| match e {
-                ApplyError::Money { error, .. } => LifecycleError::Money(error),
-                other => LifecycleError::Unsealable(match other {
-                    ApplyError::Record(chain) => chain,
-                    _ => ChainError::Encoding {
+            next.commit(&record.event, record.head())
+                .map_err(|e| match e {
+                    ApplyError::Money { error, .. } => LifecycleError::Money(error),
+                    ApplyError::Record(chain) => LifecycleError::Unsealable(chain),
+                    other => LifecycleError::Unsealable(ChainError::Encoding {
                         reason: other.to_string(),
-                    },
-                }),
-            })?;
+                    }),
+                })?;
         }
         *self = next;
         Ok(records)
