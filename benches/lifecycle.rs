@@ -39,7 +39,10 @@ fn ledger(c: &mut Criterion) {
                         for cmd in commands {
                             let project = &mut projects[cmd.project];
                             match project.decide_payment(&cmd.by, cmd.on, &cmd.spend) {
-                                Ok(payment) => project.apply_payment(&payment),
+                                Ok(payment) => {
+                                    let record = project.payment_event(payment).unwrap();
+                                    project.apply(&record).unwrap();
+                                }
                                 Err(_) => refused += 1,
                             }
                         }
@@ -61,17 +64,51 @@ fn replay(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(6));
     for n in [1_000usize, 100_000, 1_000_000] {
         let log = support::event_log(&policy, n, 3);
-        let middle = log[n / 2].on;
+        let middle = log[n / 2].event.on;
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("full", n), &log, |b, log| {
-            b.iter(|| black_box(Project::replay(black_box(log)).unwrap()))
+            b.iter(|| black_box(Project::replay(black_box(log), &policy, None).unwrap()))
         });
         group.bench_with_input(BenchmarkId::new("state_on_middle", n), &log, |b, log| {
-            b.iter(|| black_box(Project::state_on(black_box(log), middle).unwrap()))
+            b.iter(|| black_box(Project::state_on(black_box(log), &policy, middle).unwrap()))
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, ledger, replay);
+/// Hostile start records (issue 15): 100,000 specialties, all distinct or
+/// all the same, at `open` and as the first record of a sealed log. The
+/// checks are linear or O(n log n) (the duplicate check sorts), so these take
+/// milliseconds, not the seconds a quadratic scan would.
+fn hostile_start(c: &mut Criterion) {
+    let policy = Policy::ordos_2022();
+    let mut group = c.benchmark_group("hostile_start");
+    group.sample_size(10);
+    let n = 100_000usize;
+    let base = support::start(
+        &policy,
+        1,
+        skill_grants::ProjectKind::TrainingBase,
+        support::d(2023, 9, 1),
+    );
+    let distinct = skill_grants::lifecycle::ProjectStart {
+        specialties: (0..n)
+            .map(|i| skill_grants::model::Specialty::new(format!("专业{i}")))
+            .collect(),
+        ..base.clone()
+    };
+    let same = skill_grants::lifecycle::ProjectStart {
+        specialties: vec![skill_grants::model::Specialty::new("电工"); n],
+        ..base
+    };
+    for (name, start) in [("distinct", distinct), ("same", same)] {
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::new("open", name), &start, |b, start| {
+            b.iter(|| black_box(Project::open(black_box(start.clone()), &policy).is_err()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, ledger, replay, hostile_start);
 criterion_main!(benches);

@@ -17,6 +17,7 @@
     clippy::indexing_slicing
 )]
 
+use skill_grants::chain::Sealed;
 use skill_grants::lifecycle::{Change, Event, ProjectStart};
 use skill_grants::model::Seat;
 use skill_grants::round::{CandidateOutcome, Funding, Recommender, Verdict};
@@ -404,7 +405,8 @@ fn print_projects(run: &AnnualRun, t: Text) {
 }
 
 /// The notable events of a log, in a few words.
-fn notes(log: &[Event], start: &ProjectStart, t: Text) -> String {
+fn notes(log: &[Sealed<Event>], start: &ProjectStart, t: Text) -> String {
+    let log: Vec<&Event> = log.iter().map(|r| &r.event).collect();
     let mut out: Vec<String> = Vec::new();
     let payments = log
         .iter()

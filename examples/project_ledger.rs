@@ -12,6 +12,7 @@
     clippy::indexing_slicing
 )]
 
+use skill_grants::chain::Sealed;
 use skill_grants::lifecycle::{Action, Actor, Command, Event, Project, Spend, SpendingCategory};
 use skill_grants::{Lang, NaiveDate, Yuan, sample};
 
@@ -31,7 +32,7 @@ fn main() {
         .find(|p| p.id.as_str() == "2022-ST-01")
         .unwrap();
     let (mut project, started) = Project::open(funded.project_start(), round.policy()).unwrap();
-    let mut log: Vec<Event> = vec![started];
+    let mut log: Vec<Sealed<Event>> = vec![started];
     println!(
         "{} {} — released {} on {}, deadline {}",
         project.id(),
@@ -41,7 +42,8 @@ fn main() {
         project.deadline()
     );
 
-    // The unit's commands. `decide` checks; `apply` changes; the events are what a host stores.
+    // The unit's commands. `execute` decides and applies; the sealed events are what a host
+    // stores, and the project's head (sequence and hash) is what it keeps apart.
     let unit = Actor::Unit(funded.unit.clone());
     let spend = |c, n| Action::Pay {
         spend: Spend::studio(c, Yuan::from_yuan(n)),
@@ -74,11 +76,8 @@ fn main() {
         ),
     ];
     for command in &commands {
-        match project.decide(command) {
+        match project.execute(command) {
             Ok(events) => {
-                for e in &events {
-                    project.apply(e);
-                }
                 println!(
                     "{}  ok       balance {}",
                     command.on,
@@ -91,10 +90,13 @@ fn main() {
         }
     }
 
-    // The stored log (here JSON) is the project: replay rebuilds exactly the same state.
+    // The stored log (here JSON) is the project: replay, against the head kept apart, rebuilds
+    // exactly the same state (a project itself is never deserialized).
     let stored = serde_json::to_string(&log).unwrap();
-    let reloaded: Vec<Event> = serde_json::from_str(&stored).unwrap();
-    let replayed = Project::replay(&reloaded).expect("a log this code wrote replays");
+    let head = project.head();
+    let reloaded: Vec<Sealed<Event>> = serde_json::from_str(&stored).unwrap();
+    let replayed = Project::replay(&reloaded, round.policy(), Some(&head))
+        .expect("a log this code wrote replays");
     assert_eq!(replayed, project);
     println!(
         "replayed {} events ({} bytes of JSON): same state",
@@ -103,7 +105,7 @@ fn main() {
     );
 
     // The state on a past date, from the same log.
-    let past = Project::state_on(&reloaded, d(2022, 12, 31))
+    let past = Project::state_on(&reloaded, round.policy(), d(2022, 12, 31))
         .unwrap()
         .unwrap();
     println!(

@@ -94,8 +94,10 @@ impl JsonSchema for HolidayCalendar {
 /// | `round-outcome` | [`crate::round::RoundOutcome`] | output |
 /// | `project-start` | [`crate::lifecycle::ProjectStart`] | input (from the round) |
 /// | `command` | [`crate::lifecycle::Command`] | input |
-/// | `event` | [`crate::lifecycle::Event`] | output, stored |
-/// | `project` | [`crate::lifecycle::Project`] | stored state |
+/// | `event` | [`crate::lifecycle::Event`] | the payload of a sealed event |
+/// | `sealed-event` | [`crate::chain::Sealed`]`<Event>` | output, stored (the project's log) |
+/// | `head` | [`crate::chain::Head`] | output, kept by the host apart from the log |
+/// | `project` | [`crate::lifecycle::Project`] | output only (restored by replay, never loaded) |
 /// | `request` | [`crate::service::Request`] | input line |
 /// | `response` | [`crate::service::Response`] | output line |
 /// | `annual-run` | [`crate::sample::AnnualRun`] | output of `annual_round --json` |
@@ -125,6 +127,11 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("project-start", schema_for!(crate::lifecycle::ProjectStart)),
         ("command", schema_for!(crate::lifecycle::Command)),
         ("event", schema_for!(crate::lifecycle::Event)),
+        (
+            "sealed-event",
+            schema_for!(crate::chain::Sealed<crate::lifecycle::Event>),
+        ),
+        ("head", schema_for!(crate::chain::Head)),
         ("project", schema_for!(crate::lifecycle::Project)),
         ("request", schema_for!(crate::service::Request)),
         ("response", schema_for!(crate::service::Response)),

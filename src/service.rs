@@ -56,9 +56,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::chain::Sealed;
+use crate::clause::ClauseId;
+use crate::domain::Lang;
 use crate::lifecycle::{Command, Event, LifecycleError, Project, ProjectStart, Status};
 use crate::model::ProjectId;
-use crate::{ClauseId, Lang, Policy};
+use crate::policy::Policy;
 
 /// One request line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,8 +145,9 @@ impl ErrorBody {
     }
 }
 
-/// One response line; `line` is the request's line number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One response line; `line` is the request's line number. An output only (its
+/// state is a [`Project`], restored through replay, never deserialized).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[non_exhaustive]
@@ -155,7 +159,7 @@ pub enum Response {
         /// The project.
         project: ProjectId,
         /// The events.
-        events: Vec<Event>,
+        events: Vec<Sealed<Event>>,
     },
     /// A project's state.
     State {
@@ -213,7 +217,7 @@ impl Response {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Service {
     policy: Policy,
-    projects: BTreeMap<ProjectId, (Project, Vec<Event>)>,
+    projects: BTreeMap<ProjectId, (Project, Vec<Sealed<Event>>)>,
 }
 
 impl Service {
@@ -226,7 +230,7 @@ impl Service {
     }
 
     /// The stored log of a project.
-    pub fn log(&self, project: &ProjectId) -> Option<&[Event]> {
+    pub fn log(&self, project: &ProjectId) -> Option<&[Sealed<Event>]> {
         self.projects.get(project).map(|(_, log)| log.as_slice())
     }
 
@@ -265,11 +269,8 @@ impl Service {
                 let Some((state, log)) = self.projects.get_mut(&project) else {
                     return unknown(line, &project);
                 };
-                match state.decide(&command) {
+                match state.execute(&command) {
                     Ok(events) => {
-                        for e in &events {
-                            state.apply(e);
-                        }
                         log.extend(events.iter().cloned());
                         Response::Events {
                             line,
@@ -289,7 +290,7 @@ impl Service {
                 };
                 let found = match on {
                     None => Ok(Some(state.clone())),
-                    Some(date) => Project::state_on(log, date),
+                    Some(date) => Project::state_on(log, &self.policy, date),
                 };
                 match found {
                     Ok(p) => Response::State {

@@ -8,9 +8,10 @@
     clippy::indexing_slicing
 )]
 
-use skill_grants::lifecycle::{Change, Project, Status};
-use skill_grants::round::{Funding, Verdict, check_invariants};
-use skill_grants::sample::{self, AnnualRun};
+use skill_grants::chain::Sealed;
+use skill_grants::lifecycle::{Change, Event, Project, Status};
+use skill_grants::round::{Funding, RoundOutcome, Verdict, check_invariants};
+use skill_grants::sample::{self, AnnualRun, MoneyLine};
 use skill_grants::{ClauseId, Fund, ProjectKind};
 
 fn run() -> AnnualRun {
@@ -22,13 +23,23 @@ fn the_json_output_round_trips_through_the_crates_types() {
     let run = run();
     // Exactly what `--json` prints.
     let text = serde_json::to_string_pretty(&run).unwrap();
-    let back: AnnualRun = serde_json::from_str(&text).unwrap();
-    assert_eq!(back, run);
-    // And each stored log replays from its JSON to the same project.
-    for p in &back.projects {
-        let log_text = serde_json::to_string(&p.log).unwrap();
-        let log: Vec<skill_grants::lifecycle::Event> = serde_json::from_str(&log_text).unwrap();
-        assert_eq!(Project::replay(&log).unwrap(), p.project);
+    let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // The round's outcome and the money round-trip through the crate's types.
+    let round: RoundOutcome = serde_json::from_value(back["round"].clone()).unwrap();
+    assert_eq!(round, run.round);
+    let total: MoneyLine = serde_json::from_value(back["money_total"].clone()).unwrap();
+    assert_eq!(total, run.money_total);
+    // A project is not deserialized: each stored (sealed) log replays from its
+    // JSON, against the project's head, to the same project, whose JSON is
+    // the one printed.
+    let policy = skill_grants::Policy::ordos_2022();
+    let printed = back["projects"].as_array().unwrap();
+    assert_eq!(printed.len(), run.projects.len());
+    for (p, json) in run.projects.iter().zip(printed) {
+        let log: Vec<Sealed<Event>> = serde_json::from_value(json["log"].clone()).unwrap();
+        let replayed = Project::replay(&log, &policy, Some(&p.project.head())).unwrap();
+        assert_eq!(replayed, p.project);
+        assert_eq!(serde_json::to_value(&replayed).unwrap(), json["project"]);
     }
 }
 
@@ -118,7 +129,7 @@ fn the_lifecycle_cases_are_all_there() {
     let changed = |f: fn(&Change) -> bool| {
         run.projects
             .iter()
-            .filter(|p| p.log.iter().any(|e| f(&e.change)))
+            .filter(|p| p.log.iter().any(|e| f(&e.event.change)))
             .count()
     };
     assert_eq!(changed(|c| matches!(c, Change::RenameApproved)), 1);
@@ -158,14 +169,22 @@ fn a_past_state_comes_from_the_log() {
         .iter()
         .find(|p| p.status == Status::Dissolved)
         .unwrap();
-    let before = Project::state_on(&p.log, sample::release_2022())
-        .unwrap()
-        .unwrap();
+    let before = Project::state_on(
+        &p.log,
+        &skill_grants::Policy::ordos_2022(),
+        sample::release_2022(),
+    )
+    .unwrap()
+    .unwrap();
     assert_eq!(before.status(), Status::UnderConstruction);
     assert_eq!(before.ledger().spent, skill_grants::Yuan::ZERO);
     assert!(
-        Project::state_on(&p.log, chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap())
-            .unwrap()
-            .is_none()
+        Project::state_on(
+            &p.log,
+            &skill_grants::Policy::ordos_2022(),
+            chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap()
+        )
+        .unwrap()
+        .is_none()
     );
 }

@@ -413,10 +413,10 @@ fn run_lifecycle(policy: &Policy, run: &Value) -> Value {
         match project.decide(c) {
             Ok(events) => {
                 for e in &events {
-                    project.apply(e);
+                    project.apply(e).unwrap();
                 }
                 steps.push(
-                    json!({ "events": events.iter().map(|e| e.kind().id()).collect::<Vec<_>>() }),
+                    json!({ "events": events.iter().map(|e| e.event.kind().id()).collect::<Vec<_>>() }),
                 );
                 log.extend(events);
             }
@@ -434,7 +434,7 @@ fn run_lifecycle(policy: &Policy, run: &Value) -> Value {
             status_on.insert(d.to_string(), to_json(&project.status_on(d)));
         }
     }
-    let replay = match Project::replay(&log) {
+    let replay = match Project::replay(&log, policy, Some(&project.head())) {
         Ok(p) if p == project => "ok".to_owned(),
         Ok(_) => "replay gives another state".to_owned(),
         Err(e) => e.to_string(),

@@ -9,6 +9,7 @@
 mod common;
 
 use common::*;
+use skill_grants::chain::{self, Head, Sealed};
 use skill_grants::lifecycle::*;
 use skill_grants::model::{BodyId, Honour, PersonId, ProjectId, Specialty, UnitId};
 use skill_grants::{Banner, ClauseId, Lang, Policy, ProjectKind, Yuan};
@@ -30,8 +31,8 @@ fn opening_computes_the_r10_deadline_for_each_kind() {
 fn opening_starts_the_log_and_the_account() {
     let g = Given::base();
     assert_eq!(g.log.len(), 1);
-    assert_eq!(g.log[0].kind(), EventKind::Started);
-    assert_eq!(g.log[0].by, Some(Role::City));
+    assert_eq!(g.log[0].event.kind(), EventKind::Started);
+    assert_eq!(g.log[0].event.by, Some(Role::City));
     assert_eq!(g.project.status(), Status::UnderConstruction);
     assert_eq!(g.project.ledger().balance, y(200_000));
     assert_eq!(g.project.ledger().released, y(200_000));
@@ -326,12 +327,7 @@ fn the_fast_path_agrees_with_decide() {
             Action::Pay { spend },
         ))
         .unwrap();
-    assert_eq!(events, vec![g.project.payment_event(payment)]);
-    let mut fast = g.project.clone();
-    fast.apply_payment(&payment);
-    let mut slow = g.project.clone();
-    slow.apply(&events[0]);
-    assert_eq!(fast, slow);
+    assert_eq!(events, vec![g.project.payment_event(payment).unwrap()]);
     let travel = Spend::base(SpendingCategory::Travel, y(1), SpecialtyIndex(0));
     assert_eq!(
         g.project.decide_payment(&unit, d(2023, 1, 1), &travel),
@@ -1121,7 +1117,34 @@ fn revocation_while_a_request_is_pending_drops_it() {
 
 // ----- replay -----
 
-fn sample_log() -> Vec<Event> {
+/// The events of a sealed log.
+fn plain(log: &[Sealed<Event>]) -> Vec<Event> {
+    log.iter().map(|r| r.event.clone()).collect()
+}
+
+/// Seals events afresh (what someone who rewrites the whole log and its head
+/// can do): the chain holds, so only the lifecycle's own checks can refuse.
+fn reseal(events: Vec<Event>) -> Vec<Sealed<Event>> {
+    let mut head = Head::GENESIS;
+    events
+        .into_iter()
+        .map(|e| {
+            let (record, next) = chain::seal(head, e).unwrap();
+            head = next;
+            record
+        })
+        .collect()
+}
+
+fn replay(log: &[Sealed<Event>]) -> Result<Project, ReplayError> {
+    Project::replay(log, &Policy::ordos_2022(), None)
+}
+
+fn replay_events(events: Vec<Event>) -> Result<Project, ReplayError> {
+    replay(&reseal(events))
+}
+
+fn sample_log() -> Vec<Sealed<Event>> {
     let mut g = Given::base();
     g.pay(d(2023, 1, 1), base_spend(y(60_000)));
     g.when(g.unit(), d(2023, 2, 1), rename("准格尔旗某能源集团"));
@@ -1139,14 +1162,12 @@ fn sample_log() -> Vec<Event> {
 
 #[test]
 fn replay_refuses_a_corrupt_log_with_position_and_reason() {
-    let log = sample_log();
-    Project::replay(&log).unwrap();
+    let sealed = sample_log();
+    replay(&sealed).unwrap();
+    let log = plain(&sealed);
 
-    assert_eq!(
-        Project::replay(&[]).unwrap_err().reason,
-        ReplayReason::Empty
-    );
-    let e = Project::replay(&log[1..]).unwrap_err();
+    assert_eq!(replay(&[]).unwrap_err().reason, ReplayReason::Empty);
+    let e = replay_events(log[1..].to_vec()).unwrap_err();
     assert_eq!(
         (e.position, e.reason),
         (
@@ -1159,7 +1180,7 @@ fn replay_refuses_a_corrupt_log_with_position_and_reason() {
 
     let mut wrong = log.clone();
     wrong[3].project = ProjectId::new("2022-B-99");
-    let e = Project::replay(&wrong).unwrap_err();
+    let e = replay_events(wrong).unwrap_err();
     assert_eq!(e.position, 3);
     assert_eq!(
         e.reason,
@@ -1171,7 +1192,7 @@ fn replay_refuses_a_corrupt_log_with_position_and_reason() {
 
     let mut swapped = log.clone();
     swapped.swap(1, 4);
-    let e = Project::replay(&swapped).unwrap_err();
+    let e = replay_events(swapped).unwrap_err();
     assert_eq!(e.position, 2);
     assert!(matches!(e.reason, ReplayReason::OutOfOrder { .. }), "{e}");
 
@@ -1181,7 +1202,7 @@ fn replay_refuses_a_corrupt_log_with_position_and_reason() {
         on: d(2023, 7, 1),
         ..log[1].clone()
     });
-    let e = Project::replay(&late).unwrap_err();
+    let e = replay_events(late).unwrap_err();
     assert_eq!(e.position, log.len());
     assert!(matches!(
         e.reason,
@@ -1203,7 +1224,7 @@ fn replay_refuses_a_corrupt_log_with_position_and_reason() {
         returned_from_account: y(130_000),
         owed: y(60_000),
     };
-    let e = Project::replay(&cooked).unwrap_err();
+    let e = replay_events(cooked).unwrap_err();
     assert_eq!(
         (e.position, e.reason),
         (pos, ReplayReason::RecordedDiffers { field: "revoked" })
@@ -1213,14 +1234,14 @@ fn replay_refuses_a_corrupt_log_with_position_and_reason() {
     let mut twice = log.clone();
     twice.insert(1, Event { ..log[0].clone() });
     assert_eq!(
-        Project::replay(&twice).unwrap_err().reason,
+        replay_events(twice).unwrap_err().reason,
         ReplayReason::StartedAgain
     );
 
     // A payment recorded as the city's.
     let mut by_city = log.clone();
     by_city[1].by = Some(Role::City);
-    let e = Project::replay(&by_city).unwrap_err();
+    let e = replay_events(by_city).unwrap_err();
     assert_eq!(
         e.reason,
         ReplayReason::Refused(LifecycleError::NotPermitted {
@@ -1240,10 +1261,10 @@ fn replay_refuses_events_after_the_deadline_without_its_record() {
             rated_effective: false,
         },
     );
-    let mut log = g.log.clone();
+    let mut log = plain(&g.log);
     assert_eq!(log[1].kind(), EventKind::DeadlinePassed);
     log.remove(1);
-    let e = Project::replay(&log).unwrap_err();
+    let e = replay_events(log).unwrap_err();
     assert_eq!(
         (e.position, e.reason),
         (
@@ -1254,16 +1275,16 @@ fn replay_refuses_events_after_the_deadline_without_its_record() {
             }
         )
     );
-    let mut misdated = g.log.clone();
+    let mut misdated = plain(&g.log);
     misdated[1].on = d(2023, 9, 20);
     assert!(matches!(
-        Project::replay(&misdated).unwrap_err().reason,
+        replay_events(misdated).unwrap_err().reason,
         ReplayReason::DeadlineMisrecorded { .. }
     ));
-    let mut with_actor = g.log.clone();
+    let mut with_actor = plain(&g.log);
     with_actor[1].by = Some(Role::City);
     assert!(matches!(
-        Project::replay(&with_actor).unwrap_err().reason,
+        replay_events(with_actor).unwrap_err().reason,
         ReplayReason::WrongActor { .. }
     ));
 }
@@ -1271,15 +1292,24 @@ fn replay_refuses_events_after_the_deadline_without_its_record() {
 #[test]
 fn the_state_on_a_past_date() {
     let log = sample_log();
-    assert_eq!(Project::state_on(&log, d(2022, 8, 31)).unwrap(), None);
-    let on_release = Project::state_on(&log, d(2022, 9, 1)).unwrap().unwrap();
+    assert_eq!(
+        Project::state_on(&log, &Policy::ordos_2022(), d(2022, 8, 31)).unwrap(),
+        None
+    );
+    let on_release = Project::state_on(&log, &Policy::ordos_2022(), d(2022, 9, 1))
+        .unwrap()
+        .unwrap();
     assert_eq!(on_release.ledger().balance, y(200_000));
-    let mid = Project::state_on(&log, d(2023, 2, 15)).unwrap().unwrap();
+    let mid = Project::state_on(&log, &Policy::ordos_2022(), d(2023, 2, 15))
+        .unwrap()
+        .unwrap();
     assert_eq!(mid.status(), Status::PendingRename);
     assert_eq!(mid.ledger().spent, y(60_000));
     assert_eq!(mid.unit_name(), "准格尔旗某煤炭企业");
-    let end = Project::state_on(&log, d(2030, 1, 1)).unwrap().unwrap();
-    assert_eq!(end, Project::replay(&log).unwrap());
+    let end = Project::state_on(&log, &Policy::ordos_2022(), d(2030, 1, 1))
+        .unwrap()
+        .unwrap();
+    assert_eq!(end, replay(&log).unwrap());
     assert_eq!(end.unit_name(), "准格尔旗某能源集团");
     assert_eq!(end.ledger().owed, y(50_000));
 }
@@ -1335,14 +1365,19 @@ fn refusals_explain_themselves_in_both_languages() {
 
 #[test]
 fn a_log_serializes_in_a_stable_shape_and_round_trips() {
-    let log = sample_log();
+    let sealed = sample_log();
+    let log = plain(&sealed);
     let json = serde_json::to_value(&log).unwrap();
     insta::assert_json_snapshot!("lifecycle_sample_log", json);
     let back: Vec<Event> = serde_json::from_value(json).unwrap();
     assert_eq!(back, log);
-    let project = Project::replay(&log).unwrap();
-    let text = serde_json::to_string(&project).unwrap();
-    let again: Project = serde_json::from_str(&text).unwrap();
+    // The sealed log round-trips; a project is restored by replaying it
+    // (against the head kept apart), never deserialized.
+    let project = replay(&sealed).unwrap();
+    let text = serde_json::to_string(&sealed).unwrap();
+    let stored: Vec<Sealed<Event>> = serde_json::from_str(&text).unwrap();
+    assert_eq!(stored, sealed);
+    let again = Project::replay(&stored, &Policy::ordos_2022(), Some(&project.head())).unwrap();
     assert_eq!(again, project);
 }
 
@@ -1361,4 +1396,157 @@ fn categories_name_themselves_in_both_languages() {
     en.sort_unstable();
     en.dedup();
     assert_eq!(en.len(), 14);
+}
+
+// ----- concurrency and the sealed log (issue 15) -----
+
+#[test]
+fn two_payments_decided_on_one_snapshot_the_second_is_refused_not_dropped() {
+    let mut g = Given::base();
+    let pay = Command::new(
+        g.unit(),
+        d(2023, 1, 10),
+        Action::Pay {
+            spend: base_spend(y(150_000)),
+        },
+    );
+    let first = g.project.decide(&pay).unwrap();
+    let second = g.project.decide(&pay).unwrap();
+    g.project.apply(&first[0]).unwrap();
+    let before = g.project.clone();
+    let e = g.project.apply(&second[0]).unwrap_err();
+    assert_eq!(
+        e,
+        ApplyError::Stale {
+            expected: 3,
+            found: 2
+        }
+    );
+    assert!(e.to_string().contains("decided against another state"));
+    assert_eq!(g.project, before);
+    assert_eq!(g.project.ledger().payments, 1);
+    // Decided again on the current state, the second payment is refused by
+    // the balance rule: the money is never silently lost.
+    let again = g.project.execute(&pay).unwrap_err();
+    assert_eq!(again.kind(), LifecycleErrorKind::AboveBalance);
+    g.project.check_invariants().unwrap();
+}
+
+#[test]
+fn apply_refuses_a_record_not_chained_to_the_head_or_of_another_project() {
+    let mut g = Given::base();
+    let pay = Command::new(
+        g.unit(),
+        d(2023, 1, 10),
+        Action::Pay {
+            spend: base_spend(y(1_000)),
+        },
+    );
+    let records = g.project.decide(&pay).unwrap();
+    let mut forged = records[0].clone();
+    if let Change::Paid { spend } = &mut forged.event.change {
+        spend.amount = y(2_000);
+    }
+    assert!(matches!(
+        g.project.apply(&forged).unwrap_err(),
+        ApplyError::Record(chain::ChainError::Hash { .. })
+    ));
+    let before = g.project.clone();
+    let other = Given::studio();
+    let e = g
+        .project
+        .apply(
+            &chain::seal(g.project.head(), other.log[0].event.clone())
+                .unwrap()
+                .0,
+        )
+        .unwrap_err();
+    assert!(matches!(e, ApplyError::WrongProject { .. }), "{e}");
+    assert_eq!(g.project, before);
+    g.project.apply(&records[0]).unwrap();
+}
+
+#[test]
+fn apply_never_moves_the_status_when_the_ledger_arithmetic_fails() {
+    let mut g = Given::base();
+    g.finding(d(2023, 3, 1));
+    // A revocation whose recorded return exceeds the balance, sealed in its
+    // place: the arithmetic fails, so nothing is applied (the status stays).
+    let forged = Event {
+        project: g.project.id().clone(),
+        on: d(2023, 3, 2),
+        by: Some(Role::City),
+        change: Change::Revoked {
+            recovery_ordered: y(200_000),
+            returned_from_account: y(300_000),
+            owed: Yuan::ZERO,
+        },
+    };
+    let (record, _) = chain::seal(g.project.head(), forged).unwrap();
+    let before = g.project.clone();
+    let e = g.project.apply(&record).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            ApplyError::Money {
+                event: EventKind::Revoked,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert_eq!(g.project, before);
+    assert_eq!(g.project.status(), Status::UnderConstruction);
+}
+
+#[test]
+fn execute_decides_and_applies_and_the_head_follows_the_log() {
+    let mut g = Given::base();
+    let records = g
+        .project
+        .execute(&Command::new(
+            g.unit(),
+            d(2024, 9, 10),
+            Action::CompleteConstruction,
+        ))
+        .unwrap_err();
+    // After the deadline, completion is no longer possible.
+    assert_eq!(records.kind(), LifecycleErrorKind::NotInState);
+    let records = g
+        .project
+        .execute(&Command::new(
+            Actor::City,
+            d(2024, 9, 10),
+            Action::Accept {
+                rated_effective: true,
+            },
+        ))
+        .unwrap();
+    assert_eq!(records.len(), 2);
+    assert_eq!((records[0].seq, records[1].seq), (2, 3));
+    assert_eq!(records[1].prev, records[0].hash);
+    assert_eq!(g.project.head(), records[1].head());
+    assert_eq!(g.project.event_count(), 3);
+}
+
+#[test]
+fn a_rename_to_a_name_with_a_control_character_is_refused() {
+    let mut g = Given::base();
+    let e = g.refused(g.unit(), d(2023, 2, 1), rename("新\u{7}名"));
+    assert!(matches!(e, LifecycleError::BadText { ref field, .. } if field == "new_name"));
+    assert_eq!(e.clause(), ClauseId::C7_3);
+    let e = g.refused(g.unit(), d(2023, 2, 1), rename("\u{200B}\u{FEFF}"));
+    assert!(matches!(
+        e,
+        LifecycleError::BadText {
+            problem: TextProblem::Invisible,
+            ..
+        }
+    ));
+    // A name with a zero-width joiner among visible characters is a name.
+    g.when(
+        g.unit(),
+        d(2023, 2, 1),
+        rename("准格尔旗\u{200D}某能源集团"),
+    );
 }

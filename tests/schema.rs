@@ -303,6 +303,12 @@ fn check_pattern(pattern: &str, value: &Value, path: &str) -> Result<(), String>
             };
             mantissa_ok && exponent.is_none_or(digits)
         }
+        // Digest (chain): ^[0-9a-f]{64}$
+        r"^[0-9a-f]{64}$" => {
+            s.len() == 64
+                && s.bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        }
         other => panic!("the test's validator does not know pattern `{other}` (at {path})"),
     };
     if ok {
@@ -393,8 +399,10 @@ fn the_lifecycle_of_every_sample_project_validates() {
         accepts("project-start", p.project.start());
         accepts("project", &p.project);
         for e in &p.log {
-            accepts("event", e);
+            accepts("sealed-event", e);
+            accepts("event", &e.event);
         }
+        accepts("head", &p.project.head());
         let (fresh, _) = Project::open(p.project.start().clone(), &Policy::ordos_2022()).unwrap();
         for c in sample::commands_2022(&fresh) {
             accepts("command", &c);
@@ -443,7 +451,8 @@ fn the_line_protocol_validates_both_ways() {
 #[test]
 fn the_validator_refuses_bad_values() {
     let mut event =
-        serde_json::to_value(&sample::annual_round_2022().unwrap().projects[0].log[1]).unwrap();
+        serde_json::to_value(&sample::annual_round_2022().unwrap().projects[0].log[1].event)
+            .unwrap();
     assert!(validate_value("event", &event).is_ok());
     // Money with three decimal places.
     event["change"]["spend"]["amount"] = json!("12.345");

@@ -4,6 +4,7 @@
 //! Units, people and bodies are invented; the nine banners are real.
 #![allow(dead_code)]
 
+use skill_grants::chain::Sealed;
 use skill_grants::lifecycle::{
     Action, Actor, Command, EvaluationRating, Event, InspectionResult, Project, ProjectStart,
     SpecialtyIndex, Spend, SpendingCategory,
@@ -529,7 +530,7 @@ pub fn payment_commands(projects: &[Project], n: usize, seed: u64) -> Vec<Paymen
 
 /// The log of one base: `n` events, mostly payments, with inspections and
 /// evaluations among them, spread over its two years of construction.
-pub fn event_log(policy: &Policy, n: usize, seed: u64) -> Vec<Event> {
+pub fn event_log(policy: &Policy, n: usize, seed: u64) -> Vec<Sealed<Event>> {
     let mut rng = Rng::new(seed);
     let base_categories = categories(ProjectKind::TrainingBase);
     let released_on = d(2023, 9, 1);
@@ -581,11 +582,8 @@ pub fn event_log(policy: &Policy, n: usize, seed: u64) -> Vec<Event> {
             Action::Inspect { .. } | Action::Evaluate { .. } => Actor::City,
             _ => unit.clone(),
         };
-        let events = project.decide(&Command::new(by, on, action)).unwrap();
-        for e in events {
-            project.apply(&e);
-            log.push(e);
-        }
+        let events = project.execute(&Command::new(by, on, action)).unwrap();
+        log.extend(events);
     }
     log.truncate(n);
     log

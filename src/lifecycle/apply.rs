@@ -1,23 +1,37 @@
-//! Applying: an event changes the state; it never fails.
+//! Applying: a sealed event changes the state, or is refused whole.
 
 use chrono::NaiveDate;
 
+use crate::chain::{self, Head, Sealed};
+use crate::money::MoneyError;
+
 use super::Project;
+use super::corrupt::ApplyError;
 use super::event::{Change, Event};
 use super::table::transition;
-use super::types::{FormerLead, FormerName, Payment, PendingRequest, Spend, VerifiedFinding};
+use super::types::{FormerLead, FormerName, Ledger, PendingRequest, VerifiedFinding};
 
 impl Project {
-    /// Applies a payment accepted by [`Project::decide_payment`]; the same as
-    /// applying its [`Project::payment_event`].
+    /// Applies a sealed event, as recorded: the state moves by the transition
+    /// table and the event's amounts enter the ledger. The event must be the
+    /// next of the project's log: sealed for the sequence number after the
+    /// project's [`head`](Project::head), chained to it, its hash matching
+    /// its contents, of this project. An event decided against another state
+    /// (two commands decided on one snapshot, applied one after the other)
+    /// is refused, never dropped; so is an event whose ledger arithmetic
+    /// fails. On error nothing changes.
     ///
     /// # Law
     ///
-    /// 7.1, R12: the amount leaves the balance and is counted as spent.
+    /// 7.1 (one project's books, every event in its place); each event's own
+    /// clause ([`super::EventKind::law`]).
     ///
     /// # Errors
     ///
-    /// None: the payment was checked when it was decided.
+    /// [`ApplyError::Stale`] (the event was decided against another state),
+    /// [`ApplyError::Record`] (not chained to the head, or its hash does not
+    /// match its contents), [`ApplyError::WrongProject`],
+    /// [`ApplyError::StartedAgain`], [`ApplyError::Money`].
     ///
     /// # Example
     ///
@@ -42,77 +56,106 @@ impl Project {
     /// # };
     /// # let (mut project, started) = Project::open(start, &policy)?;
     /// # let unit = Actor::Unit(UnitId::new("U-001"));
-    /// let spend = Spend::base(SpendingCategory::InstructorHire, Yuan::from_yuan(30_000), SpecialtyIndex(0));
-    /// let payment = project.decide_payment(&unit, d(2023, 5, 2), &spend)?;
-    /// let mut by_event = project.clone();
-    /// by_event.apply(&by_event.payment_event(payment));
-    /// project.apply_payment(&payment);
-    /// assert_eq!(project, by_event);
-    /// assert_eq!(project.ledger().spent, Yuan::from_yuan(30_000));
+    /// let pay = Command::new(unit, d(2023, 5, 2), Action::Pay {
+    ///     spend: Spend::base(SpendingCategory::InstructorHire, Yuan::from_yuan(150_000), SpecialtyIndex(0)),
+    /// });
+    /// // Two payments decided on one snapshot: the second is refused, not dropped.
+    /// let first = project.decide(&pay)?;
+    /// let second = project.decide(&pay)?;
+    /// project.apply(&first[0])?;
+    /// let err = project.apply(&second[0]).unwrap_err();
+    /// assert_eq!(err, ApplyError::Stale { expected: 3, found: 2 });
+    /// assert_eq!(project.ledger().spent, Yuan::from_yuan(150_000));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn apply_payment(&mut self, payment: &Payment) {
-        self.apply_spend(&payment.spend);
-        self.touch(payment.on);
+    pub fn apply(&mut self, record: &Sealed<Event>) -> Result<(), ApplyError> {
+        let expected = self.head.seq.saturating_add(1);
+        if record.seq != expected {
+            return Err(ApplyError::Stale {
+                expected,
+                found: record.seq,
+            });
+        }
+        let head = chain::verify_from(&self.head, std::slice::from_ref(record))
+            .map_err(ApplyError::Record)?;
+        self.commit(&record.event, head)
     }
 
-    /// Applies an event, as recorded: the state moves by the transition
-    /// table and the event's amounts enter the ledger. A `Started` event is
-    /// ignored (a project starts only once). Use [`Project::decide`] to make
-    /// events and [`Project::replay`] to check a log.
-    ///
-    /// # Law
-    ///
-    /// The transition table ([`transition`]); 7.1, R12 (a
-    /// payment); 7.2, R13 (a revocation returns the balance, the spent part is
-    /// owed; a repayment lowers what is owed); 7.3, R14 (a dissolution returns
-    /// released − spent; an approved rename keeps the former name); 7.4, R15
-    /// (an approved lead change keeps the former lead).
-    ///
-    /// # Errors
-    ///
-    /// None: an event is applied as recorded, never refused.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use chrono::NaiveDate;
-    /// # use skill_grants::lifecycle::*;
-    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
-    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
-    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    /// # let policy = Policy::ordos_2022();
-    /// # let start = ProjectStart {
-    /// #     project: ProjectId::new("2022-B-01"),
-    /// #     kind: ProjectKind::TrainingBase,
-    /// #     unit: UnitId::new("U-001"),
-    /// #     unit_name: "准格尔旗某煤炭企业".into(),
-    /// #     seat: Seat::Banner(Banner::JungarBanner),
-    /// #     specialties: vec![Specialty::new("煤矿机电")],
-    /// #     lead: None,
-    /// #     released: Yuan::from_yuan(200_000),
-    /// #     released_on: d(2022, 9, 1),
-    /// #     policy: policy.reference(),
-    /// # };
-    /// # let (mut project, started) = Project::open(start, &policy)?;
-    /// # let unit = Actor::Unit(UnitId::new("U-001"));
-    /// let finding = Command::new(Actor::City, d(2023, 2, 1), Action::VerifyFinding {
-    ///     misconduct: Misconduct::Fraud,
-    ///     report: "2023-01".into(),
-    /// });
-    /// for e in project.decide(&finding)? { project.apply(&e); }
-    /// let revoke = Command::new(Actor::City, d(2023, 2, 2), Action::Revoke);
-    /// for e in project.decide(&revoke)? { project.apply(&e); }
-    /// assert_eq!(project.status(), Status::Revoked);
-    /// assert_eq!(project.ledger().recovery_ordered, Yuan::from_yuan(200_000));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn apply(&mut self, event: &Event) {
+    /// Applies an event whose place in the chain has been checked, moving
+    /// the head to `head`; refuses it whole if it is another project's, a
+    /// second start, or its arithmetic fails.
+    pub(super) fn commit(&mut self, event: &Event, head: Head) -> Result<(), ApplyError> {
+        if event.project != self.start.project {
+            return Err(ApplyError::WrongProject {
+                expected: self.start.project.clone(),
+                found: event.project.clone(),
+            });
+        }
+        if matches!(event.change, Change::Started { .. }) {
+            return Err(ApplyError::StartedAgain);
+        }
+        let ledger = self
+            .ledger_after(&event.change)
+            .map_err(|error| ApplyError::Money {
+                event: event.kind(),
+                error,
+            })?;
+        self.ledger = ledger;
+        self.apply_unchecked(event);
+        self.head = head;
+        Ok(())
+    }
+
+    /// The ledger after a change, or the arithmetic that fails (then the
+    /// event is refused whole).
+    fn ledger_after(&self, change: &Change) -> Result<Ledger, MoneyError> {
+        let mut l = self.ledger;
+        match change {
+            Change::Paid { spend } => {
+                l.balance = l.balance.checked_sub(spend.amount)?;
+                l.spent = l.spent.checked_add(spend.amount)?;
+                l.payments = l.payments.saturating_add(1);
+            }
+            Change::Revoked {
+                recovery_ordered,
+                returned_from_account,
+                owed,
+            } => {
+                l.balance = l.balance.checked_sub(*returned_from_account)?;
+                l.returned_from_account = l
+                    .returned_from_account
+                    .checked_add(*returned_from_account)?;
+                l.recovery_ordered = l.recovery_ordered.checked_add(*recovery_ordered)?;
+                l.owed = l.owed.checked_add(*owed)?;
+            }
+            Change::Dissolved {
+                returned_from_account,
+                spent_for_asset_rules,
+            } => {
+                l.balance = l.balance.checked_sub(*returned_from_account)?;
+                l.returned_from_account = l
+                    .returned_from_account
+                    .checked_add(*returned_from_account)?;
+                l.recovery_ordered = l.recovery_ordered.checked_add(*returned_from_account)?;
+                l.spent_for_asset_rules = *spent_for_asset_rules;
+            }
+            Change::Repaid { amount } => {
+                l.owed = l.owed.checked_sub(*amount)?;
+                l.repaid = l.repaid.checked_add(*amount)?;
+            }
+            _ => {}
+        }
+        Ok(l)
+    }
+
+    /// Everything but the ledger and the head: the state, the records.
+    fn apply_unchecked(&mut self, event: &Event) {
         let on = event.on;
         match &event.change {
-            Change::Started { .. } => return,
-            Change::Paid { spend } => self.apply_spend(spend),
-            Change::ConstructionCompleted => {}
+            Change::Started { .. }
+            | Change::Paid { .. }
+            | Change::ConstructionCompleted
+            | Change::Repaid { .. } => {}
             Change::DeadlinePassed { .. } => self.pending = None,
             Change::Inspected { .. } => self.inspections = self.inspections.saturating_add(1),
             Change::Evaluated { rating, .. } => {
@@ -132,23 +175,7 @@ impl Project {
                     report: report.clone(),
                 });
             }
-            Change::Revoked {
-                recovery_ordered,
-                returned_from_account,
-                owed,
-            } => {
-                let l = &mut self.ledger;
-                if let (Ok(balance), Ok(returned), Ok(ordered), Ok(now_owed)) = (
-                    l.balance.checked_sub(*returned_from_account),
-                    l.returned_from_account.checked_add(*returned_from_account),
-                    l.recovery_ordered.checked_add(*recovery_ordered),
-                    l.owed.checked_add(*owed),
-                ) {
-                    l.balance = balance;
-                    l.returned_from_account = returned;
-                    l.recovery_ordered = ordered;
-                    l.owed = now_owed;
-                }
+            Change::Revoked { .. } | Change::Dissolved { .. } => {
                 self.pending = None;
                 self.closed_on = Some(on);
             }
@@ -183,68 +210,29 @@ impl Project {
                 if let Some(PendingRequest::LeadChange {
                     new_lead, reason, ..
                 }) = self.pending.take()
+                    && let Some(old) = self.lead.replace(new_lead)
                 {
-                    if let Some(old) = self.lead.replace(new_lead) {
-                        self.former_leads.push(FormerLead {
-                            id: old.id,
-                            name: old.name,
-                            replaced_on: on,
-                            reason,
-                        });
-                    }
+                    self.former_leads.push(FormerLead {
+                        id: old.id,
+                        name: old.name,
+                        replaced_on: on,
+                        reason,
+                    });
                 }
             }
             Change::RenameRefused | Change::LeadChangeRefused => self.pending = None,
-            Change::Dissolved {
-                returned_from_account,
-                spent_for_asset_rules,
-            } => {
-                let l = &mut self.ledger;
-                if let (Ok(balance), Ok(returned), Ok(ordered)) = (
-                    l.balance.checked_sub(*returned_from_account),
-                    l.returned_from_account.checked_add(*returned_from_account),
-                    l.recovery_ordered.checked_add(*returned_from_account),
-                ) {
-                    l.balance = balance;
-                    l.returned_from_account = returned;
-                    l.recovery_ordered = ordered;
-                    l.spent_for_asset_rules = *spent_for_asset_rules;
-                }
-                self.pending = None;
-                self.closed_on = Some(on);
-            }
-            Change::Repaid { amount } => {
-                let l = &mut self.ledger;
-                if let (Ok(owed), Ok(repaid)) =
-                    (l.owed.checked_sub(*amount), l.repaid.checked_add(*amount))
-                {
-                    l.owed = owed;
-                    l.repaid = repaid;
-                }
-            }
         }
         if let Some(to) = transition(self.status, event.kind()) {
             self.status = to;
         }
-        self.touch(on);
-    }
-
-    fn apply_spend(&mut self, spend: &Spend) {
-        let l = &mut self.ledger;
-        if let (Ok(balance), Ok(spent)) = (
-            l.balance.checked_sub(spend.amount),
-            l.spent.checked_add(spend.amount),
-        ) {
-            l.balance = balance;
-            l.spent = spent;
-            l.payments = l.payments.saturating_add(1);
-        }
-    }
-
-    pub(super) fn touch(&mut self, on: NaiveDate) {
         if on > self.last_on {
             self.last_on = on;
         }
-        self.events = self.events.saturating_add(1);
+    }
+
+    /// The last day of construction's next day, or the deadline itself at
+    /// the end of the calendar (never reached in practice).
+    pub(super) fn day_after_deadline(&self) -> NaiveDate {
+        self.deadline.succ_opt().unwrap_or(self.deadline)
     }
 }

@@ -5,10 +5,11 @@
 
 use chrono::NaiveDate;
 
+use crate::chain::ChainError;
 use crate::clause::ClauseId;
 use crate::domain::{Lang, ProjectKind};
 use crate::model::ProjectId;
-use crate::money::Yuan;
+use crate::money::{MoneyError, Yuan};
 
 use super::error::LifecycleError;
 use super::event::EventKind;
@@ -76,6 +77,14 @@ pub enum ReplayReason {
     /// The event is impossible in the state, or breaks a rule.
     #[error("{0}")]
     Refused(LifecycleError),
+    /// The sealed log is broken here: a gap, a duplicate, a reorder, a
+    /// changed byte, or (against the host's head) truncated, extended or
+    /// rewritten ([`crate::chain`]).
+    #[error("{0}")]
+    Chain(ChainError),
+    /// A recorded event cannot be applied (its ledger arithmetic fails).
+    #[error("{0}")]
+    Apply(ApplyError),
 }
 
 impl ReplayReason {
@@ -96,6 +105,7 @@ impl ReplayReason {
             ReplayReason::DeadlineMisrecorded { .. } => ClauseId::C6_1,
             ReplayReason::RecordedDiffers { .. } => ClauseId::C7_2,
             ReplayReason::BadStart(e) | ReplayReason::Refused(e) => e.clause(),
+            ReplayReason::Chain(_) | ReplayReason::Apply(_) => ClauseId::C7_1,
         }
     }
 }
@@ -104,7 +114,7 @@ impl ReplayReason {
 ///
 /// ```
 /// use skill_grants::lifecycle::{Project, ReplayReason};
-/// let err = Project::replay(&[]).unwrap_err();
+/// let err = Project::replay(&[], &skill_grants::Policy::ordos_2022(), None).unwrap_err();
 /// assert_eq!((err.position, err.reason), (0, ReplayReason::Empty));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -114,6 +124,54 @@ pub struct ReplayError {
     pub position: usize,
     /// Why it was refused.
     pub reason: ReplayReason,
+}
+
+/// Why a sealed event was not applied ([`Project::apply`](super::Project::apply)).
+/// The project is left as it was.
+///
+/// ```
+/// use skill_grants::lifecycle::ApplyError;
+/// let e = ApplyError::Stale { expected: 3, found: 2 };
+/// assert!(e.to_string().contains("decided against another state"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ApplyError {
+    /// The event was sealed for another sequence number than the next: it was
+    /// decided against another state of the project (a stale snapshot, or
+    /// another writer went first). Decide it again on the current state.
+    #[error(
+        "the event is sealed as event {found} but the project expects event {expected}: it was decided against another state; decide it again"
+    )]
+    Stale {
+        /// The sequence number the project expects (its head's, plus one).
+        expected: u64,
+        /// The event's.
+        found: u64,
+    },
+    /// The record does not chain to the project's head, or its hash does
+    /// not match its contents.
+    #[error("{0}")]
+    Record(ChainError),
+    /// The event belongs to another project.
+    #[error("event of project `{found}` applied to `{expected}`")]
+    WrongProject {
+        /// The project's id.
+        expected: ProjectId,
+        /// The event's.
+        found: ProjectId,
+    },
+    /// A `Started` event applied to an open project.
+    #[error("the project is started already")]
+    StartedAgain,
+    /// The event's ledger arithmetic fails (7.1); nothing is applied.
+    #[error("“{}”: the account's arithmetic fails: {error}", event.name(Lang::En))]
+    Money {
+        /// The event.
+        event: EventKind,
+        /// The arithmetic error.
+        error: MoneyError,
+    },
 }
 
 /// An invariant a project's state breaks (for auditors: see

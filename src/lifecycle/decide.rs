@@ -2,17 +2,19 @@
 
 use chrono::NaiveDate;
 
+use crate::chain::{self, ChainError, Sealed};
 use crate::domain::ProjectKind;
 use crate::model::Seat;
 use crate::money::Yuan;
 
-use super::Project;
 use super::command::{Action, Command};
+use super::corrupt::ApplyError;
 use super::error::LifecycleError;
 use super::event::{Change, Event, EventKind};
 use super::status::Status;
 use super::table::transition;
 use super::types::{Actor, Payment, PendingRequest, Role, Spend};
+use super::{Project, check_text};
 
 impl Project {
     /// Checks a command against the state and returns the events it causes
@@ -77,11 +79,12 @@ impl Project {
     /// // After the deadline, the period's end is recorded first (R10).
     /// let done = Command::new(Actor::City, d(2024, 10, 8), Action::Accept { rated_effective: false });
     /// let events = project.decide(&done)?;
-    /// assert_eq!(events[0].kind(), EventKind::DeadlinePassed);
-    /// assert_eq!(events[1].kind(), EventKind::Accepted);
+    /// assert_eq!(events[0].event.kind(), EventKind::DeadlinePassed);
+    /// assert_eq!(events[1].event.kind(), EventKind::Accepted);
+    /// assert_eq!((events[0].seq, events[1].seq), (2, 3)); // sealed in order
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn decide(&self, command: &Command) -> Result<Vec<Event>, LifecycleError> {
+    pub fn decide(&self, command: &Command) -> Result<Vec<Sealed<Event>>, LifecycleError> {
         let on = command.on;
         self.check_date(on)?;
         let role = self.resolve(&command.by)?;
@@ -93,23 +96,92 @@ impl Project {
         };
         let change = self.build(&command.action);
         self.admit(status, pending, role, on, &change)?;
-        let mut events = Vec::with_capacity(2);
+        let mut head = self.head;
+        let mut records = Vec::with_capacity(2);
         if lapse {
-            events.push(self.deadline_event());
+            let (record, next) =
+                chain::seal(head, self.deadline_event()).map_err(LifecycleError::Unsealable)?;
+            records.push(record);
+            head = next;
         }
-        events.push(Event {
+        let event = Event {
             project: self.start.project.clone(),
             on,
             by: Some(role),
             change,
-        });
-        Ok(events)
+        };
+        let (record, _) = chain::seal(head, event).map_err(LifecycleError::Unsealable)?;
+        records.push(record);
+        Ok(records)
+    }
+
+    /// Decides a command and applies its events in one call: what a host
+    /// does when it holds the project's current state. Returns the sealed
+    /// events to append to the log (and the new [`Project::head`] to keep).
+    ///
+    /// # Law
+    ///
+    /// As [`Project::decide`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Project::decide`]; the project is not changed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let pay = Command::new(unit, d(2023, 3, 1), Action::Pay {
+    ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
+    /// });
+    /// let sealed = project.execute(&pay)?;
+    /// assert_eq!(sealed[0].seq, 2);
+    /// assert_eq!(project.head(), sealed[0].head());
+    /// assert_eq!(project.ledger().balance, Yuan::from_yuan(195_000));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn execute(&mut self, command: &Command) -> Result<Vec<Sealed<Event>>, LifecycleError> {
+        let records = self.decide(command)?;
+        let mut next = self.clone();
+        // The records were sealed on this state's head just now: they chain,
+        // so only the ledger's arithmetic is left to check (not re-hashed).
+        for record in &records {
+            next.commit(&record.event, record.head())
+                .map_err(|e| match e {
+                    ApplyError::Money { error, .. } => LifecycleError::Money(error),
+                    ApplyError::Record(chain) => LifecycleError::Unsealable(chain),
+                    other => LifecycleError::Unsealable(ChainError::Encoding {
+                        reason: other.to_string(),
+                    }),
+                })?;
+        }
+        *self = next;
+        Ok(records)
     }
 
     /// The ledger's fast path: checks a payment as [`Project::decide`] checks
     /// an [`Action::Pay`], and returns it as a [`Payment`] (apply it with
-    /// [`Project::apply_payment`], log it with [`Project::payment_event`]).
-    /// Allocates nothing.
+    /// [`Project::payment_event`] and [`Project::apply`]). The check
+    /// allocates nothing; sealing the event hashes it.
     ///
     /// # Law
     ///
@@ -157,7 +229,7 @@ impl Project {
     /// # let unit = Actor::Unit(UnitId::new("U-001"));
     /// let spend = Spend::base(SpendingCategory::TrainingEquipment, Yuan::from_yuan(80_000), SpecialtyIndex(0));
     /// let payment = project.decide_payment(&unit, d(2024, 9, 1), &spend)?;
-    /// project.apply_payment(&payment);
+    /// project.apply(&project.payment_event(payment)?)?;
     /// assert_eq!(project.ledger().balance, Yuan::from_yuan(120_000));
     ///
     /// // The balance never goes below zero (7.1, R12).
@@ -191,7 +263,9 @@ impl Project {
     ///
     /// # Errors
     ///
-    /// None: the payment was checked by [`Project::decide_payment`].
+    /// [`LifecycleError::Unsealable`] if the event cannot be sealed (never
+    /// for an event of this crate); the payment itself was checked by
+    /// [`Project::decide_payment`].
     ///
     /// # Example
     ///
@@ -218,26 +292,30 @@ impl Project {
     /// # let unit = Actor::Unit(UnitId::new("U-001"));
     /// let spend = Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(3_000), SpecialtyIndex(0));
     /// let payment = project.decide_payment(&unit, d(2023, 1, 9), &spend)?;
-    /// let event = project.payment_event(payment);
-    /// assert_eq!(event.by, Some(Role::ProjectUnit));
-    /// assert_eq!(event.change, Change::Paid { spend });
+    /// let record = project.payment_event(payment)?;
+    /// assert_eq!(record.seq, 2);
+    /// assert_eq!(record.event.by, Some(Role::ProjectUnit));
+    /// assert_eq!(record.event.change, Change::Paid { spend });
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn payment_event(&self, payment: Payment) -> Event {
-        Event {
+    pub fn payment_event(&self, payment: Payment) -> Result<Sealed<Event>, LifecycleError> {
+        let event = Event {
             project: self.start.project.clone(),
             on: payment.on,
             by: Some(Role::ProjectUnit),
             change: Change::Paid {
                 spend: payment.spend,
             },
-        }
+        };
+        chain::seal(self.head, event)
+            .map(|(record, _)| record)
+            .map_err(LifecycleError::Unsealable)
     }
 
     fn deadline_event(&self) -> Event {
         Event {
             project: self.start.project.clone(),
-            on: self.deadline.succ_opt().unwrap_or(self.deadline),
+            on: self.day_after_deadline(),
             by: None,
             change: Change::DeadlinePassed {
                 lapsed: self.pending_kind(),
@@ -482,6 +560,8 @@ impl Project {
             Change::RenameRequested { new_name, .. } => {
                 if new_name.trim().is_empty() {
                     Err(LifecycleError::EmptyName)
+                } else if let Err(e) = check_text("new_name", new_name) {
+                    Err(e)
                 } else if new_name.trim() == self.unit_name {
                     Err(LifecycleError::SameName)
                 } else {
@@ -489,6 +569,8 @@ impl Project {
                 }
             }
             Change::LeadChangeRequested { new_lead, .. } => {
+                check_text("new_lead.id", new_lead.id.as_str())?;
+                check_text("new_lead.name", &new_lead.name)?;
                 if self.lead.as_ref().is_some_and(|l| l.id == new_lead.id) {
                     Err(LifecycleError::SameLead {
                         person: new_lead.id.clone(),

@@ -2,15 +2,17 @@
 
 use chrono::NaiveDate;
 
+use crate::chain::ChainError;
 use crate::clause::{ClauseId, Law};
 use crate::date::DateError;
 use crate::domain::{Lang, ProjectKind};
-use crate::model::{PersonId, Seat, UnitId};
+use crate::model::{PersonId, Seat, Specialty, UnitId};
 use crate::money::{MoneyError, Yuan};
 use crate::policy::PolicyRef;
 
 use super::event::EventKind;
 use super::status::Status;
+use super::text::TextProblem;
 use super::types::{Actor, Role, SpecialtyIndex, SpendingCategory};
 
 /// Why a command (or a project's start) was refused. The project is left as
@@ -221,6 +223,53 @@ pub enum LifecycleError {
         /// The person.
         person: PersonId,
     },
+    /// An id or name in the start record, or a new name, is blank, holds a
+    /// control character, or only invisible (zero-width or format)
+    /// characters. `field` names it (`unit_name`, `specialties[1]`,
+    /// `lead.name`, `new_name`, …).
+    #[error("`{field}` {problem}")]
+    BadText {
+        /// The field, as a path in the start record or command.
+        field: String,
+        /// What is wrong with it.
+        problem: TextProblem,
+    },
+    /// A base declares the same specialty twice (6.1, R11).
+    #[error(
+        "specialty `{specialty}` is declared twice (`specialties[{first}]` and `specialties[{second}]`)"
+    )]
+    DuplicateSpecialty {
+        /// The specialty.
+        specialty: Specialty,
+        /// Its first position.
+        first: usize,
+        /// Its repeated position.
+        second: usize,
+    },
+    /// The release date lies outside the policy's effective period (5).
+    #[error(
+        "released on {released_on}, outside the policy's effective period (from {from}, until {until:?})"
+    )]
+    ReleaseOutsidePolicy {
+        /// The release date.
+        released_on: NaiveDate,
+        /// The policy's first day.
+        from: NaiveDate,
+        /// Its last day, if any.
+        until: Option<NaiveDate>,
+    },
+    /// The recorded deadline is not the one R10 computes (6.1, 6.2, R10).
+    #[error("the recorded deadline {found} is not the deadline R10 gives, {expected}")]
+    DeadlineRecorded {
+        /// The deadline R10 gives.
+        expected: NaiveDate,
+        /// The deadline recorded.
+        found: NaiveDate,
+    },
+    /// The event cannot be sealed into the project's log (7.1: the books are
+    /// one chained log).
+    #[error("the event cannot be sealed into the log: {0}")]
+    Unsealable(ChainError),
 }
 
 impl LifecycleError {
@@ -262,6 +311,11 @@ impl LifecycleError {
             LifecycleError::SameName => LifecycleErrorKind::SameName,
             LifecycleError::SameLead { .. } => LifecycleErrorKind::SameLead,
             LifecycleError::NewLeadWithoutHonour { .. } => LifecycleErrorKind::NewLeadWithoutHonour,
+            LifecycleError::BadText { .. } => LifecycleErrorKind::BadText,
+            LifecycleError::DuplicateSpecialty { .. } => LifecycleErrorKind::DuplicateSpecialty,
+            LifecycleError::ReleaseOutsidePolicy { .. } => LifecycleErrorKind::ReleaseOutsidePolicy,
+            LifecycleError::DeadlineRecorded { .. } => LifecycleErrorKind::DeadlineRecorded,
+            LifecycleError::Unsealable(_) => LifecycleErrorKind::Unsealable,
         }
     }
 
@@ -338,6 +392,17 @@ impl LifecycleError {
             LifecycleError::LeadChangeOnBase
             | LifecycleError::SameLead { .. }
             | LifecycleError::NewLeadWithoutHonour { .. } => ClauseId::C7_4,
+            LifecycleError::BadText { field, .. } if field == "new_name" => ClauseId::C7_3,
+            LifecycleError::BadText { field, .. } if field.starts_with("new_lead") => {
+                ClauseId::C7_4
+            }
+            LifecycleError::BadText { .. } | LifecycleError::ReleaseOutsidePolicy { .. } => {
+                ClauseId::C5
+            }
+            LifecycleError::DuplicateSpecialty { .. } | LifecycleError::DeadlineRecorded { .. } => {
+                ClauseId::C6_1
+            }
+            LifecycleError::Unsealable(_) => ClauseId::C7_1,
         }
     }
 
@@ -355,110 +420,6 @@ impl LifecycleError {
         match lang {
             Lang::En => format!("[{clause}] {self}"),
             Lang::Zh => format!("〔{}〕{}", clause.heading_zh(), self.zh()),
-        }
-    }
-
-    fn zh(&self) -> String {
-        match self {
-            LifecycleError::PolicyMismatch { expected, found } => format!(
-                "启动记录所依政策为 {}#{}，与给定政策 {}#{} 不符",
-                found.id, found.revision, expected.id, expected.revision
-            ),
-            LifecycleError::ReleaseNotSubsidy {
-                kind,
-                expected,
-                found,
-            } => format!(
-                "下达金额 {} 不等于{}补助标准 {}",
-                found.to_chinese(),
-                kind.name(Lang::Zh),
-                expected.to_chinese()
-            ),
-            LifecycleError::SpecialtyCount { count, min, max } => {
-                format!("培训基地申报专业（职业）{count} 个，应为 {min}－{max} 个")
-            }
-            LifecycleError::SpecialtiesOnStudio { count } => {
-                format!("工作室不申报专业（职业），却给出 {count} 个")
-            }
-            LifecycleError::LeadMissing => "工作室启动记录缺少领办人".to_owned(),
-            LifecycleError::LeadOnBase => "培训基地没有领办人，却给出了领办人".to_owned(),
-            LifecycleError::LeadWithoutHonour { person } => {
-                format!("领办人 {person} 不具备七类技能大师荣誉之一")
-            }
-            LifecycleError::Deadline(e) => format!("无法计算完成期限：{e}"),
-            LifecycleError::BeforeLastEvent { date, last } => {
-                format!("日期 {date} 早于项目最后一笔记录 {last}")
-            }
-            LifecycleError::BeforeRelease {
-                date, released_on, ..
-            } => format!("日期 {date} 早于资金下达日 {released_on}"),
-            LifecycleError::NotProjectUnit { unit } => {
-                format!("单位 {unit} 不是本项目建设单位")
-            }
-            LifecycleError::OutsideJurisdiction { actor, .. } => match actor {
-                Actor::BannerAuthority(b) => {
-                    format!("{}人社、财政部门对本项目无管辖权", b.name(Lang::Zh))
-                }
-                Actor::BodyAuthority(b) => format!("主管部门 {b} 对本项目无管辖权"),
-                _ => "对本项目无管辖权".to_owned(),
-            },
-            LifecycleError::NotPermitted { role, event } => {
-                format!("{}无权进行“{}”", role.name(Lang::Zh), event.name(Lang::Zh))
-            }
-            LifecycleError::NotInState { status, event, .. } => format!(
-                "项目处于“{}”状态，不能进行“{}”",
-                status.name(Lang::Zh),
-                event.name(Lang::Zh)
-            ),
-            LifecycleError::ProhibitedCategory { category, .. } => {
-                format!("建设项目资金不得用于{}", category.name(Lang::Zh))
-            }
-            LifecycleError::CategoryOfOtherKind { category, kind } => format!(
-                "“{}”不在{}经费使用范围内",
-                category.name(Lang::Zh),
-                kind.name(Lang::Zh)
-            ),
-            LifecycleError::SpecialtyMissing => {
-                "培训基地支出须注明所服务的申报专业（职业）".to_owned()
-            }
-            LifecycleError::SpecialtyNotDeclared {
-                index, declared, ..
-            } => format!(
-                "第 {} 个专业（职业）未申报：项目只申报了 {declared} 个",
-                u32::from(index.0) + 1
-            ),
-            LifecycleError::AfterDeadline { date, deadline, .. } => {
-                format!("支出日期 {date} 晚于完成期限 {deadline}")
-            }
-            LifecycleError::ZeroAmount { event } => {
-                format!("“{}”金额为零", event.name(Lang::Zh))
-            }
-            LifecycleError::AboveBalance { amount, balance } => format!(
-                "支出 {} 超过账户余额 {}",
-                amount.to_chinese(),
-                balance.to_chinese()
-            ),
-            LifecycleError::AboveOwed { amount, owed } => format!(
-                "收回 {} 超过尚欠金额 {}",
-                amount.to_chinese(),
-                owed.to_chinese()
-            ),
-            LifecycleError::Money(e) => format!("账户金额计算失败：{e}"),
-            LifecycleError::NoVerifiedFinding => "撤销称号须先有经查明属实的问题记录".to_owned(),
-            LifecycleError::RenameOnStudio => {
-                "第七条第（三）项仅规定培训基地单位名称变更，工作室不适用".to_owned()
-            }
-            LifecycleError::LeadChangeOnBase => {
-                "第七条第（四）项仅规定工作室领办人变更，培训基地不适用".to_owned()
-            }
-            LifecycleError::EmptyName => "变更后的单位名称为空".to_owned(),
-            LifecycleError::SameName => "变更后的单位名称与现名称相同".to_owned(),
-            LifecycleError::SameLead { person } => {
-                format!("拟任领办人 {person} 已是本工作室领办人")
-            }
-            LifecycleError::NewLeadWithoutHonour { person } => {
-                format!("拟任领办人 {person} 不具备七类技能大师荣誉之一，不符合技能大师条件")
-            }
         }
     }
 }
@@ -537,11 +498,21 @@ pub enum LifecycleErrorKind {
     SameLead,
     /// See [`LifecycleError::NewLeadWithoutHonour`].
     NewLeadWithoutHonour,
+    /// See [`LifecycleError::BadText`].
+    BadText,
+    /// See [`LifecycleError::DuplicateSpecialty`].
+    DuplicateSpecialty,
+    /// See [`LifecycleError::ReleaseOutsidePolicy`].
+    ReleaseOutsidePolicy,
+    /// See [`LifecycleError::DeadlineRecorded`].
+    DeadlineRecorded,
+    /// See [`LifecycleError::Unsealable`].
+    Unsealable,
 }
 
 impl LifecycleErrorKind {
     /// Every kind, in the order of [`LifecycleError`]'s variants.
-    pub const ALL: [LifecycleErrorKind; 30] = [
+    pub const ALL: [LifecycleErrorKind; 35] = [
         LifecycleErrorKind::PolicyMismatch,
         LifecycleErrorKind::ReleaseNotSubsidy,
         LifecycleErrorKind::SpecialtyCount,
@@ -572,6 +543,11 @@ impl LifecycleErrorKind {
         LifecycleErrorKind::SameName,
         LifecycleErrorKind::SameLead,
         LifecycleErrorKind::NewLeadWithoutHonour,
+        LifecycleErrorKind::BadText,
+        LifecycleErrorKind::DuplicateSpecialty,
+        LifecycleErrorKind::ReleaseOutsidePolicy,
+        LifecycleErrorKind::DeadlineRecorded,
+        LifecycleErrorKind::Unsealable,
     ];
 
     /// Where this refusal stands in the law: its rule id
@@ -769,6 +745,36 @@ impl LifecycleErrorKind {
                 clauses: &[C::C7_4],
                 reading: Some("R15"),
                 gloss: "the new lead holds one of the seven honours, checked as at application",
+            },
+            LifecycleErrorKind::BadText => Law {
+                id: "lifecycle.refusal.bad_text",
+                clauses: &[C::C5, C::C7_3, C::C7_4],
+                reading: None,
+                gloss: "ids and names in a start record or request are not blank, hold no control character and something visible",
+            },
+            LifecycleErrorKind::DuplicateSpecialty => Law {
+                id: "lifecycle.refusal.duplicate_specialty",
+                clauses: &[C::C6_1],
+                reading: Some("R11"),
+                gloss: "a base declares each specialty once",
+            },
+            LifecycleErrorKind::ReleaseOutsidePolicy => Law {
+                id: "lifecycle.refusal.release_outside_policy",
+                clauses: &[C::C5],
+                reading: None,
+                gloss: "the subsidy is released within the policy's effective period",
+            },
+            LifecycleErrorKind::DeadlineRecorded => Law {
+                id: "lifecycle.refusal.deadline_recorded",
+                clauses: &[C::C6_1],
+                reading: Some("R10"),
+                gloss: "a start record's deadline is the one R10 computes from the release",
+            },
+            LifecycleErrorKind::Unsealable => Law {
+                id: "lifecycle.refusal.unsealable",
+                clauses: &[C::C7_1],
+                reading: None,
+                gloss: "every event of the project's books is sealed into its tamper-evident log",
             },
         }
     }

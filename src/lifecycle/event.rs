@@ -398,7 +398,7 @@ impl EventKind {
 /// What happened (事件内容). Amounts are computed by the crate and recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "event", rename_all = "snake_case")]
+#[serde(tag = "event", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Change {
     /// The subsidy was released and the project started (5).
@@ -533,6 +533,7 @@ impl Change {
 /// decides), and what happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     /// The project it belongs to.
     pub project: ProjectId,

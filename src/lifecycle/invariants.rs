@@ -27,8 +27,8 @@ impl Project {
     /// # Errors
     ///
     /// The first [`InvariantViolation`] found. A project built only by
-    /// [`Project::open`], [`Project::decide`] and [`Project::apply`], or by
-    /// [`Project::replay`], never has one.
+    /// [`Project::open`], [`Project::decide`] and [`Project::apply`]
+    /// ([`Project::execute`]), or by [`Project::replay`], never has one.
     ///
     /// # Example
     ///
@@ -54,12 +54,13 @@ impl Project {
     /// # let (mut project, started) = Project::open(start, &policy)?;
     /// # let unit = Actor::Unit(UnitId::new("U-001"));
     /// project.check_invariants()?;
-    ///
-    /// // A stored state whose money does not add up (7.1, R12).
-    /// let mut json = serde_json::to_value(&project)?;
-    /// json["ledger"]["balance"] = serde_json::to_value(Yuan::from_yuan(1))?;
-    /// let tampered: Project = serde_json::from_value(json)?;
-    /// assert!(matches!(tampered.check_invariants(), Err(InvariantViolation::MoneyNotConserved { .. })));
+    /// let pay = Command::new(unit, d(2023, 3, 1), Action::Pay {
+    ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
+    /// });
+    /// project.execute(&pay)?;
+    /// project.check_invariants()?;
+    /// // A stored state cannot be loaded unchecked (a `Project` is not
+    /// // deserializable): the only way back is replay, which checks every event.
     /// # let _ = started;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -90,7 +90,28 @@ fn every_refusal_form() -> Vec<LifecycleError> {
             person: person.clone(),
         },
         LifecycleError::NewLeadWithoutHonour { person },
+        LifecycleError::DuplicateSpecialty {
+            specialty: crate::model::Specialty::new("电工"),
+            first: 0,
+            second: 1,
+        },
+        LifecycleError::ReleaseOutsidePolicy {
+            released_on: day,
+            from: day,
+            until: None,
+        },
+        LifecycleError::DeadlineRecorded {
+            expected: day,
+            found: day,
+        },
+        LifecycleError::Unsealable(crate::chain::ChainError::Exhausted { seq: u64::MAX }),
     ];
+    for field in ["unit_name", "new_name", "new_lead.name"] {
+        out.push(LifecycleError::BadText {
+            field: field.to_owned(),
+            problem: super::TextProblem::Blank,
+        });
+    }
     for kind in ProjectKind::ALL {
         out.push(LifecycleError::ReleaseNotSubsidy {
             kind,

@@ -9,13 +9,47 @@
 //! - [`Project::decide`] checks a [`Command`] against the state and yields
 //!   events, or a [`LifecycleError`] citing its clause; the project is not
 //!   changed either way.
-//! - [`Project::apply`] applies an event; it never fails.
-//! - [`Project::replay`] rebuilds a project from its log and refuses a corrupt
-//!   log (out of date order, an event impossible in its state, a wrong project
-//!   id) with the position and the reason ([`ReplayError`]);
+//! - [`Project::apply`] applies a sealed event, or refuses it whole
+//!   ([`ApplyError`]); [`Project::execute`] decides and applies in one call.
+//! - [`Project::replay`] rebuilds a project from its sealed log and refuses a
+//!   corrupt log (a broken chain, a start record the policy refuses, out of
+//!   date order, an event impossible in its state, a wrong project id) with
+//!   the position and the reason ([`ReplayError`]);
 //!   [`Project::state_on`] gives the state as it stood on a past date.
 //! - [`Project::check_invariants`] checks what must hold at every moment
 //!   (money conserved, recovery balanced, …), for auditors' suites.
+//!
+//! ## The sealed log, and restoring a project
+//!
+//! Every event is sealed into the project's tamper-evident log
+//! ([`crate::chain`]): [`Project::open`], [`Project::decide`],
+//! [`Project::execute`] and [`Project::payment_event`] give
+//! [`crate::chain::Sealed`]`<`[`Event`]`>` records carrying the next
+//! sequence number and the SHA-256 chain hash; the plain [`Event`] is the
+//! record's payload. The host stores the records, and keeps the project's
+//! [`Project::head`] (sequence and hash) **apart** from them.
+//!
+//! - [`Project::apply`] applies a record only if it is the next one (its
+//!   sequence number is the head's plus one, it chains to the head, its hash
+//!   matches): an event decided against another state — two commands decided
+//!   on one snapshot — is refused with [`ApplyError::Stale`], never dropped.
+//!   An event whose ledger arithmetic fails is refused whole
+//!   ([`ApplyError::Money`]); the status never moves without the ledger.
+//! - **A `Project` is never deserialized.** It implements `Serialize` (to
+//!   show it) but not `Deserialize`: the only ways to get one are
+//!   [`Project::open`] (a start record checked against the policy) and
+//!   [`Project::replay`] of its sealed log, given the policy and, to detect
+//!   truncation, the host's head. Replay checks the chain first (a gap,
+//!   duplicate, reorder or changed byte is refused naming the record's
+//!   position; against the head also truncation, extension and a rewrite),
+//!   then the start record as strictly as [`Project::open`] (and the
+//!   recorded deadline against R10), then every event as
+//!   [`Project::decide`] would.
+//!
+//! ```compile_fail
+//! // A stored state cannot be loaded unchecked: restore it by replay.
+//! let project: skill_grants::lifecycle::Project = serde_json::from_str("{}").unwrap();
+//! ```
 //!
 //! ## Where to read each rule
 //!
@@ -38,9 +72,9 @@
 //! files (`decide`, `apply`, `replay`, `invariants`) only add methods to
 //! [`Project`]; the others do not depend on them.
 //!
-//! The ledger's hot path is [`Project::decide_payment`] and
-//! [`Project::apply_payment`]: no allocation, no formatting, a specialty
-//! referred to by its position ([`SpecialtyIndex`]).
+//! The ledger's hot path is [`Project::decide_payment`] (no allocation, no
+//! formatting, a specialty referred to by its position, [`SpecialtyIndex`]),
+//! then [`Project::payment_event`] (sealed) and [`Project::apply`].
 //!
 //! ## When construction ends
 //!
@@ -100,8 +134,8 @@
 //! let pay = Command::new(unit.clone(), d(2023, 3, 1), Action::Pay {
 //!     spend: Spend::base(SpendingCategory::TrainingEquipment, Yuan::from_yuan(80_000), SpecialtyIndex(0)),
 //! });
-//! let events = project.decide(&pay)?;
-//! for e in &events { project.apply(e); }
+//! let events = project.decide(&pay)?;          // sealed, not yet applied
+//! for e in &events { project.apply(e)?; }       // or: project.execute(&pay)?
 //! assert_eq!(project.ledger().balance, Yuan::from_yuan(120_000));
 //!
 //! // Travel is never allowed (6.1).
@@ -111,9 +145,9 @@
 //! let err = project.decide(&travel).unwrap_err();
 //! assert_eq!(err.clause().as_str(), "6.1");
 //!
-//! // The log replays to the same state.
-//! let log: Vec<Event> = std::iter::once(started).chain(events).collect();
-//! assert_eq!(Project::replay(&log)?, project);
+//! // The sealed log replays, against the head the host keeps, to the same state.
+//! let log: Vec<_> = std::iter::once(started).chain(events).collect();
+//! assert_eq!(Project::replay(&log, &policy, Some(&project.head()))?, project);
 //! project.check_invariants()?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -130,14 +164,18 @@ mod law_tests;
 mod replay;
 mod status;
 mod table;
+mod text;
 mod types;
+mod wording;
 
 pub use command::{Action, Command};
+pub use corrupt::ApplyError;
 pub use corrupt::{InvariantViolation, ReplayError, ReplayReason};
 pub use error::{LifecycleError, LifecycleErrorKind};
 pub use event::{Change, Event, EventKind};
 pub use status::Status;
 pub use table::{Transition, mermaid, transition, transitions};
+pub use text::TextProblem;
 pub use types::{
     Actor, EvaluationRating, FormerLead, FormerName, InspectionResult, LeadChangeReason, Ledger,
     Misconduct, Payment, PendingRequest, ProjectStart, RenameCause, Role, SpecialtyIndex, Spend,
@@ -145,17 +183,18 @@ pub use types::{
 };
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use crate::chain::{self, Head, Sealed};
 use crate::domain::ProjectKind;
-use crate::model::{ProjectId, Specialty, StudioLead};
+use crate::model::{ProjectId, Seat, Specialty, StudioLead};
 use crate::policy::Policy;
 
 /// A funded project (建设项目) and everything its log has established.
 ///
 /// Build one with [`Project::open`] or [`Project::replay`]; change it only by
 /// applying events.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Project {
     start: ProjectStart,
@@ -175,7 +214,7 @@ pub struct Project {
     closed_on: Option<NaiveDate>,
     ledger: Ledger,
     last_on: NaiveDate,
-    events: u64,
+    head: Head,
 }
 
 impl Project {
@@ -223,7 +262,8 @@ impl Project {
     /// # let (mut project, started) = Project::open(start, &policy)?;
     /// # let unit = Actor::Unit(UnitId::new("U-001"));
     /// assert_eq!(project.deadline(), d(2024, 9, 1));
-    /// assert_eq!(started.kind(), EventKind::Started);
+    /// assert_eq!(started.event.kind(), EventKind::Started);
+    /// assert_eq!(started.seq, 1);
     ///
     /// // A studio's subsidy is not a base's (2.2, R4).
     /// let mut wrong = project.start().clone();
@@ -232,33 +272,11 @@ impl Project {
     /// assert_eq!(err.kind().law().id, "lifecycle.refusal.release_not_subsidy");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn open(start: ProjectStart, policy: &Policy) -> Result<(Project, Event), LifecycleError> {
-        let reference = policy.reference();
-        if start.policy != reference {
-            return Err(LifecycleError::PolicyMismatch {
-                expected: reference,
-                found: start.policy,
-            });
-        }
-        let subsidy = policy.subsidy(start.kind);
-        if start.released != subsidy {
-            return Err(LifecycleError::ReleaseNotSubsidy {
-                kind: start.kind,
-                expected: subsidy,
-                found: start.released,
-            });
-        }
-        if start.kind == ProjectKind::TrainingBase {
-            let (min, max) = policy.specialties_range();
-            let count = start.specialties.len();
-            if count < min as usize || count > max as usize {
-                return Err(LifecycleError::SpecialtyCount { count, min, max });
-            }
-        }
-        check_start_shape(&start)?;
-        let deadline = policy
-            .completion_deadline(start.kind, start.released_on)
-            .map_err(LifecycleError::Deadline)?;
+    pub fn open(
+        start: ProjectStart,
+        policy: &Policy,
+    ) -> Result<(Project, Sealed<Event>), LifecycleError> {
+        let deadline = check_start(&start, policy)?;
         let event = Event {
             project: start.project.clone(),
             on: start.released_on,
@@ -268,10 +286,12 @@ impl Project {
                 deadline,
             },
         };
-        Ok((Project::from_start(start, deadline), event))
+        let (record, head) =
+            chain::seal(Head::GENESIS, event).map_err(LifecycleError::Unsealable)?;
+        Ok((Project::from_start(start, deadline, head), record))
     }
 
-    fn from_start(start: ProjectStart, deadline: NaiveDate) -> Project {
+    fn from_start(start: ProjectStart, deadline: NaiveDate, head: Head) -> Project {
         Project {
             deadline,
             status: Status::UnderConstruction,
@@ -289,7 +309,7 @@ impl Project {
             closed_on: None,
             ledger: Ledger::opened(start.released),
             last_on: start.released_on,
-            events: 1,
+            head,
             start,
         }
     }
@@ -429,9 +449,17 @@ impl Project {
         self.last_on
     }
 
-    /// The number of events applied, the start included.
+    /// The number of events applied, the start included (the sequence
+    /// number of the last one).
     pub fn event_count(&self) -> u64 {
-        self.events
+        self.head.seq
+    }
+
+    /// The head of the project's sealed log: the sequence number and hash
+    /// of the last event applied. The host keeps it apart from the log and
+    /// gives it to [`Project::replay`] to detect truncation.
+    pub fn head(&self) -> Head {
+        self.head
     }
 
     /// The position of a declared specialty, to name it in a [`Spend`].
@@ -445,20 +473,82 @@ impl Project {
     }
 }
 
-/// The checks of a start record that need no policy: the lead and the
-/// specialties match the kind, the lead holds an honour (1.2.2, R2).
-fn check_start_shape(start: &ProjectStart) -> Result<(), LifecycleError> {
+/// The checks of a start record, at [`Project::open`] and at replay, as
+/// strict as an application's: the policy named is the one given (5), the
+/// release within its effective period (5) and equal to the kind's subsidy
+/// (2.2, R4); every id and name not blank, free of control characters and
+/// not only invisible characters; a base's specialties as many as the
+/// policy allows, each once (6.1, R11), a studio none (6.2); only a studio
+/// has a lead, who holds an honour (1.2.1, 1.2.2, R2). Returns the deadline
+/// R10 computes (6.1, 6.2).
+pub(super) fn check_start(
+    start: &ProjectStart,
+    policy: &Policy,
+) -> Result<NaiveDate, LifecycleError> {
+    let reference = policy.reference();
+    if start.policy != reference {
+        return Err(LifecycleError::PolicyMismatch {
+            expected: reference,
+            found: start.policy.clone(),
+        });
+    }
+    if !policy.is_in_force(start.released_on) {
+        return Err(LifecycleError::ReleaseOutsidePolicy {
+            released_on: start.released_on,
+            from: policy.effective_from(),
+            until: policy.effective_until(),
+        });
+    }
+    let subsidy = policy.subsidy(start.kind);
+    if start.released != subsidy {
+        return Err(LifecycleError::ReleaseNotSubsidy {
+            kind: start.kind,
+            expected: subsidy,
+            found: start.released,
+        });
+    }
+    check_text("project", start.project.as_str())?;
+    check_text("unit", start.unit.as_str())?;
+    check_text("unit_name", &start.unit_name)?;
+    if let Seat::Body(body) = &start.seat {
+        check_text("seat.body", body.as_str())?;
+    }
+    if let Some(lead) = &start.lead {
+        check_text("lead.id", lead.id.as_str())?;
+        check_text("lead.name", &lead.name)?;
+    }
+    for (i, specialty) in start.specialties.iter().enumerate() {
+        if let Some(problem) = TextProblem::of(&specialty.0) {
+            return Err(LifecycleError::BadText {
+                field: format!("specialties[{i}]"),
+                problem,
+            });
+        }
+    }
     match start.kind {
         ProjectKind::TrainingBase => {
             if start.lead.is_some() {
                 return Err(LifecycleError::LeadOnBase);
             }
-            if start.specialties.is_empty() || start.specialties.len() > usize::from(u8::MAX) {
-                return Err(LifecycleError::SpecialtyCount {
-                    count: start.specialties.len(),
-                    min: 1,
-                    max: u32::from(u8::MAX),
-                });
+            let (min, max) = policy.specialties_range();
+            let count = start.specialties.len();
+            if count < min as usize || count > max as usize || count > usize::from(u8::MAX) {
+                return Err(LifecycleError::SpecialtyCount { count, min, max });
+            }
+            // Each specialty once: sorted with its position, then compared
+            // with the next (O(n log n)).
+            let mut sorted: Vec<(&Specialty, usize)> = start.specialties.iter().zip(0..).collect();
+            sorted.sort_unstable();
+            for pair in sorted.windows(2) {
+                if let [(a, first), (b, second)] = pair
+                    && a == b
+                {
+                    return Err(LifecycleError::DuplicateSpecialty {
+                        specialty: (*a).clone(),
+                        first: *first,
+                        second: *second,
+                    });
+                }
             }
         }
         ProjectKind::Studio => {
@@ -483,5 +573,18 @@ fn check_start_shape(start: &ProjectStart) -> Result<(), LifecycleError> {
             event: EventKind::Started,
         });
     }
-    Ok(())
+    policy
+        .completion_deadline(start.kind, start.released_on)
+        .map_err(LifecycleError::Deadline)
+}
+
+/// An id or a name: not blank, no control character, something visible.
+pub(super) fn check_text(field: &str, text: &str) -> Result<(), LifecycleError> {
+    match TextProblem::of(text) {
+        None => Ok(()),
+        Some(problem) => Err(LifecycleError::BadText {
+            field: field.to_owned(),
+            problem,
+        }),
+    }
 }

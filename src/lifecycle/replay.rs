@@ -2,11 +2,14 @@
 
 use chrono::NaiveDate;
 
+use crate::chain::{self, ChainError, Head, Sealed};
+use crate::policy::Policy;
+
 use super::corrupt::{ReplayError, ReplayReason};
 use super::error::LifecycleError;
 use super::event::{Change, Event, EventKind};
 use super::types::Role;
-use super::{Project, check_start_shape};
+use super::{Project, check_start};
 
 impl Project {
     /// Rebuilds a project from its log, checking every event: the first must
@@ -56,19 +59,34 @@ impl Project {
     ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
     /// });
     /// let mut log = vec![started];
-    /// for e in project.decide(&pay)? { project.apply(&e); log.push(e); }
-    /// assert_eq!(Project::replay(&log)?, project);
+    /// log.extend(project.execute(&pay)?);
+    /// let head = project.head(); // kept by the host apart from the log
+    /// assert_eq!(Project::replay(&log, &policy, Some(&head))?, project);
     ///
-    /// // Travel is never allowed (6.1), not even in a log.
+    /// // A changed byte is refused by the chain, naming the record…
+    /// let mut changed = log.clone();
+    /// changed[1].event.on = d(2023, 3, 2);
+    /// let err = Project::replay(&changed, &policy, None).unwrap_err();
+    /// assert_eq!(err.position, 1);
+    /// assert!(matches!(err.reason, ReplayReason::Chain(_)));
+    /// // …a truncation against the head…
+    /// assert!(Project::replay(&log[..1], &policy, Some(&head)).is_err());
+    ///
+    /// // …and travel is never allowed (6.1), not even in a log sealed afresh.
+    /// let travel = Event { change: Change::Paid { spend: Spend::base(SpendingCategory::Travel, Yuan::from_yuan(1), SpecialtyIndex(0)) }, ..log[1].event.clone() };
     /// let mut bad = log.clone();
-    /// bad.push(Event { change: Change::Paid { spend: Spend::base(SpendingCategory::Travel, Yuan::from_yuan(1), SpecialtyIndex(0)) }, ..log[1].clone() });
-    /// let err = Project::replay(&bad).unwrap_err();
+    /// bad.push(skill_grants::chain::seal(head, travel)?.0);
+    /// let err = Project::replay(&bad, &policy, None).unwrap_err();
     /// assert_eq!(err.position, 2);
     /// assert_eq!(err.reason.clause().as_str(), "6.1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn replay<'a>(events: impl IntoIterator<Item = &'a Event>) -> Result<Project, ReplayError> {
-        Project::replay_until(events, None)?.ok_or(ReplayError {
+    pub fn replay(
+        log: &[Sealed<Event>],
+        policy: &Policy,
+        head: Option<&Head>,
+    ) -> Result<Project, ReplayError> {
+        Project::replay_until(log, policy, head, None)?.ok_or(ReplayError {
             position: 0,
             reason: ReplayReason::Empty,
         })
@@ -113,28 +131,42 @@ impl Project {
     ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
     /// });
     /// let mut log = vec![started];
-    /// for e in project.decide(&pay)? { project.apply(&e); log.push(e); }
-    /// let before = Project::state_on(&log, d(2023, 2, 28))?.unwrap();
+    /// log.extend(project.execute(&pay)?);
+    /// let before = Project::state_on(&log, &policy, d(2023, 2, 28))?.unwrap();
     /// assert_eq!(before.ledger().balance, Yuan::from_yuan(200_000));
-    /// assert!(Project::state_on(&log, d(2022, 8, 31))?.is_none());
+    /// assert!(Project::state_on(&log, &policy, d(2022, 8, 31))?.is_none());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn state_on<'a>(
-        events: impl IntoIterator<Item = &'a Event>,
+    pub fn state_on(
+        log: &[Sealed<Event>],
+        policy: &Policy,
         date: NaiveDate,
     ) -> Result<Option<Project>, ReplayError> {
-        Project::replay_until(events, Some(date))
+        Project::replay_until(log, policy, None, Some(date))
     }
 
-    fn replay_until<'a>(
-        events: impl IntoIterator<Item = &'a Event>,
+    fn replay_until(
+        log: &[Sealed<Event>],
+        policy: &Policy,
+        head: Option<&Head>,
         until: Option<NaiveDate>,
     ) -> Result<Option<Project>, ReplayError> {
-        let mut iter = events.into_iter();
-        let Some(first) = iter.next() else {
+        let fail = |position, reason| ReplayError { position, reason };
+        // The chain first: a gap, duplicate, reorder or changed byte, or
+        // (against the host's head) a truncation, is refused before any
+        // event is read.
+        let verified = match head {
+            Some(head) => chain::verify_against(log, head),
+            None => chain::verify(log),
+        };
+        if let Err(e) = verified {
+            return Err(fail(chain_position(&e, log.len()), ReplayReason::Chain(e)));
+        }
+        let mut records = log.iter();
+        let Some(first_record) = records.next() else {
             return Ok(None);
         };
-        let fail = |position, reason| ReplayError { position, reason };
+        let first = &first_record.event;
         let Change::Started { start, deadline } = &first.change else {
             return Err(fail(
                 0,
@@ -170,29 +202,34 @@ impl Project {
                 },
             ));
         }
-        check_start_shape(start).map_err(|e| fail(0, ReplayReason::BadStart(e)))?;
-        if *deadline <= start.released_on {
+        let computed =
+            check_start(start, policy).map_err(|e| fail(0, ReplayReason::BadStart(e)))?;
+        if *deadline != computed {
             return Err(fail(
                 0,
-                ReplayReason::DeadlineMisrecorded {
-                    expected: start.released_on,
+                ReplayReason::BadStart(LifecycleError::DeadlineRecorded {
+                    expected: computed,
                     found: *deadline,
-                },
+                }),
             ));
         }
         if until.is_some_and(|d| first.on > d) {
             return Ok(None);
         }
-        let mut project = Project::from_start(start.as_ref().clone(), *deadline);
-        for (position, event) in iter.enumerate() {
+        let mut project =
+            Project::from_start(start.as_ref().clone(), computed, first_record.head());
+        for (position, record) in records.enumerate() {
             let position = position.saturating_add(1);
+            let event = &record.event;
             if until.is_some_and(|d| event.on > d) {
                 break;
             }
             project
                 .check_event(event)
                 .map_err(|reason| fail(position, reason))?;
-            project.apply(event);
+            project
+                .commit(event, record.head())
+                .map_err(|e| fail(position, ReplayReason::Apply(e)))?;
         }
         Ok(Some(project))
     }
@@ -212,7 +249,7 @@ impl Project {
             });
         }
         // The day construction ended by the deadline; computed only where read.
-        let ended = || self.deadline.succ_opt().unwrap_or(self.deadline);
+        let ended = || self.day_after_deadline();
         match (&event.change, event.by) {
             (Change::Started { .. }, _) => Err(ReplayReason::StartedAgain),
             (Change::DeadlinePassed { lapsed }, None) => {
@@ -272,5 +309,20 @@ impl Project {
                 by,
             }),
         }
+    }
+}
+
+/// The position (index in the log) a chain error names; past the end for a
+/// log that ends short of, or beyond, the host's head.
+fn chain_position(error: &ChainError, len: usize) -> usize {
+    match error {
+        ChainError::Sequence { index, .. }
+        | ChainError::Link { index, .. }
+        | ChainError::Hash { index, .. }
+        | ChainError::Unencodable { index, .. } => *index,
+        ChainError::Diverged { seq, .. } => usize::try_from(*seq)
+            .map(|s| s.saturating_sub(1))
+            .unwrap_or(len),
+        _ => len,
     }
 }

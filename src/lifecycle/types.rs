@@ -35,6 +35,7 @@ use crate::policy::PolicyRef;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ProjectStart {
     /// The project's id.
     pub project: ProjectId,
@@ -326,6 +327,7 @@ pub struct SpecialtyIndex(pub u8);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Spend {
     /// What it pays for.
     pub category: SpendingCategory,
@@ -370,6 +372,7 @@ impl Spend {
 /// makes the logged [`Event`](super::Event) of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Payment {
     /// The day of the payment.
     pub on: NaiveDate,
@@ -448,6 +451,7 @@ pub enum LeadChangeReason {
 /// A former name of a base's unit, kept when a rename is approved (7.3, R14).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct FormerName {
     /// The name.
     pub name: String,
@@ -460,6 +464,7 @@ pub struct FormerName {
 /// A former lead of a studio, kept when a lead change is approved (7.4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct FormerLead {
     /// The person's id.
     pub id: PersonId,
@@ -474,7 +479,7 @@ pub struct FormerLead {
 /// A request awaiting the city's approval (7.3, 7.4, R15).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "request", rename_all = "snake_case")]
+#[serde(tag = "request", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum PendingRequest {
     /// A rename (7.3).
@@ -500,6 +505,7 @@ pub enum PendingRequest {
 /// A verified finding on record (7.2, R13).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct VerifiedFinding {
     /// The day verified.
     pub on: NaiveDate,
@@ -515,6 +521,7 @@ pub struct VerifiedFinding {
 /// `recovery_ordered = returned_from_account + repaid + owed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Ledger {
     /// Released into the account (5).
     pub released: Yuan,

@@ -7,20 +7,22 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{applications_2022, bodies, reference_date_2022, ymd};
+use crate::chain::Sealed;
+use crate::clause::ClauseId;
+use crate::date::{DateError, HolidayCalendar};
+use crate::domain::{Banner, Lang, ProjectKind};
 use crate::lifecycle::{
     Action, Actor, Command, EvaluationRating, Event, InspectionResult, LeadChangeReason,
     LifecycleError, Misconduct, Project, RenameCause, SpecialtyIndex, Spend, SpendingCategory,
     Status,
 };
 use crate::model::{ApplicationId, Honour, ProjectId, Seat, SkillLevel, StudioLead};
+use crate::money::{MoneyError, Yuan};
+use crate::policy::{AnnualPlaces, Policy};
 use crate::round::{
     CandidateScore, CityReview, Coverage, ExpertMember, FundBalances, Objection, Quota,
     Recommendation, RecommendationReport, Recommender, Round, RoundError, RoundOutcome, RoundSetup,
     Score, Verdict,
-};
-use crate::{
-    AnnualPlaces, Banner, ClauseId, DateError, HolidayCalendar, Lang, MoneyError, Policy,
-    ProjectKind, Yuan,
 };
 
 /// This year's places in the sample round (R3): 5 bases and 10 studios, a
@@ -297,14 +299,15 @@ impl MoneyLine {
 }
 
 /// One funded project run forward: its event log, the commands refused on the
-/// way, its final state and its money.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// way, its final state and its money. An output only: a [`Project`] is
+/// restored through [`Project::replay`] of its log, never deserialized.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ProjectRun {
     /// The project as its log leaves it.
     pub project: Project,
-    /// The stored event log, [`crate::lifecycle::Change::Started`] first.
-    pub log: Vec<Event>,
+    /// The stored, sealed event log, [`crate::lifecycle::Change::Started`] first.
+    pub log: Vec<Sealed<Event>>,
     /// Commands refused, in the order given.
     pub refused: Vec<RefusedCommand>,
     /// Its status on the scenario's last day ([`Project::status_on`]).
@@ -316,7 +319,7 @@ pub struct ProjectRun {
 /// The whole built-in 2022 programme run: the round's outcome, then every
 /// project through its construction period. What `cargo run --example
 /// annual_round -- --json` prints.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnnualRun {
     /// The round's outcome (lists, candidates, ranking, funding, notice, projects).
@@ -475,13 +478,8 @@ pub fn annual_round_2022() -> Result<AnnualRun, ScenarioError> {
         let mut log = vec![started];
         let mut refused = Vec::new();
         for command in commands_2022(&project) {
-            match project.decide(&command) {
-                Ok(events) => {
-                    for e in &events {
-                        project.apply(e);
-                    }
-                    log.extend(events);
-                }
+            match project.execute(&command) {
+                Ok(events) => log.extend(events),
                 Err(error) => refused.push(RefusedCommand::new(command, &error)),
             }
         }
@@ -492,7 +490,7 @@ pub fn annual_round_2022() -> Result<AnnualRun, ScenarioError> {
         project
             .check_invariants()
             .map_err(|e| broken(e.to_string()))?;
-        match Project::replay(&log) {
+        match Project::replay(&log, policy, Some(&project.head())) {
             Ok(replayed) if replayed == project => {}
             Ok(_) => return Err(broken("the log replays to another state".into())),
             Err(e) => return Err(broken(e.to_string())),

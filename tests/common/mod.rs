@@ -8,6 +8,7 @@
 )]
 
 use chrono::NaiveDate;
+use skill_grants::chain::Sealed;
 use skill_grants::lifecycle::*;
 use skill_grants::model::{BodyId, Honour, ProjectId, Seat, Specialty, StudioLead, UnitId};
 use skill_grants::{Banner, Policy, ProjectKind, Yuan};
@@ -74,7 +75,7 @@ pub fn unit_of(start: &ProjectStart) -> Actor {
 /// A project and its log so far.
 pub struct Given {
     pub project: Project,
-    pub log: Vec<Event>,
+    pub log: Vec<Sealed<Event>>,
 }
 
 impl Given {
@@ -106,12 +107,16 @@ impl Given {
             .decide(&Command::new(by, on, action))
             .unwrap_or_else(|e| panic!("refused: {e}"));
         for e in &events {
-            self.project.apply(e);
+            self.project.apply(e).unwrap();
         }
         self.log.extend(events.iter().cloned());
-        assert_eq!(Project::replay(&self.log).unwrap(), self.project);
+        let policy = Policy::ordos_2022();
+        assert_eq!(
+            Project::replay(&self.log, &policy, Some(&self.project.head())).unwrap(),
+            self.project
+        );
         self.project.check_invariants().unwrap();
-        events
+        events.into_iter().map(|r| r.event).collect()
     }
 
     /// When a command is refused: the error, and the state unchanged.

@@ -9,8 +9,9 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use skill_grants::chain::Sealed;
 use skill_grants::eligibility::decide;
-use skill_grants::lifecycle::{Command, Event, Project};
+use skill_grants::lifecycle::{Command, Event, Project, ProjectStart};
 use skill_grants::model::Application;
 use skill_grants::round::{CandidateScore, CityReview, Objection, Round, Score, check_invariants};
 use skill_grants::service::{Request, Response, Service};
@@ -263,7 +264,7 @@ fn exercise_project(project: &Project) {
     for c in commands() {
         if let Ok(events) = p.decide(&c) {
             for e in &events {
-                p.apply(e);
+                p.apply(e).unwrap();
             }
         }
         let _ = p.check_invariants();
@@ -313,11 +314,17 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_projects_never_panic(muts in mutations()) {
+    fn arbitrary_start_records_never_panic(muts in mutations()) {
+        // A project is not deserialized: it is opened from a start record
+        // (checked) or replayed from its sealed log. A mutated start record
+        // is refused, or opens a project whose invariants hold.
         let g = studio_log();
-        let value = mutate(serde_json::to_value(&g.project).unwrap(), &muts);
-        if let Ok(project) = serde_json::from_value::<Project>(value) {
-            exercise_project(&project);
+        let value = mutate(serde_json::to_value(g.project.start()).unwrap(), &muts);
+        if let Ok(start) = serde_json::from_value::<ProjectStart>(value) {
+            if let Ok((project, _)) = Project::open(start, &Policy::ordos_2022()) {
+                prop_assert!(project.check_invariants().is_ok());
+                exercise_project(&project);
+            }
         }
     }
 
@@ -325,12 +332,59 @@ proptest! {
     fn arbitrary_event_logs_never_panic(muts in mutations()) {
         let g = studio_log();
         let value = mutate(serde_json::to_value(&g.log).unwrap(), &muts);
-        if let Ok(log) = serde_json::from_value::<Vec<Event>>(value) {
-            if let Ok(project) = Project::replay(&log) {
+        if let Ok(log) = serde_json::from_value::<Vec<Sealed<Event>>>(value) {
+            let policy = Policy::ordos_2022();
+            if let Ok(project) = Project::replay(&log, &policy, None) {
                 prop_assert!(project.check_invariants().is_ok());
                 exercise_project(&project);
             }
-            let _ = Project::state_on(&log, d(2023, 2, 10));
+            let _ = Project::state_on(&log, &policy, d(2023, 2, 10));
+        }
+    }
+
+    #[test]
+    fn a_mutated_stored_log_is_refused_or_restores_identically(
+        muts in mutations(),
+        with_head in any::<bool>(),
+    ) {
+        // Never loaded wrong: a stored log that was changed is refused, or it
+        // restores exactly the project it was (against the host's head), or
+        // — with no head to compare — exactly the project as it stood after
+        // the same number of events (a log cut short is a valid shorter log).
+        let g = studio_log();
+        let policy = Policy::ordos_2022();
+        let head = g.project.head();
+        let value = mutate(serde_json::to_value(&g.log).unwrap(), &muts);
+        if let Ok(log) = serde_json::from_value::<Vec<Sealed<Event>>>(value) {
+            if with_head {
+                if let Ok(p) = Project::replay(&log, &policy, Some(&head)) {
+                    prop_assert_eq!(&p, &g.project);
+                    prop_assert_eq!(&log, &g.log);
+                }
+            } else if let Ok(p) = Project::replay(&log, &policy, None) {
+                prop_assert!(log.len() <= g.log.len());
+                prop_assert_eq!(&log[..], &g.log[..log.len()]);
+                let prefix = Project::replay(&g.log[..log.len()], &policy, None).unwrap();
+                prop_assert_eq!(p, prefix);
+            }
+        }
+    }
+
+    #[test]
+    fn a_stored_log_with_a_changed_byte_is_refused_or_restores_identically(
+        pick in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        let g = studio_log();
+        let policy = Policy::ordos_2022();
+        let head = g.project.head();
+        let mut text = serde_json::to_string(&g.log).unwrap().into_bytes();
+        let at = pick.index(text.len());
+        text[at] = byte;
+        if let Ok(log) = serde_json::from_slice::<Vec<Sealed<Event>>>(&text) {
+            if let Ok(p) = Project::replay(&log, &policy, Some(&head)) {
+                prop_assert_eq!(&p, &g.project);
+            }
         }
     }
 
@@ -344,7 +398,7 @@ proptest! {
                 match p.decide(c) {
                     Ok(events) => {
                         for e in &events {
-                            p.apply(e);
+                            prop_assert!(p.apply(e).is_ok());
                         }
                         prop_assert!(p.check_invariants().is_ok());
                     }
@@ -386,7 +440,7 @@ proptest! {
         }
         for id in &opened {
             if let Some(log) = service.log(id) {
-                prop_assert!(Project::replay(log).is_ok());
+                prop_assert!(Project::replay(log, &Policy::ordos_2022(), None).is_ok());
             }
         }
     }
@@ -395,7 +449,8 @@ proptest! {
     fn arbitrary_text_never_panics_the_loaders(s in "\\PC{0,64}") {
         let _ = serde_json::from_str::<Application>(&s);
         let _ = serde_json::from_str::<Round>(&s);
-        let _ = serde_json::from_str::<Project>(&s);
+        let _ = serde_json::from_str::<ProjectStart>(&s);
+        let _ = serde_json::from_str::<Vec<Sealed<Event>>>(&s);
         let _ = serde_json::from_str::<Event>(&s);
         let _ = serde_json::from_str::<Command>(&s);
         let _ = serde_json::from_str::<Request>(&s);

@@ -5,9 +5,10 @@
 use crate::common::*;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
+use skill_grants::chain::{self, Head, Sealed};
 use skill_grants::lifecycle::*;
 use skill_grants::model::{BodyId, Honour, StudioLead, UnitId};
-use skill_grants::{Banner, Yuan, rules};
+use skill_grants::{Banner, Policy, Yuan, rules};
 
 fn any_actor() -> impl Strategy<Value = Actor> {
     prop_oneof![
@@ -151,10 +152,13 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
             Ok(events) => {
                 prop_assert!(!events.is_empty() && events.len() <= 2);
                 for e in &events {
-                    prop_assert!(rules::cites(&rules::event_id(e.kind()), e.clause()));
-                    g.project.apply(e);
+                    prop_assert!(rules::cites(
+                        &rules::event_id(e.event.kind()),
+                        e.event.clause()
+                    ));
+                    prop_assert!(g.project.apply(e).is_ok());
                     let json = serde_json::to_string(e).unwrap();
-                    prop_assert_eq!(&serde_json::from_str::<Event>(&json).unwrap(), e);
+                    prop_assert_eq!(&serde_json::from_str::<Sealed<Event>>(&json).unwrap(), e);
                 }
                 g.log.extend(events);
                 if before.status().is_terminal() {
@@ -180,19 +184,29 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
         let l = g.project.ledger();
         prop_assert!(l.balance <= l.released && l.spent <= l.released);
     }
-    // Replay equals the live state.
-    prop_assert_eq!(&Project::replay(&g.log).unwrap(), &g.project);
+    // Replay (against the head) equals the live state.
+    let policy = Policy::ordos_2022();
+    let head = g.project.head();
+    prop_assert_eq!(
+        &Project::replay(&g.log, &policy, Some(&head)).unwrap(),
+        &g.project
+    );
     // The state on each past date equals the state as it was then.
     for (i, (on, snapshot)) in snapshots.iter().enumerate() {
         let later = snapshots.get(i + 1).is_none_or(|(next, _)| next > on);
         if later {
-            let past = Project::state_on(&g.log, *on).unwrap().unwrap();
+            let past = Project::state_on(&g.log, &policy, *on).unwrap().unwrap();
             prop_assert_eq!(&past, snapshot);
         }
     }
-    // Serde round-trips the state.
-    let json = serde_json::to_string(&g.project).unwrap();
-    prop_assert_eq!(&serde_json::from_str::<Project>(&json).unwrap(), &g.project);
+    // The stored (JSON) sealed log restores the state: a project is never
+    // deserialized, only replayed.
+    let json = serde_json::to_string(&g.log).unwrap();
+    let stored: Vec<Sealed<Event>> = serde_json::from_str(&json).unwrap();
+    prop_assert_eq!(
+        &Project::replay(&stored, &policy, Some(&head)).unwrap(),
+        &g.project
+    );
     Ok(())
 }
 
@@ -221,21 +235,34 @@ proptest! {
         for (days, by, action, fit) in s {
             date = shift(date, days.max(0));
             let c = command(&own, g.project.kind(), date, by, action, fit);
-            if let Ok(events) = g.project.decide(&c) {
-                for e in &events { g.project.apply(e); }
+            if let Ok(events) = g.project.execute(&c) {
                 g.log.extend(events);
             }
         }
         let payments: Vec<usize> = g.log.iter().enumerate()
-            .filter(|(_, e)| e.kind() == EventKind::Paid).map(|(i, _)| i).collect();
+            .filter(|(_, e)| e.event.kind() == EventKind::Paid).map(|(i, _)| i).collect();
         prop_assume!(!payments.is_empty());
         let at = payments[pick.index(payments.len())];
+        let policy = Policy::ordos_2022();
         let mut log = g.log.clone();
-        if let Change::Paid { spend } = &mut log[at].change {
+        if let Change::Paid { spend } = &mut log[at].event.change {
             spend.amount = spend.amount.checked_add(Yuan::from_fen(fen).unwrap()).unwrap();
         }
-        // The tampered log either is refused, or replays to a different state.
-        match Project::replay(&log) {
+        // The tampered log is refused by the chain, at the tampered record.
+        let e = Project::replay(&log, &policy, None).unwrap_err();
+        prop_assert_eq!(e.position, at);
+        prop_assert!(matches!(e.reason, ReplayReason::Chain(_)));
+        // Sealed afresh (log and head rewritten together), it either is
+        // refused by the lifecycle's own checks, or replays to a different
+        // state whose invariants hold.
+        let mut head = Head::GENESIS;
+        let mut resealed = Vec::with_capacity(log.len());
+        for r in log {
+            let (record, next) = chain::seal(head, r.event).unwrap();
+            head = next;
+            resealed.push(record);
+        }
+        match Project::replay(&resealed, &policy, Some(&head)) {
             Err(e) => prop_assert!(e.position >= at),
             Ok(p) => {
                 prop_assert_ne!(&p, &g.project);

@@ -1,0 +1,132 @@
+//! The Chinese wording of the lifecycle's refusals ([`LifecycleError::explain`]
+//! in [`Lang::Zh`](crate::domain::Lang::Zh)).
+
+use crate::domain::Lang;
+
+use super::error::LifecycleError;
+use super::text::TextProblem;
+use super::types::Actor;
+
+impl LifecycleError {
+    /// The refusal in Chinese, without its clause heading.
+    pub(super) fn zh(&self) -> String {
+        match self {
+            LifecycleError::PolicyMismatch { expected, found } => format!(
+                "启动记录所依政策为 {}#{}，与给定政策 {}#{} 不符",
+                found.id, found.revision, expected.id, expected.revision
+            ),
+            LifecycleError::ReleaseNotSubsidy {
+                kind,
+                expected,
+                found,
+            } => format!(
+                "下达金额 {} 不等于{}补助标准 {}",
+                found.to_chinese(),
+                kind.name(Lang::Zh),
+                expected.to_chinese()
+            ),
+            LifecycleError::SpecialtyCount { count, min, max } => {
+                format!("培训基地申报专业（职业）{count} 个，应为 {min}－{max} 个")
+            }
+            LifecycleError::SpecialtiesOnStudio { count } => {
+                format!("工作室不申报专业（职业），却给出 {count} 个")
+            }
+            LifecycleError::LeadMissing => "工作室启动记录缺少领办人".to_owned(),
+            LifecycleError::LeadOnBase => "培训基地没有领办人，却给出了领办人".to_owned(),
+            LifecycleError::LeadWithoutHonour { person } => {
+                format!("领办人 {person} 不具备七类技能大师荣誉之一")
+            }
+            LifecycleError::Deadline(e) => format!("无法计算完成期限：{e}"),
+            LifecycleError::BeforeLastEvent { date, last } => {
+                format!("日期 {date} 早于项目最后一笔记录 {last}")
+            }
+            LifecycleError::BeforeRelease {
+                date, released_on, ..
+            } => format!("日期 {date} 早于资金下达日 {released_on}"),
+            LifecycleError::NotProjectUnit { unit } => {
+                format!("单位 {unit} 不是本项目建设单位")
+            }
+            LifecycleError::OutsideJurisdiction { actor, .. } => match actor {
+                Actor::BannerAuthority(b) => {
+                    format!("{}人社、财政部门对本项目无管辖权", b.name(Lang::Zh))
+                }
+                Actor::BodyAuthority(b) => format!("主管部门 {b} 对本项目无管辖权"),
+                _ => "对本项目无管辖权".to_owned(),
+            },
+            LifecycleError::NotPermitted { role, event } => {
+                format!("{}无权进行“{}”", role.name(Lang::Zh), event.name(Lang::Zh))
+            }
+            LifecycleError::NotInState { status, event, .. } => format!(
+                "项目处于“{}”状态，不能进行“{}”",
+                status.name(Lang::Zh),
+                event.name(Lang::Zh)
+            ),
+            LifecycleError::ProhibitedCategory { category, .. } => {
+                format!("建设项目资金不得用于{}", category.name(Lang::Zh))
+            }
+            LifecycleError::CategoryOfOtherKind { category, kind } => format!(
+                "“{}”不在{}经费使用范围内",
+                category.name(Lang::Zh),
+                kind.name(Lang::Zh)
+            ),
+            LifecycleError::SpecialtyMissing => {
+                "培训基地支出须注明所服务的申报专业（职业）".to_owned()
+            }
+            LifecycleError::SpecialtyNotDeclared {
+                index, declared, ..
+            } => format!(
+                "第 {} 个专业（职业）未申报：项目只申报了 {declared} 个",
+                u32::from(index.0) + 1
+            ),
+            LifecycleError::AfterDeadline { date, deadline, .. } => {
+                format!("支出日期 {date} 晚于完成期限 {deadline}")
+            }
+            LifecycleError::ZeroAmount { event } => {
+                format!("“{}”金额为零", event.name(Lang::Zh))
+            }
+            LifecycleError::AboveBalance { amount, balance } => format!(
+                "支出 {} 超过账户余额 {}",
+                amount.to_chinese(),
+                balance.to_chinese()
+            ),
+            LifecycleError::AboveOwed { amount, owed } => format!(
+                "收回 {} 超过尚欠金额 {}",
+                amount.to_chinese(),
+                owed.to_chinese()
+            ),
+            LifecycleError::Money(e) => format!("账户金额计算失败：{e}"),
+            LifecycleError::NoVerifiedFinding => "撤销称号须先有经查明属实的问题记录".to_owned(),
+            LifecycleError::RenameOnStudio => {
+                "第七条第（三）项仅规定培训基地单位名称变更，工作室不适用".to_owned()
+            }
+            LifecycleError::LeadChangeOnBase => {
+                "第七条第（四）项仅规定工作室领办人变更，培训基地不适用".to_owned()
+            }
+            LifecycleError::EmptyName => "变更后的单位名称为空".to_owned(),
+            LifecycleError::SameName => "变更后的单位名称与现名称相同".to_owned(),
+            LifecycleError::SameLead { person } => {
+                format!("拟任领办人 {person} 已是本工作室领办人")
+            }
+            LifecycleError::NewLeadWithoutHonour { person } => {
+                format!("拟任领办人 {person} 不具备七类技能大师荣誉之一，不符合技能大师条件")
+            }
+            LifecycleError::BadText { field, problem } => match problem {
+                TextProblem::Blank => format!("`{field}` 为空"),
+                TextProblem::ControlCharacter { at } => {
+                    format!("`{field}` 第 {} 个字符是控制字符", at.saturating_add(1))
+                }
+                TextProblem::Invisible => format!("`{field}` 只含不可见字符"),
+            },
+            LifecycleError::DuplicateSpecialty { specialty, .. } => {
+                format!("专业（职业）“{specialty}”重复申报")
+            }
+            LifecycleError::ReleaseOutsidePolicy {
+                released_on, from, ..
+            } => format!("资金下达日 {released_on} 不在政策有效期内（自 {from} 起）"),
+            LifecycleError::DeadlineRecorded { expected, found } => {
+                format!("记录的完成期限 {found} 与按规定计算的 {expected} 不符")
+            }
+            LifecycleError::Unsealable(e) => format!("事件无法写入防篡改日志：{e}"),
+        }
+    }
+}
