@@ -92,7 +92,7 @@ pub use error::{RoundError, Stage, Step};
 pub use inputs::{
     CandidateScore, CityReview, ExpertMember, FundBalances, NoticePeriod, Objection,
     ObjectionRecord, Quota, Recommendation, RecommendationReport, Recommender, ReportPart,
-    RoundSetup, Score,
+    RoundSetup, Score, ScoreError,
 };
 pub use list::{Candidate, RecommendationList, RefusedAttempt, SubmissionReceipt};
 pub use outcome::{

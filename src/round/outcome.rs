@@ -50,6 +50,7 @@ impl Coverage {
 /// project lifecycle needs to start it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct FundedProject {
     /// The project's id: year, kind (`TB` base, `ST` studio) and place in the
     /// city ranking among the funded of its kind (`2022-TB-01`).
@@ -108,6 +109,7 @@ impl FundedProject {
 /// One recommender's list in the outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ListOutcome {
     /// Who recommends.
     pub recommender: Recommender,
@@ -128,6 +130,7 @@ pub struct ListOutcome {
 /// One candidate in the outcome: where it stands and why, with the clauses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CandidateOutcome {
     /// The application.
     pub application: ApplicationId,
@@ -156,6 +159,7 @@ pub struct CandidateOutcome {
 /// The subsidy per kind (2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Subsidies {
     /// Per training base.
     pub training_base: Yuan,
@@ -176,6 +180,7 @@ impl Subsidies {
 /// A round's outcome (评审结果): see [`Round::outcome`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RoundOutcome {
     /// The year.
     pub year: i32,
