@@ -85,6 +85,7 @@ pub(crate) mod notice;
 mod outcome;
 mod render;
 pub(crate) mod steps;
+mod stored;
 pub(crate) mod verdict;
 
 pub use coverage::{Coverage, KindCounts, SeatCoverage, SpecialtyCoverage};
@@ -100,4 +101,5 @@ pub use outcome::{
     check_invariants,
 };
 pub use steps::Round;
+pub use stored::{RoundRecord, StoredRoundError};
 pub use verdict::{Draw, Funding, NotSelectedReason, Refusal, RefusalKind, Verdict, VerdictKind};

@@ -21,13 +21,11 @@ use crate::model::{Application, ApplicationId};
 use crate::policy::{AnnualPlaces, Policy};
 
 /// An annual round (年度评审, 2.1). See the [module docs](super) for its
-/// steps; its value is exactly its serialized form.
+/// steps; its value is exactly its serialized form, which is checked when
+/// read ([`StoredRoundError`](super::StoredRoundError)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "schema",
-    schemars(description = "An annual round (年度评审, 2.1). See the [module docs](self).")
-)]
+#[serde(try_from = "super::stored::RoundRecord")]
 pub struct Round {
     pub(super) policy: Policy,
     pub(super) year: i32,
