@@ -1,6 +1,8 @@
 //! The outcome of a round: every candidate's verdict with its clauses, the
 //! money drawn, the projects created, and the coverage of 1.2.1 so far.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -594,13 +596,7 @@ pub fn check_invariants(outcome: &RoundOutcome) -> Result<(), InvariantViolation
         }
     }
     if outcome.stage == Stage::Final {
-        let matches = outcome.projects.len() == funded
-            && outcome.projects.iter().all(|p| {
-                outcome.candidates.iter().any(|c| {
-                    c.application == p.application
-                        && matches!(&c.verdict, Verdict::Selected { funding: Funding::Funded { amount, draws }, .. } if *amount == p.amount && *draws == p.draws)
-                })
-            });
+        let matches = outcome.projects.len() == funded && projects_match(outcome);
         if !matches {
             return Err(InvariantViolation::ProjectsMismatch {
                 projects: outcome.projects.len(),
@@ -614,4 +610,24 @@ pub fn check_invariants(outcome: &RoundOutcome) -> Result<(), InvariantViolation
         });
     }
     Ok(())
+}
+
+/// Every project is some funded selected candidate: the same application,
+/// amount and draws. O(n log n): the candidates' keys in an ordered set.
+fn projects_match(outcome: &RoundOutcome) -> bool {
+    let funded: BTreeSet<(&ApplicationId, Yuan, &[Draw])> = outcome
+        .candidates
+        .iter()
+        .filter_map(|c| match &c.verdict {
+            Verdict::Selected {
+                funding: Funding::Funded { amount, draws },
+                ..
+            } => Some((&c.application, *amount, draws.as_slice())),
+            _ => None,
+        })
+        .collect();
+    outcome
+        .projects
+        .iter()
+        .all(|p| funded.contains(&(&p.application, p.amount, p.draws.as_slice())))
 }
