@@ -7,7 +7,8 @@
 //! recommender and kind, each list's quota, ranks, kinds and reference
 //! dates); the stage's consistency (what each stage has and has not yet
 //! recorded: verdicts, scores, ranks, experts, notice, objections, release);
-//! admitted application ids unique; and the invariants of the outcome
+//! once submissions close, admitted application ids unique (else no review
+//! could score them); and the invariants of the outcome
 //! ([`check_invariants`]: places, quotas, totals, ranking, amounts, funds,
 //! projects). A round that fails any of them is refused with a
 //! [`StoredRoundError`] naming the field or the list and entry.
@@ -271,7 +272,7 @@ impl Round {
                         format!("does not fit stage `{name}`"),
                     ));
                 }
-                if !refused && list.refused.is_empty() && !admitted.insert(&c.application.id) {
+                if stage >= Stage::Closed && !refused && !admitted.insert(&c.application.id) {
                     return Err(wrong(
                         format!("{at}.application.id"),
                         "names an application another admitted candidate has",
