@@ -312,6 +312,52 @@ proptest! {
         }
     }
 
+    /// Issue 15: a mutated stored round is refused, or restores identically
+    /// (what loads writes back the very JSON that was read, reads back the
+    /// same, and keeps its invariants); it is never loaded wrong.
+    #[test]
+    fn a_mutated_stored_round_is_refused_or_restores_identically(muts in mutations()) {
+        let original = round_at_notice();
+        let stored = serde_json::to_value(&original).unwrap();
+        let value = mutate(stored.clone(), &muts);
+        if let Ok(round) = serde_json::from_value::<Round>(value.clone()) {
+            prop_assert!(check_invariants(&round.outcome().unwrap()).is_ok());
+            let written = serde_json::to_value(&round).unwrap();
+            prop_assert_eq!(&written, &value);
+            prop_assert_eq!(&serde_json::from_value::<Round>(written).unwrap(), &round);
+            if value == stored {
+                prop_assert_eq!(&round, &original);
+            }
+        }
+    }
+
+    /// Issue 15: a stored round whose balances, set-up balances or a draw
+    /// changed by any amount is refused, naming the fund or the candidate.
+    #[test]
+    fn a_stored_round_with_changed_money_is_refused(which in 0..5usize, fen in 1i64..100_000_000) {
+        let mut value = serde_json::to_value(round_at_notice()).unwrap();
+        let slot = match which {
+            0 => &mut value["balances"]["employment_subsidy"],
+            1 => &mut value["balances"]["talent_special"],
+            2 => &mut value["initial_balances"]["employment_subsidy"],
+            3 => &mut value["initial_balances"]["talent_special"],
+            _ => {
+                let draw = value["lists"]
+                    .as_array_mut()
+                    .unwrap()
+                    .iter_mut()
+                    .flat_map(|l| l["candidates"].as_array_mut().unwrap().iter_mut())
+                    .find(|c| c["verdict"]["funding"]["status"] == "funded")
+                    .unwrap();
+                &mut draw["verdict"]["funding"]["draws"][0]["amount"]
+            }
+        };
+        let amount: skill_grants::Yuan = slot.as_str().unwrap().parse().unwrap();
+        let changed = amount.checked_add(skill_grants::Yuan::from_fen(fen).unwrap()).unwrap();
+        *slot = serde_json::to_value(changed).unwrap();
+        prop_assert!(serde_json::from_value::<Round>(value).is_err());
+    }
+
     #[test]
     fn arbitrary_projects_never_panic(muts in mutations()) {
         let g = studio_log();
