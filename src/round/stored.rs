@@ -5,7 +5,8 @@
 //! [`Round::set_up`] checks it (and keeps it: quotas sorted, coverage
 //! normalised); the lists as [`Round::submit`] holds them (sorted, one per
 //! recommender and kind, each list's quota, ranks, kinds and reference
-//! dates); the stage's consistency (what each stage has and has not yet
+//! dates, and the whole-list reasons its report, quota and entries give,
+//! R8); the stage's consistency (what each stage has and has not yet
 //! recorded: verdicts, scores, ranks, experts, notice, objections, release);
 //! once submissions close, admitted application ids unique (else no review
 //! could score them); and the invariants of the outcome
@@ -27,11 +28,12 @@ use serde::Deserialize;
 use super::coverage::Coverage;
 use super::error::{RoundError, Stage};
 use super::inputs::{ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Quota, RoundSetup};
+use super::law;
 use super::list::RecommendationList;
 use super::outcome::{InvariantViolation, check_invariants};
 use super::steps::Round;
-use super::verdict::{Refusal, Verdict};
-use crate::model::ApplicationId;
+use super::verdict::{Refusal, RefusalKind, Verdict};
+use crate::model::{Application, ApplicationId};
 use crate::policy::{AnnualPlaces, Policy};
 
 /// A round as stored, field for field, before it is checked; read only
@@ -175,6 +177,36 @@ impl Round {
                 return Err(wrong(
                     format!("lists[{li}].refused"),
                     format!("holds {:?}, not a reason to refuse a list whole", r.kind()),
+                ));
+            }
+            // The reasons a list's own content gives, as `submit` finds them
+            // (R8); a list refused for standing applications elsewhere
+            // also says so.
+            let mut own = Vec::new();
+            let missing = list.report.missing_parts();
+            if !missing.is_empty() {
+                own.push(Refusal::ReportIncomplete { missing });
+            }
+            let listed = u32::try_from(list.candidates.len()).unwrap_or(u32::MAX);
+            if listed > quota {
+                own.push(Refusal::OverQuota { listed, quota });
+            }
+            let applications: Vec<Application> = list
+                .candidates
+                .iter()
+                .map(|c| c.application.clone())
+                .collect();
+            own.extend(law::duplicates(&applications));
+            let stored: Vec<Refusal> = list
+                .refused
+                .iter()
+                .filter(|r| r.kind() != RefusalKind::ApplicationOnOtherList)
+                .cloned()
+                .collect();
+            if stored != own {
+                return Err(wrong(
+                    format!("lists[{li}].refused"),
+                    "differs from the reasons its report, quota and entries give (R8)",
                 ));
             }
             for attempt in &list.earlier_attempts {

@@ -114,6 +114,26 @@ fn mutate(mut v: Value, muts: &[(prop::sample::Index, Value)]) -> Value {
     v
 }
 
+/// The path of the first place where two JSON values differ, with both
+/// there.
+fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => x
+            .iter()
+            .find_map(|(k, v)| match y.get(k) {
+                Some(w) => first_difference(v, w, format!("{at}.{k}")),
+                None => Some(format!("{at}.{k}: only on the left")),
+            }),
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .find_map(|(i, (v, w))| first_difference(v, w, format!("{at}[{i}]"))),
+        _ if a == b => None,
+        _ => Some(format!("{at}: {a} vs {b}")),
+    }
+}
+
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
@@ -313,8 +333,9 @@ proptest! {
     }
 
     /// Issue 15: a mutated stored round is refused, or restores identically
-    /// (what loads writes back the very JSON that was read, reads back the
-    /// same, and keeps its invariants); it is never loaded wrong.
+    /// (what loads writes back the very JSON that was read, or the stored
+    /// round itself; reads back the same; keeps its invariants); it is never
+    /// loaded wrong.
     #[test]
     fn a_mutated_stored_round_is_refused_or_restores_identically(muts in mutations()) {
         let original = round_at_notice();
@@ -323,7 +344,14 @@ proptest! {
         if let Ok(round) = serde_json::from_value::<Round>(value.clone()) {
             prop_assert!(check_invariants(&round.outcome().unwrap()).is_ok());
             let written = serde_json::to_value(&round).unwrap();
-            prop_assert_eq!(&written, &value);
+            // What was read is what is written back, or the mutation changed
+            // only the form (a struct given as `[]`, its fields all default):
+            // then the round is the stored one.
+            if written != stored {
+                prop_assert_eq!(first_difference(&written, &value, String::new()), None);
+            } else {
+                prop_assert_eq!(&round, &original);
+            }
             prop_assert_eq!(&serde_json::from_value::<Round>(written).unwrap(), &round);
             if value == stored {
                 prop_assert_eq!(&round, &original);
