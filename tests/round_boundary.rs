@@ -193,3 +193,58 @@ fn round_inputs_refuse_unknown_fields() {
     let err = serde_json::from_value::<Recommendation>(rec).unwrap_err();
     assert!(err.to_string().contains("unknown field `method`"), "{err}");
 }
+
+/// The JSON cases of `tests/boundary/round-*.json`: each input, read as its
+/// type, is refused with the text given. An input is given whole
+/// (`input`) or as the sample round with fields set by JSON pointer
+/// (`from`, `set`).
+#[test]
+fn the_json_boundary_cases_are_refused() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/boundary");
+    let mut seen = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("round-") && name.ends_with(".json")
+        })
+        .collect();
+    entries.sort();
+    for path in entries {
+        let case: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let mut input = match case["from"].as_str() {
+            Some("sample_round_2022") => stored(),
+            Some(other) => panic!("{}: unknown `from` {other}", path.display()),
+            None => case["input"].clone(),
+        };
+        for set in case["set"].as_array().into_iter().flatten() {
+            let pointer = set[0].as_str().unwrap();
+            match input.pointer_mut(pointer) {
+                Some(slot) => *slot = set[1].clone(),
+                None => {
+                    let (parent, key) = pointer.rsplit_once('/').unwrap();
+                    input.pointer_mut(parent).unwrap()[key] = set[1].clone();
+                }
+            }
+        }
+        let err = match case["type"].as_str().unwrap() {
+            "round" => serde_json::from_value::<Round>(input).map(|_| ()),
+            "city_review" => serde_json::from_value::<CityReview>(input).map(|_| ()),
+            "round_setup" => serde_json::from_value::<RoundSetup>(input).map(|_| ()),
+            "objection" => serde_json::from_value::<Objection>(input).map(|_| ()),
+            "recommendation" => serde_json::from_value::<Recommendation>(input).map(|_| ()),
+            other => panic!("{}: unknown type {other}", path.display()),
+        }
+        .expect_err(&path.display().to_string());
+        let expected = case["refused_with"].as_str().unwrap();
+        assert!(
+            err.to_string().contains(expected),
+            "{}: {err}",
+            path.display()
+        );
+        seen += 1;
+    }
+    assert!(seen >= 8, "{seen} cases");
+}

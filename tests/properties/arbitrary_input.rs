@@ -118,12 +118,12 @@ fn mutate(mut v: Value, muts: &[(prop::sample::Index, Value)]) -> Value {
 /// there.
 fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
     match (a, b) {
-        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => x
-            .iter()
-            .find_map(|(k, v)| match y.get(k) {
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
+            x.iter().find_map(|(k, v)| match y.get(k) {
                 Some(w) => first_difference(v, w, format!("{at}.{k}")),
                 None => Some(format!("{at}.{k}: only on the left")),
-            }),
+            })
+        }
         (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
             .iter()
             .zip(y)
