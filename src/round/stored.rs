@@ -36,8 +36,17 @@ use super::verdict::{Refusal, RefusalKind, Verdict};
 use crate::model::{Application, ApplicationId};
 use crate::policy::{AnnualPlaces, Policy};
 
-/// A round as stored, field for field, before it is checked; read only
-/// through [`Round`]'s `Deserialize`.
+/// A round as stored, field for field, before it is checked; [`Round`]'s
+/// `Deserialize` reads one and checks it ([`Round::try_from`]).
+///
+/// ```
+/// use skill_grants::round::{Round, RoundRecord};
+/// let json = serde_json::to_value(skill_grants::sample::round_2022()?)?;
+/// let record: RoundRecord = serde_json::from_value(json)?;
+/// let round = Round::try_from(record)?;
+/// assert_eq!(round, skill_grants::sample::round_2022()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
@@ -70,6 +79,15 @@ pub struct RoundRecord {
 }
 
 /// Why a stored round is refused when read: what is wrong and where.
+///
+/// ```
+/// use skill_grants::round::Round;
+/// let mut json = serde_json::to_value(skill_grants::sample::round_2022()?)?;
+/// json["stage"] = "open".into(); // a final round relabelled as open
+/// let err = serde_json::from_value::<Round>(json).err().ok_or("loaded")?;
+/// assert!(err.to_string().starts_with("stored round: `"), "{err}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoredRoundError {
@@ -104,7 +122,7 @@ fn wrong(at: impl Into<String>, problem: impl Into<String>) -> StoredRoundError 
 impl TryFrom<RoundRecord> for Round {
     type Error = StoredRoundError;
 
-    /// Checks a stored round (see the [module docs](self)).
+    /// Checks a stored round (see the [round module docs](super)).
     ///
     /// # Errors
     ///
