@@ -7,7 +7,8 @@
 //! recommender and kind, each list's quota, ranks, kinds and reference
 //! dates, and the whole-list reasons its report, quota and entries give,
 //! R8); the stage's consistency (what each stage has and has not yet
-//! recorded: verdicts, scores, ranks, experts, notice, objections, release);
+//! recorded: verdicts, scores, ranks, experts, notice, objections, release;
+//! the city ranks in the order of R9);
 //! once submissions close, admitted application ids unique (else no review
 //! could score them); and the invariants of the outcome
 //! ([`check_invariants`]: places, quotas, totals, ranking, amounts, funds,
@@ -20,7 +21,7 @@
 //! notice is checked to start on or after the reference date, end on or
 //! after its start, and end before the policy's last day).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -28,11 +29,12 @@ use serde::Deserialize;
 use super::coverage::Coverage;
 use super::error::{RoundError, Stage};
 use super::inputs::{ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Quota, RoundSetup};
-use super::law;
+use super::law::{self, Ranked};
 use super::list::RecommendationList;
 use super::outcome::{InvariantViolation, check_invariants};
 use super::steps::Round;
 use super::verdict::{Refusal, RefusalKind, Verdict};
+use crate::domain::ProjectKind;
 use crate::model::{Application, ApplicationId};
 use crate::policy::{AnnualPlaces, Policy};
 
@@ -278,6 +280,43 @@ impl Round {
         Ok(())
     }
 
+    /// The city ranks of each kind are 1, 2, 3… in the order of R9
+    /// ([`law::r9`]: score, recommendation rank, application) over the
+    /// candidates the review ranked.
+    fn check_ranking(&self) -> Result<(), StoredRoundError> {
+        let mut by_kind: BTreeMap<ProjectKind, Vec<(Ranked<'_>, u32, String)>> = BTreeMap::new();
+        for (li, list) in self.lists.iter().enumerate() {
+            for (ci, c) in list.candidates.iter().enumerate() {
+                if let (Some(score), Some(rank)) = (c.score, c.city_rank) {
+                    by_kind.entry(list.kind).or_default().push((
+                        Ranked {
+                            score,
+                            recommendation_rank: c.recommendation_rank,
+                            application: &c.application.id,
+                        },
+                        rank,
+                        format!("lists[{li}].candidates[{ci}].city_rank"),
+                    ));
+                }
+            }
+        }
+        for ranked in by_kind.values_mut() {
+            ranked.sort_by(|a, b| law::r9(&a.0, &b.0));
+            for (place, (_, rank, at)) in ranked.iter().enumerate() {
+                if usize::try_from(*rank).ok() != place.checked_add(1) {
+                    return Err(wrong(
+                        at.as_str(),
+                        format!(
+                            "is {rank}, but its score ranks it {} of its kind (R9)",
+                            place.saturating_add(1)
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// What the stage has recorded, and has not yet.
     fn check_stage(&self) -> Result<(), StoredRoundError> {
         let stage = self.stage;
@@ -329,6 +368,9 @@ impl Round {
                     ));
                 }
             }
+        }
+        if reviewed {
+            self.check_ranking()?;
         }
         if reviewed == self.experts.is_empty() {
             return Err(wrong("experts", format!("do not fit stage `{name}`")));

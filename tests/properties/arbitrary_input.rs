@@ -130,7 +130,36 @@ fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
             .enumerate()
             .find_map(|(i, (v, w))| first_difference(v, w, format!("{at}[{i}]"))),
         _ if a == b => None,
+        // A struct given as `[]`: serde reads it with every field default.
+        (Value::Object(_), Value::Array(y)) if y.is_empty() && all_default(a) => None,
+        // An enum's tag given by the variant's index: serde reads it so.
+        (Value::String(_), Value::Number(_))
+            if [".status", ".verdict", ".reason", ".bound"]
+                .iter()
+                .any(|tag| at.ends_with(tag)) =>
+        {
+            None
+        }
+        // The same number written two ways ("90" and "90.00").
+        (Value::String(x), Value::String(y))
+            if x.parse::<skill_grants::Decimal>().is_ok()
+                && x.parse::<skill_grants::Decimal>().ok() == y.parse().ok() =>
+        {
+            None
+        }
         _ => Some(format!("{at}: {a} vs {b}")),
+    }
+}
+
+/// Every field null, zero, false, empty or itself all default.
+fn all_default(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Bool(b) => !b,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.values().all(all_default),
     }
 }
 
