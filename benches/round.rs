@@ -153,5 +153,95 @@ fn steps(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, whole_round, steps);
+/// `round_step/check_invariants`: the invariants of an outcome of 100,000
+/// candidates, every one selected and funded with its project, so that
+/// matching projects to candidates runs at full size (it was quadratic).
+/// `round/whole_shared_prefix`: a whole round of 100,000 whose application
+/// ids share a 200-character prefix (std's keyed hashing; no super-linear
+/// path).
+fn hostile(c: &mut Criterion) {
+    use skill_grants::round::{Draw, Funding, KindCounts, Verdict, check_invariants};
+    use skill_grants::{AnnualPlaces, Fund, Yuan};
+    let policy = Policy::ordos_2022();
+    let n = 100_000usize;
+    let input = support::round_input(n, 11);
+    let mut outcome = support::final_round(&policy, input.clone())
+        .outcome()
+        .unwrap();
+    let template = outcome.projects[0].clone();
+    let mut projects = Vec::new();
+    let mut total = Yuan::ZERO;
+    for (i, c) in outcome.candidates.iter_mut().enumerate() {
+        let amount = outcome.subsidies.of(c.kind);
+        let draws = vec![Draw {
+            fund: Fund::EmploymentSubsidy,
+            amount,
+        }];
+        c.verdict = Verdict::Selected {
+            funding: Funding::Funded {
+                amount,
+                draws: draws.clone(),
+            },
+            moved_up_for: None,
+        };
+        c.city_rank = Some(i as u32 + 1);
+        total = total.checked_add(amount).unwrap();
+        let mut p = template.clone();
+        p.application = c.application.clone();
+        p.kind = c.kind;
+        p.amount = amount;
+        p.draws = draws;
+        projects.push(p);
+    }
+    projects.reverse();
+    outcome.projects = projects;
+    outcome.places = AnnualPlaces {
+        year: outcome.year,
+        training_bases: u32::MAX,
+        studios: u32::MAX,
+    };
+    outcome.programme_totals = KindCounts {
+        training_bases: u32::MAX,
+        studios: u32::MAX,
+    };
+    outcome.selected_before = KindCounts::default();
+    for l in &mut outcome.lists {
+        l.quota = u32::MAX;
+    }
+    outcome.balances = skill_grants::round::FundBalances::new(total, Yuan::ZERO);
+    outcome.drawn = outcome.balances;
+    outcome.remaining = skill_grants::round::FundBalances::default();
+    check_invariants(&outcome).unwrap();
+    let mut group = c.benchmark_group("round_step");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_with_input(BenchmarkId::new("check_invariants", n), &outcome, |b, o| {
+        b.iter(|| check_invariants(black_box(o)).unwrap())
+    });
+    group.finish();
+
+    let prefix = "P".repeat(200);
+    let mut shared = input;
+    for l in &mut shared.lists {
+        for a in &mut l.candidates {
+            a.id = ApplicationId::from(format!("{prefix}{}", a.id).as_str());
+        }
+    }
+    for s in &mut shared.review.scores {
+        s.application = ApplicationId::from(format!("{prefix}{}", s.application).as_str());
+    }
+    let mut group = c.benchmark_group("round");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function(BenchmarkId::new("whole_shared_prefix", n), |b| {
+        b.iter_batched(
+            || shared.clone(),
+            |input| support::run_round(&policy, input),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, whole_round, steps, hostile);
 criterion_main!(benches);

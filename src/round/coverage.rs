@@ -18,6 +18,7 @@ use crate::model::{Seat, Specialty};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct KindCounts {
     /// Training bases (培训基地).
     pub training_bases: u32,
@@ -46,6 +47,7 @@ impl KindCounts {
 /// Projects per seat: per banner or district, or per 4.2 body (1.2.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SeatCoverage {
     /// The banner, district or body.
     pub seat: Seat,
@@ -56,6 +58,7 @@ pub struct SeatCoverage {
 /// Training bases per specialty (专业（职业）, 6.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SpecialtyCoverage {
     /// The specialty.
     pub specialty: Specialty,
@@ -76,6 +79,7 @@ pub struct SpecialtyCoverage {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Coverage {
     /// Projects per kind; for earlier rounds, what the programme has already
     /// selected (R3).

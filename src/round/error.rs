@@ -374,6 +374,34 @@ pub enum RoundError {
         /// The notice's last day.
         notice_end: NaiveDate,
     },
+    /// The notice would end on or after the policy's last day in force, so
+    /// the subsidies could not be released under it (5).
+    #[error(
+        "notice: ends on {ends_on}, but policy `{policy}` is in force only until {until}: the subsidies could not be released after it (5)"
+    )]
+    NoticePastPolicy {
+        /// The notice's last day.
+        ends_on: NaiveDate,
+        /// The policy's id.
+        policy: String,
+        /// Its last day in force.
+        until: NaiveDate,
+    },
+    /// The release date lies outside the policy's effective period (5).
+    #[error(
+        "release on {release}: policy `{policy}` is not in force on that day (in force from {from}{})",
+        until.map_or(String::new(), |u| format!(" until {u}"))
+    )]
+    ReleaseOutsidePolicy {
+        /// The release date given.
+        release: NaiveDate,
+        /// The policy's id.
+        policy: String,
+        /// Its first day in force.
+        from: NaiveDate,
+        /// Its last day in force, if any.
+        until: Option<NaiveDate>,
+    },
     /// Money arithmetic overflowed.
     #[error("money: {0}")]
     Money(MoneyError),

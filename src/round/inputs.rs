@@ -5,10 +5,11 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::coverage::Coverage;
 use crate::clause::ClauseId;
@@ -68,6 +69,7 @@ impl fmt::Display for Recommender {
 /// recommender may list this year.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Quota {
     /// The recommender.
     pub recommender: Recommender,
@@ -100,6 +102,7 @@ impl Quota {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct FundBalances {
     /// 就业补助资金 — the employment subsidy fund.
     pub employment_subsidy: Yuan,
@@ -148,6 +151,7 @@ impl FundBalances {
 /// What the city sets up for a year's round (2.1, 4.3, R3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RoundSetup {
     /// The round's year; within the programme's years (2.1).
     pub year: i32,
@@ -206,6 +210,7 @@ impl ReportPart {
 /// expert composition of the recommender's preliminary review.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RecommendationReport {
     /// 评审程序 — the evaluation procedure.
     #[serde(default)]
@@ -256,6 +261,7 @@ impl RecommendationReport {
 /// candidate applications in its order of recommendation (first = rank 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Recommendation {
     /// Who recommends.
     pub recommender: Recommender,
@@ -269,17 +275,119 @@ pub struct Recommendation {
 
 /// An expert score (专家评分): exact, never negative, at most two decimal places.
 ///
+/// In JSON (and [`FromStr`]) a score is a string in one grammar, the same as
+/// an amount of money's: ASCII digits, then optionally a point and one or two
+/// digits (`"88"`, `"85.5"`, `"85.50"`). No sign, spaces, separators or
+/// exponent, no leading or trailing point; anything else is a [`ScoreError`].
+///
 /// ```
-/// use skill_grants::round::Score;
+/// use skill_grants::round::{Score, ScoreError};
 /// use skill_grants::Decimal;
 /// assert!(Score::new(Decimal::new(8_550, 2)).is_some());
 /// assert!(Score::new(Decimal::new(-1, 0)).is_none());
 /// assert!(Score::points(90) > Score::points(85));
+/// assert_eq!("85.50".parse::<Score>()?, Score::new(Decimal::new(855, 1)).ok_or("score")?);
+/// assert!(matches!("1e2".parse::<Score>(), Err(ScoreError::Malformed(_))));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(try_from = "Decimal", into = "Decimal")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Score(Decimal);
+
+/// A score's text outside the grammar of [`Score`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ScoreError {
+    /// Not digits with an optional point and one or two places. The text is
+    /// quoted up to its first 40 characters.
+    #[error(
+        "`{0}` is not a score: expected digits with an optional point and one or two places, such as \"85.5\" (no sign, spaces, separators or exponent)"
+    )]
+    Malformed(String),
+    /// More than two decimal places.
+    #[error("score `{0}` has more than two decimal places")]
+    TooManyPlaces(String),
+    /// Too many digits for an exact decimal.
+    #[error("score `{0}` is too large")]
+    TooLarge(String),
+}
+
+/// At most 40 characters of `s`, with `…` where it was cut: enough to find
+/// it, never the whole of a hostile input.
+fn quoted(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
+        None => s.to_owned(),
+    }
+}
+
+impl FromStr for Score {
+    type Err = ScoreError;
+
+    /// Parses a score in its one grammar (see [`Score`]).
+    ///
+    /// # Errors
+    ///
+    /// [`ScoreError::Malformed`] for text outside the grammar,
+    /// [`ScoreError::TooManyPlaces`] for three or more places (even zeros),
+    /// [`ScoreError::TooLarge`] past the decimal type.
+    ///
+    /// ```
+    /// use skill_grants::round::{Score, ScoreError};
+    /// assert_eq!("88".parse::<Score>()?, Score::points(88));
+    /// for bad in ["1e2", "+1", "-0", " 7", "7 ", "1_000", "1,000", ".5", "5.", "", "NaN"] {
+    ///     assert!(matches!(bad.parse::<Score>(), Err(ScoreError::Malformed(_))), "{bad}");
+    /// }
+    /// assert!(matches!("85.000".parse::<Score>(), Err(ScoreError::TooManyPlaces(_))));
+    /// # Ok::<(), ScoreError>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        let (whole, places) = match s.split_once('.') {
+            Some((whole, places)) => (whole, Some(places)),
+            None => (s, None),
+        };
+        if !all_digits(whole) || places.is_some_and(|p| !all_digits(p)) {
+            return Err(ScoreError::Malformed(quoted(s)));
+        }
+        if places.is_some_and(|p| p.len() > 2) {
+            return Err(ScoreError::TooManyPlaces(quoted(s)));
+        }
+        let Ok(value) = Decimal::from_str_exact(s) else {
+            // Digits only, so the one way to fail is a value past the type.
+            return Err(ScoreError::TooLarge(quoted(s)));
+        };
+        Score::new(value).ok_or_else(|| ScoreError::Malformed(quoted(s)))
+    }
+}
+
+impl Serialize for Score {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Score {
+    /// A string in the grammar of [`Score`]; a JSON number is refused.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Score {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Score".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]+(\\.[0-9]{1,2})?$",
+            "description": "An expert score (专家评分): a decimal string with at most two places, never negative (\"85.5\").",
+        })
+    }
+}
 
 impl Score {
     /// A score, if it is not negative and has at most two decimal places.
@@ -352,6 +460,7 @@ impl fmt::Display for Score {
 /// A member of the city's expert group (专家组成员, 5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ExpertMember {
     /// The expert's name (invented in samples).
     pub name: String,
@@ -373,6 +482,7 @@ impl ExpertMember {
 /// The expert group's score for one admitted candidate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CandidateScore {
     /// The candidate's application.
     pub application: ApplicationId,
@@ -394,6 +504,7 @@ impl CandidateScore {
 /// admitted candidate, in any order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CityReview {
     /// The expert group's members (at least one).
     pub experts: Vec<ExpertMember>,
@@ -404,6 +515,7 @@ pub struct CityReview {
 /// An objection raised during the public notice (异议, 5, R9), with the city's verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Objection {
     /// The candidate objected to.
     pub application: ApplicationId,
@@ -418,6 +530,7 @@ pub struct Objection {
 /// A recorded objection and what it changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ObjectionRecord {
     /// The objection.
     pub objection: Objection,
@@ -429,6 +542,7 @@ pub struct ObjectionRecord {
 /// The public notice (公示, 5, R9): first and last day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct NoticePeriod {
     /// The first day.
     pub starts_on: NaiveDate,

@@ -8,6 +8,7 @@
 //! | R8 | 4.1, 4.2 | a banner lists its own units, a body its direct independent legal persons | [`placement`] |
 //! | R8 | 4.1, 4.2 | an entry is refused with its placement and eligibility reasons | [`entry_refusals`] |
 //! | R8 | 4.1, 4.2 | a list naming a unit or an application twice is refused whole | [`duplicates`] |
+//! | R8 | 4.1, 4.2 | a list naming an application that stands on the recommender's list of the other kind is refused whole | [`on_other_list`] |
 //! | R8 | 4.1, 4.2 | an application, or a unit for a kind, on several recommenders' lists is refused on each | [`listed_by_others`] |
 //! | R9 | 5 | the city ranks by score, then recommendation rank, then application | [`r9`] |
 
@@ -220,6 +221,49 @@ pub fn duplicates(applications: &[Application]) -> Vec<Refusal> {
             out.push(Refusal::UnitListedTwice {
                 unit: a.unit.id.clone(),
             });
+        }
+    }
+    out
+}
+
+/// R8 (4.1, 4.2): the applications of a list that already stand on another
+/// list of the same recommender (`standing`: each application there with its
+/// list's kind), each reported once, in the list's order. A recommender names
+/// an application once: any of them refuses the list whole, so that no two
+/// admitted candidates share an application id and every one can be scored.
+///
+/// ```
+/// use skill_grants::round::{law::on_other_list, Refusal};
+/// use skill_grants::model::*;
+/// use skill_grants::{Banner, NaiveDate, ProjectKind};
+/// let d = NaiveDate::from_ymd_opt(2022, 7, 1).ok_or("date")?;
+/// let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+/// let a1 = Application::training_base("A-1", unit, d, [Specialty::new("焊工")]);
+/// let on_studios = ApplicationId::new("A-1");
+/// assert!(on_other_list(&[a1.clone()], []).is_empty());
+/// assert_eq!(
+///     on_other_list(&[a1], [(ProjectKind::Studio, &on_studios)]),
+///     vec![Refusal::ApplicationOnOtherList { application: on_studios.clone(), kind: ProjectKind::Studio }]
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn on_other_list<'a>(
+    applications: &[Application],
+    standing: impl IntoIterator<Item = (ProjectKind, &'a ApplicationId)>,
+) -> Vec<Refusal> {
+    // Looked up only, never iterated: the order of the answer is the list's.
+    let standing: HashMap<&ApplicationId, ProjectKind> =
+        standing.into_iter().map(|(kind, id)| (id, kind)).collect();
+    let mut reported: HashSet<&ApplicationId> = HashSet::new();
+    let mut out = Vec::new();
+    for a in applications {
+        if let Some(kind) = standing.get(&a.id) {
+            if reported.insert(&a.id) {
+                out.push(Refusal::ApplicationOnOtherList {
+                    application: a.id.clone(),
+                    kind: *kind,
+                });
+            }
         }
     }
     out

@@ -27,6 +27,7 @@ use crate::model::{Application, ApplicationId};
     feature = "schema",
     schemars(description = "One candidate on a list, with its round state.")
 )]
+#[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// The application as recommended.
     pub application: Application,
@@ -45,6 +46,7 @@ pub struct Candidate {
 /// An earlier submission for the same recommender and kind that was refused whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RefusedAttempt {
     /// The applications it listed, in order.
     pub applications: Vec<ApplicationId>,
@@ -79,6 +81,7 @@ pub struct RefusedAttempt {
     feature = "schema",
     schemars(description = "A recommender's list for one kind (推荐名单), as the round holds it.")
 )]
+#[serde(deny_unknown_fields)]
 pub struct RecommendationList {
     /// Who recommends.
     pub recommender: Recommender,
@@ -180,6 +183,7 @@ impl<'a> IntoIterator for &'a RecommendationList {
         description = "What [`Round::submit`] reports back: the list's standing and each refused entry."
     )
 )]
+#[serde(deny_unknown_fields)]
 pub struct SubmissionReceipt {
     /// Who submitted.
     pub recommender: Recommender,

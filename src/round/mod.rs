@@ -20,17 +20,35 @@
 //! resume; a round's value is exactly its serialized form. [`Round::outcome`]
 //! says where every candidate stands.
 //!
+//! ## Nothing loads unchecked
+//!
+//! A [`Round`] read from JSON is validated on load: it deserializes through
+//! [`RoundRecord`] (its fields as written, unknown fields refused) and is
+//! checked before it exists — the set-up as [`Round::set_up`] checks it, the
+//! lists as [`Round::submit`] holds them (order, quotas, ranks, kinds, dates,
+//! whole-list reasons), the stage's consistency (what each stage has recorded
+//! and has not yet), admitted application ids unique once closed, and the
+//! outcome's invariants ([`check_invariants`]: funds, places, quotas,
+//! totals, ranking, amounts, projects). A round that fails is refused with a
+//! [`StoredRoundError`] naming the field or the list and entry, e.g.
+//! `lists[2].candidates[0].verdict`. Not re-derived on load: the
+//! eligibility decisions in the verdicts (a host can re-decide from the
+//! stored policy and applications) and the notice's working days (the
+//! holiday calendar is not stored). Every input type refuses unknown fields;
+//! a [`Score`] is a string in one grammar ([`ScoreError`]).
+//!
 //! ## Where each rule lives
 //!
 //! | file | what it holds |
 //! |---|---|
-//! | [`law`] | the rules as plain functions: R3 [`law::selection_limit`], R4 [`law::pay`], R8 [`law::placement`], [`law::entry_refusals`], [`law::duplicates`], [`law::listed_by_others`], R9 [`law::r9`] |
+//! | [`law`] | the rules as plain functions: R3 [`law::selection_limit`], R4 [`law::pay`], R8 [`law::placement`], [`law::entry_refusals`], [`law::duplicates`], [`law::on_other_list`], [`law::listed_by_others`], R9 [`law::r9`] |
 //! | `steps.rs`, `notice.rs` | [`Round`]: the checked steps, which apply those rules in the notice's order (`notice.rs`: the public notice, its objections, the release) |
 //! | `inputs.rs` | what the city and recommenders bring: [`RoundSetup`], [`Quota`], [`FundBalances`], [`Recommendation`], [`CityReview`], [`Objection`] |
 //! | `list.rs` | the lists as held: [`RecommendationList`], [`Candidate`], [`SubmissionReceipt`] |
 //! | `verdict.rs` | where a candidate stands and why: [`Refusal`], [`Verdict`], [`Funding`]; each kind's rule in one `match` ([`RefusalKind::law`], [`VerdictKind::law`]) |
 //! | `error.rs` | [`Stage`], [`Step`] (each step's rule: [`Step::law`]) and [`RoundError`] |
 //! | `outcome.rs`, `render.rs` | [`RoundOutcome`], [`check_invariants`], explanations in Chinese and English |
+//! | `stored.rs` | a stored round read back and checked: [`RoundRecord`], [`StoredRoundError`] |
 //!
 //! ```
 //! use skill_grants::model::*;
@@ -85,6 +103,7 @@ pub(crate) mod notice;
 mod outcome;
 mod render;
 pub(crate) mod steps;
+mod stored;
 pub(crate) mod verdict;
 
 pub use coverage::{Coverage, KindCounts, SeatCoverage, SpecialtyCoverage};
@@ -92,7 +111,7 @@ pub use error::{RoundError, Stage, Step};
 pub use inputs::{
     CandidateScore, CityReview, ExpertMember, FundBalances, NoticePeriod, Objection,
     ObjectionRecord, Quota, Recommendation, RecommendationReport, Recommender, ReportPart,
-    RoundSetup, Score,
+    RoundSetup, Score, ScoreError,
 };
 pub use list::{Candidate, RecommendationList, RefusedAttempt, SubmissionReceipt};
 pub use outcome::{
@@ -100,4 +119,5 @@ pub use outcome::{
     check_invariants,
 };
 pub use steps::Round;
+pub use stored::{RoundRecord, StoredRoundError};
 pub use verdict::{Draw, Funding, NotSelectedReason, Refusal, RefusalKind, Verdict, VerdictKind};

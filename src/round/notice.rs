@@ -28,7 +28,9 @@ impl Round {
     ///
     /// [`RoundError::OutOfOrder`] unless the round is reviewed;
     /// [`RoundError::NoticeBeforeReference`]; [`RoundError::Calendar`] when
-    /// the calendar cannot count the days.
+    /// the calendar cannot count the days; [`RoundError::NoticePastPolicy`]
+    /// when the notice would end on or after the policy's last day in force,
+    /// leaving no day to release the subsidies under it.
     ///
     /// # Example
     ///
@@ -57,6 +59,15 @@ impl Round {
         let ends_on = calendar
             .nth_working_day(start, self.policy.notice_working_days())
             .map_err(RoundError::Calendar)?;
+        if let Some(until) = self.policy.effective_until() {
+            if ends_on >= until {
+                return Err(RoundError::NoticePastPolicy {
+                    ends_on,
+                    policy: self.policy.id().to_owned(),
+                    until,
+                });
+            }
+        }
         let period = NoticePeriod {
             starts_on: start,
             ends_on,
@@ -217,7 +228,8 @@ impl Round {
     }
 
     /// Releases the subsidies (下达资金, 5) on `on`, a day after the notice's
-    /// last day; the round is final and its projects are created.
+    /// last day and within the policy's effective period; the round is final
+    /// and its projects are created.
     ///
     /// # Law
     ///
@@ -227,7 +239,10 @@ impl Round {
     /// # Errors
     ///
     /// [`RoundError::OutOfOrder`] unless the notice is running;
-    /// [`RoundError::ReleaseBeforeNoticeEnds`].
+    /// [`RoundError::ReleaseBeforeNoticeEnds`];
+    /// [`RoundError::ReleaseOutsidePolicy`] when the policy is not in force
+    /// on `on` (a date such as `+262142-12-31` would leave every project
+    /// without a computable deadline).
     ///
     /// # Example
     ///
@@ -252,6 +267,14 @@ impl Round {
             return Err(RoundError::ReleaseBeforeNoticeEnds {
                 release: on,
                 notice_end: period.ends_on,
+            });
+        }
+        if !self.policy.is_in_force(on) {
+            return Err(RoundError::ReleaseOutsidePolicy {
+                release: on,
+                policy: self.policy.id().to_owned(),
+                from: self.policy.effective_from(),
+                until: self.policy.effective_until(),
             });
         }
         self.released_on = Some(on);

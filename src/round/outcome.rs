@@ -1,6 +1,8 @@
 //! The outcome of a round: every candidate's verdict with its clauses, the
 //! money drawn, the projects created, and the coverage of 1.2.1 so far.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +52,7 @@ impl Coverage {
 /// project lifecycle needs to start it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct FundedProject {
     /// The project's id: year, kind (`TB` base, `ST` studio) and place in the
     /// city ranking among the funded of its kind (`2022-TB-01`).
@@ -108,6 +111,7 @@ impl FundedProject {
 /// One recommender's list in the outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ListOutcome {
     /// Who recommends.
     pub recommender: Recommender,
@@ -128,6 +132,7 @@ pub struct ListOutcome {
 /// One candidate in the outcome: where it stands and why, with the clauses.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct CandidateOutcome {
     /// The application.
     pub application: ApplicationId,
@@ -156,6 +161,7 @@ pub struct CandidateOutcome {
 /// The subsidy per kind (2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Subsidies {
     /// Per training base.
     pub training_base: Yuan,
@@ -176,6 +182,7 @@ impl Subsidies {
 /// A round's outcome (评审结果): see [`Round::outcome`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RoundOutcome {
     /// The year.
     pub year: i32,
@@ -594,13 +601,7 @@ pub fn check_invariants(outcome: &RoundOutcome) -> Result<(), InvariantViolation
         }
     }
     if outcome.stage == Stage::Final {
-        let matches = outcome.projects.len() == funded
-            && outcome.projects.iter().all(|p| {
-                outcome.candidates.iter().any(|c| {
-                    c.application == p.application
-                        && matches!(&c.verdict, Verdict::Selected { funding: Funding::Funded { amount, draws }, .. } if *amount == p.amount && *draws == p.draws)
-                })
-            });
+        let matches = outcome.projects.len() == funded && projects_match(outcome);
         if !matches {
             return Err(InvariantViolation::ProjectsMismatch {
                 projects: outcome.projects.len(),
@@ -614,4 +615,24 @@ pub fn check_invariants(outcome: &RoundOutcome) -> Result<(), InvariantViolation
         });
     }
     Ok(())
+}
+
+/// Every project is some funded selected candidate: the same application,
+/// amount and draws. O(n log n): the candidates' keys in an ordered set.
+fn projects_match(outcome: &RoundOutcome) -> bool {
+    let funded: BTreeSet<(&ApplicationId, Yuan, &[Draw])> = outcome
+        .candidates
+        .iter()
+        .filter_map(|c| match &c.verdict {
+            Verdict::Selected {
+                funding: Funding::Funded { amount, draws },
+                ..
+            } => Some((&c.application, *amount, draws.as_slice())),
+            _ => None,
+        })
+        .collect();
+    outcome
+        .projects
+        .iter()
+        .all(|p| funded.contains(&(&p.application, p.amount, p.draws.as_slice())))
 }

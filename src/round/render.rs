@@ -90,6 +90,14 @@ impl Refusal {
             (Refusal::ApplicationListedTwice { application }, Lang::En) => {
                 format!("application {application} is listed twice: refused whole")
             }
+            (Refusal::ApplicationOnOtherList { application, kind }, Lang::Zh) => format!(
+                "申报 {application} 已列入本单位的{}推荐名单，整单退回",
+                kind.name(lang)
+            ),
+            (Refusal::ApplicationOnOtherList { application, kind }, Lang::En) => format!(
+                "application {application} already stands on this recommender's {} list: refused whole",
+                kind.name(lang)
+            ),
             (Refusal::OutsideJurisdiction { banner, seat }, Lang::Zh) => format!(
                 "单位属{}，不在{}辖区内",
                 seat_name(seat, lang),

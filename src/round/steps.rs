@@ -21,13 +21,11 @@ use crate::model::{Application, ApplicationId};
 use crate::policy::{AnnualPlaces, Policy};
 
 /// An annual round (年度评审, 2.1). See the [module docs](super) for its
-/// steps; its value is exactly its serialized form.
+/// steps; its value is exactly its serialized form, which is checked when
+/// read ([`StoredRoundError`](super::StoredRoundError)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(
-    feature = "schema",
-    schemars(description = "An annual round (年度评审, 2.1). See the [module docs](self).")
-)]
+#[serde(try_from = "super::stored::RoundRecord")]
 pub struct Round {
     pub(super) policy: Policy,
     pub(super) year: i32,
@@ -202,7 +200,8 @@ impl Round {
     /// # Law
     ///
     /// 4.1, 4.2, 4.3 and R8: [`Step::Submit`]; the whole-list reasons by
-    /// [`law::duplicates`], an entry's by [`law::entry_refusals`].
+    /// [`law::duplicates`] and [`law::on_other_list`], an entry's by
+    /// [`law::entry_refusals`].
     ///
     /// # Errors
     ///
@@ -265,6 +264,10 @@ impl Round {
             list_refused.push(Refusal::OverQuota { listed, quota });
         }
         list_refused.extend(law::duplicates(&candidates));
+        list_refused.extend(law::on_other_list(
+            &candidates,
+            self.standing_elsewhere(&recommender, kind),
+        ));
 
         // One by one: placement (4.1, 4.2) and eligibility (R8).
         let mut entries = Vec::with_capacity(candidates.len());
@@ -345,6 +348,24 @@ impl Round {
             Err(i) => self.lists.insert(i, list),
         }
         Ok(receipt)
+    }
+
+    /// The applications on the recommender's lists of other kinds that
+    /// stand (not refused whole), with their list's kind (R8).
+    fn standing_elsewhere<'a>(
+        &'a self,
+        recommender: &'a Recommender,
+        kind: ProjectKind,
+    ) -> impl Iterator<Item = (ProjectKind, &'a ApplicationId)> + 'a {
+        self.lists
+            .iter()
+            .filter(move |l| l.recommender == *recommender && l.kind != kind)
+            .filter(|l| l.refused.is_empty())
+            .flat_map(|l| {
+                l.candidates
+                    .iter()
+                    .map(move |c| (l.kind, &c.application.id))
+            })
     }
 
     /// An entry must be of its list's kind and carry the round's reference date.

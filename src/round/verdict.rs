@@ -19,7 +19,7 @@ use crate::money::Yuan;
 /// Why a list or a candidate is refused (R8, eligibility).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "reason", rename_all = "snake_case")]
+#[serde(deny_unknown_fields, tag = "reason", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Refusal {
     /// The list is longer than the recommender's quota: refused whole (4.3, R8).
@@ -44,6 +44,15 @@ pub enum Refusal {
     ApplicationListedTwice {
         /// The application.
         application: ApplicationId,
+    },
+    /// An application already stands on the recommender's list of the other
+    /// kind: a recommender names an application once, on one list, so this
+    /// list is refused whole (4.1, 4.2, R8).
+    ApplicationOnOtherList {
+        /// The application.
+        application: ApplicationId,
+        /// The kind of the recommender's list it already stands on.
+        kind: ProjectKind,
     },
     /// The candidate is not in the banner's jurisdiction (4.1, R8).
     OutsideJurisdiction {
@@ -89,7 +98,7 @@ pub enum Refusal {
 /// assert_eq!(law.id, "round.refusal.over_quota");
 /// assert!(law.cites(ClauseId::C4_3));
 /// assert_eq!(law.reading, Some("R8"));
-/// assert_eq!(RefusalKind::ALL.len(), 9);
+/// assert_eq!(RefusalKind::ALL.len(), 10);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RefusalKind {
@@ -101,6 +110,8 @@ pub enum RefusalKind {
     UnitListedTwice,
     /// [`Refusal::ApplicationListedTwice`].
     ApplicationListedTwice,
+    /// [`Refusal::ApplicationOnOtherList`].
+    ApplicationOnOtherList,
     /// [`Refusal::OutsideJurisdiction`].
     OutsideJurisdiction,
     /// [`Refusal::NotUnderBody`].
@@ -119,11 +130,12 @@ const RECOMMENDATION: &[ClauseId] = &[ClauseId::C4_1, ClauseId::C4_2];
 
 impl RefusalKind {
     /// Every kind of refusal, whole-list reasons first.
-    pub const ALL: [RefusalKind; 9] = [
+    pub const ALL: [RefusalKind; 10] = [
         RefusalKind::OverQuota,
         RefusalKind::ReportIncomplete,
         RefusalKind::UnitListedTwice,
         RefusalKind::ApplicationListedTwice,
+        RefusalKind::ApplicationOnOtherList,
         RefusalKind::OutsideJurisdiction,
         RefusalKind::NotUnderBody,
         RefusalKind::NotIndependentLegalPerson,
@@ -158,6 +170,12 @@ impl RefusalKind {
                 RECOMMENDATION,
                 Some("R8"),
                 "a list naming one application twice is refused whole",
+            ),
+            RefusalKind::ApplicationOnOtherList => (
+                "round.refusal.application_on_other_list",
+                RECOMMENDATION,
+                Some("R8"),
+                "a list naming an application that stands on the recommender's list of the other kind is refused whole",
             ),
             RefusalKind::OutsideJurisdiction => (
                 "round.refusal.outside_jurisdiction",
@@ -216,6 +234,7 @@ impl RefusalKind {
             RefusalKind::ReportIncomplete => "Refusal::ReportIncomplete",
             RefusalKind::UnitListedTwice => "Refusal::UnitListedTwice",
             RefusalKind::ApplicationListedTwice => "Refusal::ApplicationListedTwice",
+            RefusalKind::ApplicationOnOtherList => "Refusal::ApplicationOnOtherList",
             RefusalKind::OutsideJurisdiction => "Refusal::OutsideJurisdiction",
             RefusalKind::NotUnderBody => "Refusal::NotUnderBody",
             RefusalKind::NotIndependentLegalPerson => "Refusal::NotIndependentLegalPerson",
@@ -230,7 +249,8 @@ impl RefusalKind {
             RefusalKind::OverQuota
             | RefusalKind::ReportIncomplete
             | RefusalKind::UnitListedTwice
-            | RefusalKind::ApplicationListedTwice => true,
+            | RefusalKind::ApplicationListedTwice
+            | RefusalKind::ApplicationOnOtherList => true,
             RefusalKind::OutsideJurisdiction
             | RefusalKind::NotUnderBody
             | RefusalKind::NotIndependentLegalPerson
@@ -248,6 +268,7 @@ impl Refusal {
             Refusal::ReportIncomplete { .. } => RefusalKind::ReportIncomplete,
             Refusal::UnitListedTwice { .. } => RefusalKind::UnitListedTwice,
             Refusal::ApplicationListedTwice { .. } => RefusalKind::ApplicationListedTwice,
+            Refusal::ApplicationOnOtherList { .. } => RefusalKind::ApplicationOnOtherList,
             Refusal::OutsideJurisdiction { .. } => RefusalKind::OutsideJurisdiction,
             Refusal::NotUnderBody { .. } => RefusalKind::NotUnderBody,
             Refusal::NotIndependentLegalPerson { .. } => RefusalKind::NotIndependentLegalPerson,
@@ -282,6 +303,7 @@ impl Refusal {
             Refusal::ReportIncomplete { .. }
             | Refusal::UnitListedTwice { .. }
             | Refusal::ApplicationListedTwice { .. }
+            | Refusal::ApplicationOnOtherList { .. }
             | Refusal::ListedByOthers { .. } => vec![by.clause()],
             Refusal::OutsideJurisdiction { .. } => vec![ClauseId::C4_1],
             Refusal::NotUnderBody { .. } | Refusal::NotIndependentLegalPerson { .. } => {
@@ -303,8 +325,9 @@ impl Refusal {
 }
 
 /// One fund's share of a subsidy (2.2, R4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Draw {
     /// The fund.
     pub fund: Fund,
@@ -315,7 +338,7 @@ pub struct Draw {
 /// How a selected candidate's subsidy is paid (2.2, R4).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(deny_unknown_fields, tag = "status", rename_all = "snake_case")]
 pub enum Funding {
     /// The full subsidy is drawn, in the policy's order of funds.
     Funded {
@@ -336,7 +359,7 @@ pub enum Funding {
 /// Why an admitted candidate was not selected (R3, 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "bound", rename_all = "snake_case")]
+#[serde(deny_unknown_fields, tag = "bound", rename_all = "snake_case")]
 pub enum NotSelectedReason {
     /// The year's places for its kind were filled by better-ranked candidates.
     PlacesFilled {
@@ -355,7 +378,7 @@ pub enum NotSelectedReason {
 /// Where a candidate stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(tag = "verdict", rename_all = "snake_case")]
+#[serde(deny_unknown_fields, tag = "verdict", rename_all = "snake_case")]
 pub enum Verdict {
     /// Refused, with every reason found.
     Refused {
@@ -602,6 +625,10 @@ mod tests {
             Refusal::ApplicationListedTwice {
                 application: ApplicationId::new("A"),
             },
+            Refusal::ApplicationOnOtherList {
+                application: ApplicationId::new("A"),
+                kind: ProjectKind::Studio,
+            },
             Refusal::OutsideJurisdiction {
                 banner: Banner::Dongsheng,
                 seat: seat.clone(),
@@ -614,7 +641,7 @@ mod tests {
             Refusal::ListedByOthers { others: Vec::new() },
         ];
         let kinds: Vec<RefusalKind> = refusals.iter().map(Refusal::kind).collect();
-        assert_eq!(kinds, RefusalKind::ALL[..8]);
+        assert_eq!(kinds, RefusalKind::ALL[..9]);
         for r in &refusals {
             for by in &recommenders() {
                 for c in r.clauses(by) {

@@ -390,3 +390,87 @@ proptest! {
         check_invariants(&raised).unwrap();
     }
 }
+
+// ---------- issue 15: ids repeated within and across recommenders ----------
+
+/// Lists whose application ids come from a pool of six, so that ids repeat
+/// within a list, across one recommender's two lists and across
+/// recommenders; each entry with its own unit. Per list: (recommender
+/// index, kind, entries as pool indices).
+fn repeated_ids() -> impl Strategy<Value = Vec<(usize, ProjectKind, Vec<usize>)>> {
+    let kind = prop_oneof![Just(ProjectKind::TrainingBase), Just(ProjectKind::Studio)];
+    prop::collection::vec(
+        (0..3usize, kind, prop::collection::vec(0..6usize, 0..4)),
+        0..8,
+    )
+}
+
+proptest! {
+    #![proptest_config(crate::config(64))]
+
+    /// Issue 15: whatever ids repeat, within a list, across one
+    /// recommender's lists or across recommenders, every admitted candidate
+    /// can be scored and the round reviewed, noticed and released; at every
+    /// stage it restores from JSON identically.
+    #[test]
+    fn repeated_ids_never_get_a_round_stuck(lists in repeated_ids(), resubmit in any::<bool>()) {
+        let banners = [Banner::DaladBanner, Banner::Dongsheng, Banner::Kangbashi];
+        let mut round = Round::set_up(
+            skill_grants::Policy::ordos_2022(),
+            setup((3, 3), quotas(5, &[]), (10_000_000, 0)),
+        )
+        .unwrap();
+        let mut unit = 0usize;
+        for (li, (r, kind, entries)) in lists.iter().enumerate() {
+            let seat = in_banner(banners[*r]);
+            let candidates: Vec<Application> = entries
+                .iter()
+                .map(|a| {
+                    unit += 1;
+                    let (id, u) = (format!("A-{a}"), format!("U-{li}-{unit}"));
+                    match kind {
+                        ProjectKind::TrainingBase => base(&id, &u, "某职业技术学校", seat.clone()),
+                        ProjectKind::Studio => studio(&id, &u, "某企业", seat.clone()),
+                    }
+                })
+                .collect();
+            let rec = recommendation(banner(banners[*r]), *kind, candidates);
+            match round.submit(rec.clone()) {
+                Ok(receipt) if !receipt.accepted() && resubmit => {
+                    // A refused list may come again, without its first entry.
+                    let mut again = rec;
+                    if !again.candidates.is_empty() {
+                        again.candidates.remove(0);
+                    }
+                    let _ = round.submit(again);
+                }
+                Ok(_) | Err(RoundError::AlreadySubmitted { .. }) => {}
+                Err(e) => prop_assert!(false, "submit: {e}"),
+            }
+        }
+        let back: Round = serde_json::from_str(&serde_json::to_string(&round).unwrap()).unwrap();
+        prop_assert_eq!(&back, &round);
+        round.close_submissions().unwrap();
+        let scores: Vec<CandidateScore> = round
+            .lists()
+            .iter()
+            .flat_map(|l| l.candidates())
+            .filter(|c| matches!(c.verdict, Verdict::Admitted))
+            .enumerate()
+            .map(|(i, c)| CandidateScore {
+                application: c.application.id.clone(),
+                score: Score::points(50 + i as u32),
+            })
+            .collect();
+        let back: Round = serde_json::from_str(&serde_json::to_string(&round).unwrap()).unwrap();
+        prop_assert_eq!(&back, &round);
+        if let Err(e) = round.review(CityReview { experts: experts(), scores }) {
+            prop_assert!(false, "review: {e}");
+        }
+        round.start_notice(d(2022, 9, 5), &HolidayCalendar::weekends_only()).unwrap();
+        round.release(d(2022, 9, 13)).unwrap();
+        check_invariants(&round.outcome().unwrap()).unwrap();
+        let back: Round = serde_json::from_str(&serde_json::to_string(&round).unwrap()).unwrap();
+        prop_assert_eq!(&back, &round);
+    }
+}
