@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::coverage::Coverage;
 use super::error::{RoundError, Stage, Step};
 use super::inputs::{
-    CityReview, ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Quota, Recommendation,
-    Recommender, RoundSetup, Score,
+    CandidateScore, CityReview, ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Quota,
+    Recommendation, Recommender, RoundSetup, Score,
 };
 use super::law::{self, Listing, Ranked};
 use super::list::{Candidate, RecommendationList, RefusedAttempt, SubmissionReceipt};
@@ -486,13 +486,16 @@ impl Round {
         if let Some(index) = review.experts.iter().position(|e| e.name.trim().is_empty()) {
             return Err(RoundError::ExpertNameBlank { index });
         }
-        let scored = self.match_scores(&review)?;
+        let CityReview { experts, scores } = review;
+        let scored = self.match_scores(scores)?;
 
-        // Rank each kind (R9).
-        let mut by_kind: BTreeMap<ProjectKind, Vec<(At, Ranked<'_>)>> = BTreeMap::new();
-        let planned = scored.len();
-        for (at, kind, ranked) in scored {
-            by_kind.entry(kind).or_default().push((at, ranked));
+        // Rank each kind (R9); each candidate by its place in `scored`.
+        let mut by_kind: BTreeMap<ProjectKind, Vec<(usize, Ranked<'_>)>> = BTreeMap::new();
+        for (i, (_, kind, ranked)) in scored.iter().enumerate() {
+            by_kind
+                .entry(*kind)
+                .or_insert_with(|| Vec::with_capacity(scored.len()))
+                .push((i, *ranked));
         }
         for ranked in by_kind.values_mut() {
             ranked.sort_by(|a, b| law::r9(&a.1, &b.1));
@@ -501,11 +504,13 @@ impl Round {
         // Select the first of each kind (R3) and fund them, kinds in the
         // policy's order, each in ranking order (R4).
         let mut balances = self.balances;
-        let mut plan: Vec<(At, Score, u32, Verdict)> = Vec::with_capacity(planned);
+        // Each candidate's city rank and verdict, by its place in `scored`.
+        let mut plan: Vec<Option<(u32, Verdict)>> = Vec::new();
+        plan.resize_with(scored.len(), || None);
         for kind in self.policy.kind_funding_order() {
             let (limit, reason) = self.selection_limit(kind);
             let subsidy = self.policy.subsidy(kind);
-            for (place, (at, ranked)) in by_kind.get(&kind).into_iter().flatten().enumerate() {
+            for (place, (i, _)) in by_kind.get(&kind).into_iter().flatten().enumerate() {
                 let city_rank = position(place);
                 let verdict = if city_rank <= limit {
                     let funding = law::pay(self.policy.funding_order(), &mut balances, subsidy)
@@ -517,21 +522,29 @@ impl Round {
                 } else {
                     Verdict::NotSelected { reason }
                 };
-                plan.push((*at, ranked.score, city_rank, verdict));
+                if let Some(slot) = plan.get_mut(*i) {
+                    *slot = Some((city_rank, verdict));
+                }
             }
         }
+        let held: Vec<(At, Score)> = scored
+            .iter()
+            .map(|(at, _, ranked)| (*at, ranked.score))
+            .collect();
         drop(by_kind);
+        drop(scored);
 
-        // Apply: nothing can fail from here on.
-        for (at, score, city_rank, verdict) in plan {
-            if let Some(c) = self.candidate_mut(at) {
-                c.score = Some(score);
-                c.city_rank = Some(city_rank);
-                c.verdict = verdict;
-            }
+        // Apply, in list order: nothing can fail from here on.
+        for ((at, score), planned) in held.into_iter().zip(plan) {
+            let (Some(c), Some((city_rank, verdict))) = (self.candidate_mut(at), planned) else {
+                continue;
+            };
+            c.score = Some(score);
+            c.city_rank = Some(city_rank);
+            c.verdict = verdict;
         }
         self.balances = balances;
-        self.experts = review.experts;
+        self.experts = experts;
         self.stage = Stage::Reviewed;
         Ok(())
     }
@@ -544,7 +557,7 @@ impl Round {
     /// admitted candidate, in list order, without a score.
     fn match_scores(
         &self,
-        review: &CityReview,
+        scores: Vec<CandidateScore>,
     ) -> Result<Vec<(At, ProjectKind, Ranked<'_>)>, RoundError> {
         let listed = self.lists.iter().map(RecommendationList::len).sum();
         let mut admitted: Vec<(At, ProjectKind, &Candidate)> = Vec::with_capacity(listed);
@@ -558,34 +571,35 @@ impl Round {
                 }
             }
         }
-        let mut scores: Vec<Option<Score>> = vec![None; admitted.len()];
-        for s in &review.scores {
+        let mut found: Vec<Option<Score>> = vec![None; admitted.len()];
+        // Each score is dropped as soon as it is matched.
+        for s in scores {
             let Some(i) = by_id.get(s.application.as_str()) else {
                 let listed = self
                     .lists
                     .iter()
                     .flat_map(|l| l.candidates.iter())
                     .any(|c| c.application.id == s.application);
-                let application = s.application.clone();
+                let application = s.application;
                 return Err(if listed {
                     RoundError::ScoreForRefused { application }
                 } else {
                     RoundError::ScoreForUnknown { application }
                 });
             };
-            if scores
+            if found
                 .get_mut(*i)
                 .and_then(|slot| slot.replace(s.score))
                 .is_some()
             {
                 return Err(RoundError::ScoreTwice {
-                    application: s.application.clone(),
+                    application: s.application,
                 });
             }
         }
         admitted
             .into_iter()
-            .zip(scores)
+            .zip(found)
             .map(|((at, kind, c), score)| match score {
                 Some(score) => Ok((
                     at,
