@@ -9,7 +9,7 @@ use super::error::{RoundError, Stage};
 use super::inputs::{
     ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Recommender, Score,
 };
-use super::list::{Candidate, RecommendationList};
+use super::list::Candidate;
 use super::steps::Round;
 use super::verdict::{Draw, Funding, Refusal, Verdict};
 use crate::clause::ClauseId;
@@ -225,8 +225,7 @@ impl Round {
     /// The result does not depend on the order in which lists, quotas or
     /// scores were supplied.
     pub fn outcome(&self) -> Result<RoundOutcome, RoundError> {
-        let listed = self.lists.iter().map(RecommendationList::len).sum();
-        let mut held: Vec<(&RecommendationList, &Candidate)> = Vec::with_capacity(listed);
+        let mut candidates = Vec::new();
         let mut lists = Vec::with_capacity(self.lists.len());
         for list in &self.lists {
             let mut admitted = 0u32;
@@ -234,7 +233,19 @@ impl Round {
                 if !matches!(c.verdict, Verdict::Refused { .. }) {
                     admitted = admitted.saturating_add(1);
                 }
-                held.push((list, c));
+                candidates.push(CandidateOutcome {
+                    application: c.application.id.clone(),
+                    kind: list.kind,
+                    unit: c.application.unit.id.clone(),
+                    unit_name: c.application.unit.name.clone(),
+                    unit_seat: c.application.unit.seat.clone(),
+                    recommender: list.recommender.clone(),
+                    recommendation_rank: c.recommendation_rank,
+                    score: c.score,
+                    city_rank: c.city_rank,
+                    clauses: c.verdict.clauses(list.kind, &list.recommender),
+                    verdict: c.verdict.clone(),
+                });
             }
             lists.push(ListOutcome {
                 recommender: list.recommender.clone(),
@@ -246,37 +257,20 @@ impl Round {
                 earlier_attempts: u32::try_from(list.earlier_attempts.len()).unwrap_or(u32::MAX),
             });
         }
-        // Ordered before they are written out, so the sort moves references.
-        held.sort_by(|(al, a), (bl, b)| {
+        candidates.sort_by(|a, b| {
             (
-                al.kind,
+                a.kind,
                 a.city_rank.unwrap_or(u32::MAX),
-                &al.recommender,
+                &a.recommender,
                 a.recommendation_rank,
             )
                 .cmp(&(
-                    bl.kind,
+                    b.kind,
                     b.city_rank.unwrap_or(u32::MAX),
-                    &bl.recommender,
+                    &b.recommender,
                     b.recommendation_rank,
                 ))
         });
-        let candidates: Vec<CandidateOutcome> = held
-            .into_iter()
-            .map(|(list, c)| CandidateOutcome {
-                application: c.application.id.clone(),
-                kind: list.kind,
-                unit: c.application.unit.id.clone(),
-                unit_name: c.application.unit.name.clone(),
-                unit_seat: c.application.unit.seat.clone(),
-                recommender: list.recommender.clone(),
-                recommendation_rank: c.recommendation_rank,
-                score: c.score,
-                city_rank: c.city_rank,
-                clauses: c.verdict.clauses(list.kind, &list.recommender),
-                verdict: c.verdict.clone(),
-            })
-            .collect();
 
         let mut drawn = FundBalances::default();
         for c in &candidates {
