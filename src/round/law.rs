@@ -304,23 +304,22 @@ pub fn listed_by_others(listings: &[Listing<'_>]) -> Vec<Vec<Recommender>> {
     // Each distinct application, and each distinct unit for a kind, is a
     // group of the recommenders that list it; each listing belongs to one
     // group of each. The maps are looked up only, never iterated.
-    let mut groups: Vec<Vec<&Recommender>> = Vec::new();
-    let mut application_groups: HashMap<&ApplicationId, usize> =
-        HashMap::with_capacity(listings.len());
-    let mut unit_groups: HashMap<(&UnitId, ProjectKind), usize> =
+    let mut groups: Vec<Group<'_>> = Vec::with_capacity(2 * listings.len());
+    let mut application_groups: HashMap<&str, usize> = HashMap::with_capacity(listings.len());
+    let mut unit_groups: HashMap<(&str, ProjectKind), usize> =
         HashMap::with_capacity(listings.len());
     let mut belongs: Vec<[usize; 2]> = Vec::with_capacity(listings.len());
     for l in listings {
         let a = join(
             &mut groups,
             &mut application_groups,
-            l.application,
+            l.application.as_str(),
             l.recommender,
         );
         let u = join(
             &mut groups,
             &mut unit_groups,
-            (l.unit, l.kind),
+            (l.unit.as_str(), l.kind),
             l.recommender,
         );
         belongs.push([a, u]);
@@ -332,9 +331,9 @@ pub fn listed_by_others(listings: &[Listing<'_>]) -> Vec<Vec<Recommender>> {
             let mut others: Vec<Recommender> = [a, u]
                 .iter()
                 .filter_map(|g| groups.get(*g))
-                .flatten()
-                .filter(|r| **r != l.recommender)
-                .map(|r| (*r).clone())
+                .flat_map(|g| std::iter::once(g.first).chain(g.more.iter().copied()))
+                .filter(|r| *r != l.recommender)
+                .cloned()
                 .collect();
             others.sort();
             others.dedup();
@@ -343,10 +342,17 @@ pub fn listed_by_others(listings: &[Listing<'_>]) -> Vec<Vec<Recommender>> {
         .collect()
 }
 
+/// The recommenders that list one application, or one unit for a kind: the
+/// first, and any more (most groups have one member, and no list of more).
+struct Group<'a> {
+    first: &'a Recommender,
+    more: Vec<&'a Recommender>,
+}
+
 /// Adds `recommender` to the group of `key` (a new group for a new key)
 /// and gives the group's index.
 fn join<'a, K: Hash + Eq>(
-    groups: &mut Vec<Vec<&'a Recommender>>,
+    groups: &mut Vec<Group<'a>>,
     index: &mut HashMap<K, usize>,
     key: K,
     recommender: &'a Recommender,
@@ -354,8 +360,11 @@ fn join<'a, K: Hash + Eq>(
     let next = groups.len();
     let g = *index.entry(key).or_insert(next);
     match groups.get_mut(g) {
-        Some(members) => members.push(recommender),
-        None => groups.push(vec![recommender]),
+        Some(group) => group.more.push(recommender),
+        None => groups.push(Group {
+            first: recommender,
+            more: Vec::new(),
+        }),
     }
     g
 }

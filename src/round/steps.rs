@@ -9,15 +9,15 @@ use serde::{Deserialize, Serialize};
 use super::coverage::Coverage;
 use super::error::{RoundError, Stage, Step};
 use super::inputs::{
-    CityReview, ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Quota, Recommendation,
-    Recommender, RoundSetup, Score,
+    CandidateScore, CityReview, ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Quota,
+    Recommendation, Recommender, RoundSetup, Score,
 };
 use super::law::{self, Listing, Ranked};
 use super::list::{Candidate, RecommendationList, RefusedAttempt, SubmissionReceipt};
 use super::verdict::{NotSelectedReason, Refusal, Verdict};
 use crate::domain::ProjectKind;
 use crate::eligibility;
-use crate::model::{Application, ApplicationId};
+use crate::model::Application;
 use crate::policy::{AnnualPlaces, Policy};
 
 /// An annual round (年度评审, 2.1). See the [module docs](super) for its
@@ -182,9 +182,11 @@ impl Round {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn quota(&self, recommender: &Recommender, kind: ProjectKind) -> u32 {
+        // The quotas are sorted by recommender and kind (set-up).
         self.quotas
-            .iter()
-            .find(|q| q.recommender == *recommender && q.kind == kind)
+            .binary_search_by(|q| (&q.recommender, q.kind).cmp(&(recommender, kind)))
+            .ok()
+            .and_then(|i| self.quotas.get(i))
             .map_or(0, |q| q.places)
     }
 
@@ -271,6 +273,8 @@ impl Round {
 
         // One by one: placement (4.1, 4.2) and eligibility (R8).
         let mut entries = Vec::with_capacity(candidates.len());
+        let mut admitted = Vec::new();
+        let mut refused = Vec::new();
         for (i, application) in candidates.into_iter().enumerate() {
             let verdict = if list_refused.is_empty() {
                 let decision =
@@ -283,8 +287,10 @@ impl Round {
                     })?;
                 let reasons = law::entry_refusals(&recommender, &application, decision);
                 if reasons.is_empty() {
+                    admitted.push(application.id.clone());
                     Verdict::Admitted
                 } else {
+                    refused.push((application.id.clone(), reasons.clone()));
                     Verdict::Refused { reasons }
                 }
             } else {
@@ -301,19 +307,6 @@ impl Round {
             });
         }
 
-        let mut admitted = Vec::new();
-        let mut refused = Vec::new();
-        if list_refused.is_empty() {
-            for c in &entries {
-                match &c.verdict {
-                    Verdict::Admitted => admitted.push(c.application.id.clone()),
-                    Verdict::Refused { reasons } => {
-                        refused.push((c.application.id.clone(), reasons.clone()));
-                    }
-                    _ => {}
-                }
-            }
-        }
         let receipt = SubmissionReceipt {
             recommender: recommender.clone(),
             kind,
@@ -425,8 +418,9 @@ impl Round {
     /// ```
     pub fn close_submissions(&mut self) -> Result<(), RoundError> {
         self.expect(Step::CloseSubmissions)?;
-        let mut held: Vec<At> = Vec::new();
-        let mut listings: Vec<Listing<'_>> = Vec::new();
+        let listed = self.lists.iter().map(RecommendationList::len).sum();
+        let mut held: Vec<At> = Vec::with_capacity(listed);
+        let mut listings: Vec<Listing<'_>> = Vec::with_capacity(listed);
         for (li, list) in self.lists.iter().enumerate() {
             for (ci, c) in list.candidates.iter().enumerate() {
                 if matches!(c.verdict, Verdict::Admitted) {
@@ -513,29 +507,16 @@ impl Round {
         if let Some(index) = review.experts.iter().position(|e| e.name.trim().is_empty()) {
             return Err(RoundError::ExpertNameBlank { index });
         }
-        let scores = self.match_scores(&review)?;
+        let CityReview { experts, scores } = review;
+        let scored = self.match_scores(scores)?;
 
-        // Rank each kind (R9).
-        let mut by_kind: BTreeMap<ProjectKind, Vec<(At, Ranked<'_>)>> = BTreeMap::new();
-        for (li, list) in self.lists.iter().enumerate() {
-            for (ci, c) in list.candidates.iter().enumerate() {
-                if !matches!(c.verdict, Verdict::Admitted) {
-                    continue;
-                }
-                let Some(score) = scores.get(li).and_then(|l| l.get(ci)).copied().flatten() else {
-                    return Err(RoundError::ScoreMissing {
-                        application: c.application.id.clone(),
-                    });
-                };
-                by_kind.entry(list.kind).or_default().push((
-                    (li, ci),
-                    Ranked {
-                        score,
-                        recommendation_rank: c.recommendation_rank,
-                        application: &c.application.id,
-                    },
-                ));
-            }
+        // Rank each kind (R9); each candidate by its place in `scored`.
+        let mut by_kind: BTreeMap<ProjectKind, Vec<(usize, Ranked<'_>)>> = BTreeMap::new();
+        for (i, (_, kind, ranked)) in scored.iter().enumerate() {
+            by_kind
+                .entry(*kind)
+                .or_insert_with(|| Vec::with_capacity(scored.len()))
+                .push((i, *ranked));
         }
         for ranked in by_kind.values_mut() {
             ranked.sort_by(|a, b| law::r9(&a.1, &b.1));
@@ -544,11 +525,13 @@ impl Round {
         // Select the first of each kind (R3) and fund them, kinds in the
         // policy's order, each in ranking order (R4).
         let mut balances = self.balances;
-        let mut plan: Vec<(At, Score, u32, Verdict)> = Vec::new();
+        // Each candidate's city rank and verdict, by its place in `scored`.
+        let mut plan: Vec<Option<(u32, Verdict)>> = Vec::new();
+        plan.resize_with(scored.len(), || None);
         for kind in self.policy.kind_funding_order() {
             let (limit, reason) = self.selection_limit(kind);
             let subsidy = self.policy.subsidy(kind);
-            for (place, (at, ranked)) in by_kind.get(&kind).into_iter().flatten().enumerate() {
+            for (place, (i, _)) in by_kind.get(&kind).into_iter().flatten().enumerate() {
                 let city_rank = position(place);
                 let verdict = if city_rank <= limit {
                     let funding = law::pay(self.policy.funding_order(), &mut balances, subsidy)
@@ -560,64 +543,99 @@ impl Round {
                 } else {
                     Verdict::NotSelected { reason }
                 };
-                plan.push((*at, ranked.score, city_rank, verdict));
+                if let Some(slot) = plan.get_mut(*i) {
+                    *slot = Some((city_rank, verdict));
+                }
             }
         }
+        let held: Vec<(At, Score)> = scored
+            .iter()
+            .map(|(at, _, ranked)| (*at, ranked.score))
+            .collect();
         drop(by_kind);
+        drop(scored);
 
-        // Apply: nothing can fail from here on.
-        for (at, score, city_rank, verdict) in plan {
-            if let Some(c) = self.candidate_mut(at) {
-                c.score = Some(score);
-                c.city_rank = Some(city_rank);
-                c.verdict = verdict;
-            }
+        // Apply, in list order: nothing can fail from here on.
+        for ((at, score), planned) in held.into_iter().zip(plan) {
+            let (Some(c), Some((city_rank, verdict))) = (self.candidate_mut(at), planned) else {
+                continue;
+            };
+            c.score = Some(score);
+            c.city_rank = Some(city_rank);
+            c.verdict = verdict;
         }
         self.balances = balances;
-        self.experts = review.experts;
+        self.experts = experts;
         self.stage = Stage::Reviewed;
         Ok(())
     }
 
-    /// Each admitted candidate's score, by list and place, found by its
-    /// application id: a score names an admitted candidate (where two have
-    /// the id, the later in list order), or the error names the first score
-    /// that names none — a refused candidate or an id on no list — or comes
-    /// twice.
-    fn match_scores(&self, review: &CityReview) -> Result<Vec<Vec<Option<Score>>>, RoundError> {
+    /// Each admitted candidate, in list order, with where it is held, its
+    /// kind and its score, found by its application id: a score names an
+    /// admitted candidate (where two have the id, the later in list order),
+    /// or the error names the first score that names none — a refused
+    /// candidate or an id on no list — or comes twice; then the first
+    /// admitted candidate, in list order, without a score.
+    fn match_scores(
+        &self,
+        scores: Vec<CandidateScore>,
+    ) -> Result<Vec<(At, ProjectKind, Ranked<'_>)>, RoundError> {
+        let listed = self.lists.iter().map(RecommendationList::len).sum();
+        let mut admitted: Vec<(At, ProjectKind, &Candidate)> = Vec::with_capacity(listed);
         // Looked up only, never iterated.
-        let mut admitted: HashMap<&ApplicationId, At> = HashMap::new();
+        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(listed);
         for (li, list) in self.lists.iter().enumerate() {
             for (ci, c) in list.candidates.iter().enumerate() {
                 if matches!(c.verdict, Verdict::Admitted) {
-                    admitted.insert(&c.application.id, (li, ci));
+                    by_id.insert(c.application.id.as_str(), admitted.len());
+                    admitted.push(((li, ci), list.kind, c));
                 }
             }
         }
-        let mut scores: Vec<Vec<Option<Score>>> =
-            self.lists.iter().map(|l| vec![None; l.len()]).collect();
-        for s in &review.scores {
-            let Some((li, ci)) = admitted.get(&s.application) else {
+        let mut found: Vec<Option<Score>> = vec![None; admitted.len()];
+        // Each score is dropped as soon as it is matched.
+        for s in scores {
+            let Some(i) = by_id.get(s.application.as_str()) else {
                 let listed = self
                     .lists
                     .iter()
                     .flat_map(|l| l.candidates.iter())
                     .any(|c| c.application.id == s.application);
-                let application = s.application.clone();
+                let application = s.application;
                 return Err(if listed {
                     RoundError::ScoreForRefused { application }
                 } else {
                     RoundError::ScoreForUnknown { application }
                 });
             };
-            let slot = scores.get_mut(*li).and_then(|l| l.get_mut(*ci));
-            if slot.and_then(|slot| slot.replace(s.score)).is_some() {
+            if found
+                .get_mut(*i)
+                .and_then(|slot| slot.replace(s.score))
+                .is_some()
+            {
                 return Err(RoundError::ScoreTwice {
-                    application: s.application.clone(),
+                    application: s.application,
                 });
             }
         }
-        Ok(scores)
+        admitted
+            .into_iter()
+            .zip(found)
+            .map(|((at, kind, c), score)| match score {
+                Some(score) => Ok((
+                    at,
+                    kind,
+                    Ranked {
+                        score,
+                        recommendation_rank: c.recommendation_rank,
+                        application: &c.application.id,
+                    },
+                )),
+                None => Err(RoundError::ScoreMissing {
+                    application: c.application.id.clone(),
+                }),
+            })
+            .collect()
     }
 
     /// How many of a kind this round may select, and what binds (R3).
