@@ -17,7 +17,7 @@ use super::list::{Candidate, RecommendationList, RefusedAttempt, SubmissionRecei
 use super::verdict::{NotSelectedReason, Refusal, Verdict};
 use crate::domain::ProjectKind;
 use crate::eligibility;
-use crate::model::Application;
+use crate::model::{Application, ApplicationId};
 use crate::policy::{AnnualPlaces, Policy};
 
 /// An annual round (年度评审, 2.1). See the [module docs](super) for its
