@@ -93,12 +93,12 @@ fn hostile_start(c: &mut Criterion) {
     );
     let distinct = skill_grants::lifecycle::ProjectStart {
         specialties: (0..n)
-            .map(|i| skill_grants::model::Specialty::new(format!("专业{i}")))
+            .map(|i| skill_grants::domain::Specialty::new(format!("专业{i}")))
             .collect(),
         ..base.clone()
     };
     let same = skill_grants::lifecycle::ProjectStart {
-        specialties: vec![skill_grants::model::Specialty::new("电工"); n],
+        specialties: vec![skill_grants::domain::Specialty::new("电工"); n],
         ..base
     };
     for (name, start) in [("distinct", distinct), ("same", same)] {

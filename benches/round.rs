@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use skill_grants::Policy;
-use skill_grants::model::ApplicationId;
+use skill_grants::domain::ApplicationId;
 use skill_grants::round::Round;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];

@@ -18,8 +18,8 @@
 )]
 
 use skill_grants::chain::Sealed;
+use skill_grants::domain::Seat;
 use skill_grants::lifecycle::{Change, Event, ProjectStart};
-use skill_grants::model::Seat;
 use skill_grants::round::{CandidateOutcome, Funding, Recommender, Verdict};
 use skill_grants::sample::{self, AnnualRun, MoneyLine};
 use skill_grants::{Fund, Lang, ProjectKind, Yuan};

@@ -11,8 +11,9 @@
     clippy::indexing_slicing
 )]
 
+use skill_grants::application::{Application, PastProject, Unit, UnitKind};
+use skill_grants::domain::{Seat, Specialty};
 use skill_grants::eligibility::decide;
-use skill_grants::model::{Application, PastProject, Seat, Specialty, Unit, UnitKind};
 use skill_grants::{Banner, Lang, NaiveDate, Policy, ProjectKind};
 
 fn main() {

@@ -14,8 +14,9 @@
     clippy::indexing_slicing
 )]
 
+use skill_grants::application::{Application, Unit, UnitKind};
+use skill_grants::domain::{Seat, Specialty};
 use skill_grants::eligibility::decide;
-use skill_grants::model::{Application, Seat, Specialty, Unit, UnitKind};
 use skill_grants::{Banner, Lang, NaiveDate, Policy, PolicyData, ProjectKind};
 
 /// The policy file: see examples/data/example-city-2024.json (every name in it is invented).

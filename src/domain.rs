@@ -1,29 +1,14 @@
-//! The small vocabulary every module shares: the two kinds of project, the nine
-//! banners and districts, the two funds, and the two languages of explanations.
+//! The domain's shared terms (共用术语): the two kinds of project, the nine
+//! banners and districts, the two funds, a unit's seat, and the ids of units,
+//! people, applications, projects and bodies. The application model is in
+//! [`crate::application`]; the languages of explanations in [`crate::lang`].
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ClauseId;
-
-/// A language for rendered explanations.
-///
-/// ```
-/// use skill_grants::{Lang, ProjectKind};
-/// assert_eq!(ProjectKind::TrainingBase.name(Lang::Zh), "高技能人才培训基地");
-/// assert_eq!(ProjectKind::Studio.name(Lang::En), "skill master studio");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// Chinese (the default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
+use crate::clause::ClauseId;
+use crate::lang::Lang;
 
 /// The two kinds of project the notice creates (建设项目).
 ///
@@ -213,5 +198,110 @@ impl Fund {
 impl fmt::Display for Fund {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name(Lang::En))
+    }
+}
+
+crate::id::text_id!(
+    /// The host's id of a unit (申报单位).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::domain::UnitId::new("U-1").as_str(), "U-1");
+    /// ```
+    UnitId
+);
+crate::id::text_id!(
+    /// The host's id of an application (申报).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::domain::ApplicationId::from("A-1").to_string(), "A-1");
+    /// ```
+    ApplicationId
+);
+crate::id::text_id!(
+    /// The host's id of a person who leads or may lead a studio (领办人).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::domain::PersonId::new("P-1").as_str(), "P-1");
+    /// ```
+    PersonId
+);
+crate::id::text_id!(
+    /// The id of a city-level project (建设项目).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::domain::ProjectId::new("2022-B-01").as_str(), "2022-B-01");
+    /// ```
+    ProjectId
+);
+crate::id::text_id!(
+    /// The id of a directly recommending body of 4.2 (市直委办室局、大企业、事业单位、驻市单位).
+    ///
+    /// ```
+    /// assert_eq!(skill_grants::domain::BodyId::new("city-transport").as_str(), "city-transport");
+    /// ```
+    BodyId
+);
+
+/// A specialty or occupation (专业（职业）) a training base declares (6.1).
+///
+/// ```
+/// let s = skill_grants::domain::Specialty::new("电工");
+/// assert_eq!(s.as_str(), "电工");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct Specialty(pub String);
+
+impl Specialty {
+    /// Wraps a name.
+    pub fn new(name: impl Into<String>) -> Self {
+        Specialty(name.into())
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Specialty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where a unit sits, which decides who may recommend it (4.1, 4.2).
+///
+/// ```
+/// use skill_grants::{Banner, domain::{BodyId, Seat}};
+/// let s = Seat::Body(BodyId::new("city-energy-bureau"));
+/// assert_ne!(s, Seat::Banner(Banner::Kangbashi));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
+pub enum Seat {
+    /// In a banner's or district's jurisdiction (4.1).
+    Banner(Banner),
+    /// Directly under a recommending body of 4.2.
+    Body(BodyId),
+}
+
+impl Seat {
+    /// The seat's name: a banner's or district's name in the language, a
+    /// body's id as it is.
+    ///
+    /// ```
+    /// use skill_grants::{Banner, Lang, domain::{BodyId, Seat}};
+    /// assert_eq!(Seat::Banner(Banner::Dongsheng).name(Lang::Zh), "东胜区");
+    /// assert_eq!(Seat::Body(BodyId::new("city-transport")).name(Lang::En), "city-transport");
+    /// ```
+    pub fn name(&self, lang: Lang) -> &str {
+        match self {
+            Seat::Banner(b) => b.name(lang),
+            Seat::Body(id) => id.as_str(),
+        }
     }
 }

@@ -36,7 +36,8 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use skill_grants::eligibility::{decide, Outcome, Remedy, RuleId};
-//! use skill_grants::model::*;
+//! use skill_grants::application::*;
+//! use skill_grants::domain::*;
 //! use skill_grants::{Banner, Lang, Policy, ProjectKind};
 //!
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -65,9 +66,11 @@ mod wording;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::application::{Application, Honour, SkillLevel, Title, UnitKind};
 use crate::clause::{ClauseId, Law};
-use crate::domain::{Lang, ProjectKind};
-use crate::model::{Application, ApplicationId, Honour, ProjectId, SkillLevel, Title, UnitKind};
+use crate::domain::ProjectKind;
+use crate::domain::{ApplicationId, ProjectId};
+use crate::lang::Lang;
 use crate::policy::{ConstructionBar, Policy, PolicyRef, UnitCondition};
 
 pub use conditions::body_may_recommend;
@@ -262,7 +265,7 @@ impl Outcome {
 ///
 /// ```
 /// use skill_grants::eligibility::HonourSet;
-/// use skill_grants::model::Honour;
+/// use skill_grants::application::Honour;
 /// let set = HonourSet::from_honours([Honour::OrdosCraftsman, Honour::ChinaSkillsAward, Honour::OrdosCraftsman]);
 /// assert_eq!(set.len(), 2);
 /// assert!(set.contains(Honour::OrdosCraftsman));
@@ -568,7 +571,8 @@ impl Finding {
     /// ```
     /// use chrono::NaiveDate;
     /// use skill_grants::eligibility::{decide, RuleId};
-    /// use skill_grants::model::*;
+    /// use skill_grants::application::*;
+    /// use skill_grants::domain::*;
     /// use skill_grants::{Banner, Lang, Policy};
     /// let unit = Unit::new("U-1", "东胜区某商贸公司", UnitKind::Other, Seat::Banner(Banner::Dongsheng));
     /// let app = Application::training_base("A-1", unit, NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(), [Specialty::new("电工")]);
@@ -643,7 +647,8 @@ impl Decision {
     /// ```
     /// use chrono::NaiveDate;
     /// use skill_grants::eligibility::decide;
-    /// use skill_grants::model::*;
+    /// use skill_grants::application::*;
+    /// use skill_grants::domain::*;
     /// use skill_grants::{Banner, Policy, ProjectKind};
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let mut unit = Unit::new("U-1", "鄂托克旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::OtogBanner));
@@ -705,7 +710,8 @@ impl Decision {
 /// ```
 /// use chrono::NaiveDate;
 /// use skill_grants::eligibility::{decide, Outcome, RuleId};
-/// use skill_grants::model::*;
+/// use skill_grants::application::*;
+/// use skill_grants::domain::*;
 /// use skill_grants::{Banner, Policy};
 ///
 /// let unit = Unit::new("U-1", "杭锦旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::HangginBanner));

@@ -11,7 +11,7 @@
 //! a constructor.
 //!
 //! ```
-//! use skill_grants::model::{ApplicationId, UnitId};
+//! use skill_grants::domain::{ApplicationId, UnitId};
 //!
 //! let unit = UnitId::new("U-001");
 //! let app = ApplicationId::from("A-2022-001");

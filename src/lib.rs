@@ -55,7 +55,11 @@
 //!   [`Policy::ordos_2022`] is the notice, and a host may load another.
 //! - [`money`]: [`Yuan`], exact to the fen, never negative, a decimal string in JSON.
 //! - [`date`]: the deadline arithmetic of reading R10 and working days (R9).
-//! - [`model`]: units, studio leads, their history, applications.
+//! - [`domain`]: the shared terms — kinds of project, banners, funds, seats,
+//!   and the ids of units, people, applications, projects and bodies.
+//! - [`application`]: the application model — units, studio leads, their
+//!   history, applications.
+//! - [`lang`]: the two languages of explanations and how clauses are cited.
 //! - [`eligibility`]: who may apply — every condition of 1.2, 3.1–3.4, 4.2 and
 //!   6.1 evaluated in full, each finding citing its clause, explained on demand
 //!   in Chinese and English.
@@ -122,13 +126,14 @@ struct ReadmeDoctests;
 
 mod id;
 
+pub mod application;
 pub mod chain;
 pub mod clause;
 pub mod date;
 pub mod domain;
 pub mod eligibility;
+pub mod lang;
 pub mod lifecycle;
-pub mod model;
 pub mod money;
 pub mod policy;
 pub mod reading;
@@ -141,7 +146,8 @@ pub mod service;
 
 pub use clause::{Clause, ClauseError, ClauseId, Execution};
 pub use date::{DateError, HolidayCalendar};
-pub use domain::{Banner, Fund, Lang, ProjectKind};
+pub use domain::{Banner, Fund, ProjectKind};
+pub use lang::Lang;
 pub use lifecycle::{LifecycleError, Project, ProjectStart};
 pub use money::{MoneyError, Yuan};
 pub use policy::{

@@ -42,11 +42,14 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::clause::ClauseId;
+use crate::domain::ProjectKind;
 use crate::eligibility::RuleId;
+use crate::lang::Lang;
 use crate::lifecycle::{EventKind, LifecycleError, LifecycleErrorKind, transitions};
+use crate::policy::Policy;
 use crate::round::error::Step;
 use crate::round::verdict::{Refusal, RefusalKind, Verdict, VerdictKind};
-use crate::{ClauseId, Lang, Policy, ProjectKind};
 
 /// The area of the crate a rule belongs to.
 ///

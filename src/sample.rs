@@ -23,11 +23,12 @@ pub use scenario::{
 
 use chrono::NaiveDate;
 
-use crate::model::{
-    Application, BodyId, Honour, PastProject, Seat, SkillLevel, Specialty, StudioLead, Title,
-    TitleLevel, Unit, UnitKind,
+use crate::application::{
+    Application, Honour, PastProject, SkillLevel, StudioLead, Title, TitleLevel, Unit, UnitKind,
 };
-use crate::{Banner, Lang, ProjectKind};
+use crate::domain::{Banner, ProjectKind};
+use crate::domain::{BodyId, Seat, Specialty};
+use crate::lang::Lang;
 
 /// The reference date of the sample 2022 round.
 ///

@@ -1,7 +1,7 @@
 //! JSON Schema for integrators (cargo feature `schema`, via schemars).
 //!
 //! Every serialized input and output type implements
-//! [`schemars::JsonSchema`]; money ([`crate::Yuan`]) is described as a decimal
+//! [`schemars::JsonSchema`]; money ([`crate::money::Yuan`]) is described as a decimal
 //! string with at most two places, clause ids as the strings of the registry.
 //!
 //! ```
@@ -14,7 +14,13 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::{ClauseId, HolidayCalendar, Policy, PolicySet, Yuan};
+use crate::clause::ClauseId;
+
+use crate::date::HolidayCalendar;
+
+use crate::money::Yuan;
+
+use crate::policy::{Policy, PolicySet};
 
 impl JsonSchema for Yuan {
     fn schema_name() -> Cow<'static, str> {
@@ -51,7 +57,7 @@ impl JsonSchema for Policy {
     }
 
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        crate::PolicyData::json_schema(generator)
+        crate::policy::PolicyData::json_schema(generator)
     }
 }
 
@@ -83,7 +89,7 @@ impl JsonSchema for HolidayCalendar {
 /// | `policy` | [`Policy`] | input (validated on load) |
 /// | `policy-set` | [`PolicySet`] | input |
 /// | `holiday-calendar` | [`HolidayCalendar`] | input |
-/// | `application` | [`crate::model::Application`] | input |
+/// | `application` | [`crate::application::Application`] | input |
 /// | `decision` | [`crate::eligibility::Decision`] | output |
 /// | `round-setup` | [`crate::round::RoundSetup`] | input |
 /// | `recommendation` | [`crate::round::Recommendation`] | input |
@@ -112,7 +118,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("policy", schema_for!(Policy)),
         ("policy-set", schema_for!(PolicySet)),
         ("holiday-calendar", schema_for!(HolidayCalendar)),
-        ("application", schema_for!(crate::model::Application)),
+        ("application", schema_for!(crate::application::Application)),
         ("decision", schema_for!(crate::eligibility::Decision)),
         ("round-setup", schema_for!(crate::round::RoundSetup)),
         ("recommendation", schema_for!(crate::round::Recommendation)),

@@ -58,9 +58,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::chain::Sealed;
 use crate::clause::ClauseId;
-use crate::domain::Lang;
+use crate::domain::ProjectId;
+use crate::lang::Lang;
 use crate::lifecycle::{Command, Event, LifecycleError, Project, ProjectStart, Status};
-use crate::model::ProjectId;
 use crate::policy::Policy;
 
 /// One request line.

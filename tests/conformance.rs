@@ -64,10 +64,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
+use skill_grants::application::Application;
 use skill_grants::date::add_months;
 use skill_grants::eligibility::decide;
 use skill_grants::lifecycle::{Command, Project, ProjectStart};
-use skill_grants::model::Application;
 use skill_grants::round::{
     CityReview, Funding, Objection, Recommendation, Recommender, Round, RoundSetup, Verdict,
     check_invariants,

@@ -10,8 +10,9 @@
 mod eligibility_support;
 
 use eligibility_support::*;
+use skill_grants::application::*;
+use skill_grants::domain::*;
 use skill_grants::eligibility::{ApplicationError, Outcome, RuleId, decide};
-use skill_grants::model::*;
 use skill_grants::{Policy, ProjectKind};
 
 fn refuse(app: &Application) -> ApplicationError {

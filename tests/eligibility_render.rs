@@ -10,8 +10,9 @@
 mod eligibility_support;
 
 use eligibility_support::*;
+use skill_grants::application::*;
+use skill_grants::domain::*;
 use skill_grants::eligibility::decide;
-use skill_grants::model::*;
 use skill_grants::{Banner, Lang, Policy, ProjectKind};
 
 use ProjectKind::{Studio, TrainingBase};

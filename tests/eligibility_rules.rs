@@ -9,10 +9,11 @@
 mod eligibility_support;
 
 use eligibility_support::*;
+use skill_grants::application::*;
+use skill_grants::domain::*;
 use skill_grants::eligibility::{
     ConditionCheck, Facts, HonourSet, Outcome, Remedy, RuleId, Standing, body_may_recommend, decide,
 };
-use skill_grants::model::*;
 use skill_grants::{Banner, ClauseId, ConstructionBar, Policy, ProjectKind};
 
 use ProjectKind::{Studio, TrainingBase};

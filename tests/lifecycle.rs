@@ -9,9 +9,10 @@
 mod common;
 
 use common::*;
+use skill_grants::application::Honour;
 use skill_grants::chain::{self, Head, Sealed};
+use skill_grants::domain::{BodyId, PersonId, ProjectId, Specialty, UnitId};
 use skill_grants::lifecycle::*;
-use skill_grants::model::{BodyId, Honour, PersonId, ProjectId, Specialty, UnitId};
 use skill_grants::{Banner, ClauseId, Lang, Policy, ProjectKind, Yuan};
 
 // ----- opening -----
@@ -1010,7 +1011,7 @@ fn a_pending_rename_lapses_when_construction_ends() {
 
 // ----- lead change -----
 
-fn change_lead(to: skill_grants::model::StudioLead) -> Action {
+fn change_lead(to: skill_grants::application::StudioLead) -> Action {
     Action::RequestLeadChange {
         new_lead: to,
         reason: LeadChangeReason::Retirement,
@@ -1339,7 +1340,7 @@ fn refusals_explain_themselves_in_both_languages() {
         },
         LifecycleError::OutsideJurisdiction {
             actor: Actor::BannerAuthority(Banner::DaladBanner),
-            seat: skill_grants::model::Seat::Banner(Banner::JungarBanner),
+            seat: skill_grants::domain::Seat::Banner(Banner::JungarBanner),
         },
         LifecycleError::NotInState {
             status: Status::PendingLeadChange,

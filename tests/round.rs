@@ -11,8 +11,9 @@
 mod round_support;
 
 use round_support::*;
+use skill_grants::application::*;
+use skill_grants::domain::*;
 use skill_grants::eligibility;
-use skill_grants::model::*;
 use skill_grants::round::*;
 use skill_grants::{Banner, ClauseId, Fund, HolidayCalendar, Lang, Policy, ProjectKind, Yuan};
 

@@ -72,7 +72,7 @@ fn the_same_application_on_two_lists_of_one_recommender_is_refused() {
     assert_eq!(
         receipt.list_refused,
         vec![Refusal::ApplicationOnOtherList {
-            application: skill_grants::model::ApplicationId::new("A-1"),
+            application: skill_grants::domain::ApplicationId::new("A-1"),
             kind: ProjectKind::TrainingBase,
         }]
     );

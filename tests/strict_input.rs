@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use skill_grants::model::Application;
+use skill_grants::application::Application;
 
 /// Issue 15: an application, unit, lead, title, earlier project or holiday
 /// calendar with a field the crate does not know is refused when read, naming

@@ -4,14 +4,14 @@
 //! Units, people and bodies are invented; the nine banners are real.
 #![allow(dead_code)]
 
+use skill_grants::application::{
+    Application, Honour, PastProject, SkillLevel, StudioLead, Title, TitleLevel, Unit, UnitKind,
+};
 use skill_grants::chain::Sealed;
+use skill_grants::domain::{BodyId, Seat, Specialty, UnitId};
 use skill_grants::lifecycle::{
     Action, Actor, Command, EvaluationRating, Event, InspectionResult, Project, ProjectStart,
     SpecialtyIndex, Spend, SpendingCategory,
-};
-use skill_grants::model::{
-    Application, BodyId, Honour, PastProject, Seat, SkillLevel, Specialty, StudioLead, Title,
-    TitleLevel, Unit, UnitId, UnitKind,
 };
 use skill_grants::round::{
     CandidateScore, CityReview, Coverage, ExpertMember, FundBalances, Quota, Recommendation,
@@ -436,7 +436,7 @@ pub fn start(policy: &Policy, i: usize, kind: ProjectKind, released_on: NaiveDat
         ),
     };
     ProjectStart {
-        project: skill_grants::model::ProjectId::new(format!("2023-{i:02}")),
+        project: skill_grants::domain::ProjectId::new(format!("2023-{i:02}")),
         kind,
         unit: UnitId::new(format!("U-{i:03}")),
         unit_name: format!("某项目单位{i}"),

@@ -16,9 +16,10 @@ use super::{
     BarringProject, ConditionCheck, EarlierProject, Facts, Finding, HonourSet, Outcome, Remedy,
     RuleId, Standing,
 };
+use crate::application::{Application, PastProject, Title, Unit};
 use crate::date::add_months;
 use crate::domain::ProjectKind;
-use crate::model::{Application, BodyId, PastProject, Seat, Title, Unit};
+use crate::domain::{BodyId, Seat};
 use crate::policy::{ConditionTest, ConstructionBar, Policy, UnitCondition};
 
 /// Applies every rule to `application`, in the order of the notice
@@ -463,7 +464,8 @@ pub(super) fn directly_under_body(app: &Application) -> Finding {
 ///
 /// ```
 /// use skill_grants::eligibility::body_may_recommend;
-/// use skill_grants::model::*;
+/// use skill_grants::application::*;
+/// use skill_grants::domain::*;
 /// let body = BodyId::new("city-energy-group");
 /// let mut unit = Unit::new("U-1", "某能源集团下属技工学校", UnitKind::TechnicalSchool, Seat::Body(body.clone()));
 /// assert!(body_may_recommend(&unit, &body));
@@ -492,8 +494,9 @@ pub(super) fn specialties(policy: &Policy, app: &Application) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::application::UnitKind;
     use crate::domain::Banner;
-    use crate::model::{Specialty, UnitKind};
+    use crate::domain::Specialty;
 
     #[test]
     fn evaluate_gives_one_finding_per_rule_in_the_order_of_the_notice() {

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::{ApplicationId, ProjectId, Specialty};
+use crate::domain::{ApplicationId, ProjectId, Specialty};
 
 /// An application that contradicts itself, refused before any rule runs.
 ///
@@ -16,7 +16,8 @@ use crate::model::{ApplicationId, ProjectId, Specialty};
 /// ```
 /// use chrono::NaiveDate;
 /// use skill_grants::eligibility::{decide, ApplicationError};
-/// use skill_grants::model::*;
+/// use skill_grants::application::*;
+/// use skill_grants::domain::*;
 /// use skill_grants::{Banner, Policy};
 ///
 /// let unit = Unit::new("U-1", "准格尔旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::JungarBanner));

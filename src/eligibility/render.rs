@@ -9,7 +9,7 @@ use std::fmt;
 
 use super::wording::{Day, cite, reason, remedy_text};
 use super::{Decision, Facts, Finding};
-use crate::domain::Lang;
+use crate::lang::Lang;
 use crate::policy::{Policy, UnitCondition};
 
 /// One finding in words: `[outcome] clause rule (reading): reason. remedy`.
@@ -17,7 +17,8 @@ use crate::policy::{Policy, UnitCondition};
 /// ```
 /// use chrono::NaiveDate;
 /// use skill_grants::eligibility::{decide, FindingText, RuleId};
-/// use skill_grants::model::*;
+/// use skill_grants::application::*;
+/// use skill_grants::domain::*;
 /// use skill_grants::{Banner, Lang, Policy};
 /// let unit = Unit::new("U-1", "康巴什区某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::Kangbashi));
 /// let app = Application::training_base("A-1", unit, NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(), []);
@@ -93,7 +94,8 @@ impl fmt::Display for FindingText<'_> {
 /// ```
 /// use chrono::NaiveDate;
 /// use skill_grants::eligibility::{decide, DecisionText};
-/// use skill_grants::model::*;
+/// use skill_grants::application::*;
+/// use skill_grants::domain::*;
 /// use skill_grants::{Banner, Lang, Policy};
 /// let unit = Unit::new("U-1", "伊金霍洛旗某重点企业", UnitKind::KeyEnterprise, Seat::Banner(Banner::EjinHoroBanner));
 /// let app = Application::training_base("A-1", unit, NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(), [Specialty::new("电工")]);

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::error::ApplicationError;
+use crate::application::{Application, PastProject};
 use crate::domain::ProjectKind;
-use crate::model::{Application, PastProject};
 
 /// Empty or only white space (stops at the first other character).
 fn blank(s: &str) -> bool {

@@ -10,8 +10,9 @@ use chrono::{Datelike, NaiveDate};
 use super::{
     ConditionCheck, EarlierProject, Facts, Finding, HonourSet, Outcome, Remedy, RuleId, Standing,
 };
-use crate::domain::{Lang, ProjectKind};
-use crate::model::{SkillLevel, TitleLevel};
+use crate::application::{SkillLevel, TitleLevel};
+use crate::domain::ProjectKind;
+use crate::lang::{Lang, clause_name};
 use crate::policy::{ConditionTest, ConstructionBar, UnitCondition};
 
 impl RuleId {
@@ -110,11 +111,7 @@ pub(super) struct Cite(RuleId, Lang);
 
 impl fmt::Display for Cite {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let clause = self.0.clause();
-        match self.1 {
-            Lang::Zh => f.write_str(clause.heading_zh()),
-            Lang::En => write!(f, "clause {}", clause.as_str()),
-        }
+        f.write_str(&clause_name(self.0.clause(), self.1))
     }
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::StudioLead;
+use crate::application::StudioLead;
 use crate::money::Yuan;
 
 use super::event::EventKind;

@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 
 use crate::chain::ChainError;
 use crate::clause::ClauseId;
-use crate::domain::{Lang, ProjectKind};
-use crate::model::ProjectId;
+use crate::domain::ProjectId;
+use crate::domain::ProjectKind;
+use crate::lang::Lang;
 use crate::money::{MoneyError, Yuan};
 
 use super::error::LifecycleError;

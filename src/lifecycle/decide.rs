@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use crate::chain::{self, ChainError, Sealed};
 use crate::domain::ProjectKind;
-use crate::model::Seat;
+use crate::domain::Seat;
 use crate::money::Yuan;
 
 use super::command::{Action, Command};
@@ -47,7 +47,7 @@ impl Project {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use skill_grants::lifecycle::*;
-    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// # let policy = Policy::ordos_2022();
@@ -132,7 +132,7 @@ impl Project {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use skill_grants::lifecycle::*;
-    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// # let policy = Policy::ordos_2022();
@@ -209,7 +209,7 @@ impl Project {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use skill_grants::lifecycle::*;
-    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// # let policy = Policy::ordos_2022();
@@ -272,7 +272,7 @@ impl Project {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use skill_grants::lifecycle::*;
-    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// # let policy = Policy::ordos_2022();

@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use crate::chain::ChainError;
 use crate::clause::{ClauseId, Law};
 use crate::date::DateError;
-use crate::domain::{Lang, ProjectKind};
-use crate::model::{PersonId, Seat, Specialty, UnitId};
+use crate::domain::ProjectKind;
+use crate::domain::{PersonId, Seat, Specialty, UnitId};
+use crate::lang::{Lang, cited_before};
 use crate::money::{MoneyError, Yuan};
 use crate::policy::PolicyRef;
 
@@ -418,8 +419,8 @@ impl LifecycleError {
     pub fn explain(&self, lang: Lang) -> String {
         let clause = self.clause();
         match lang {
-            Lang::En => format!("[{clause}] {self}"),
-            Lang::Zh => format!("〔{}〕{}", clause.heading_zh(), self.zh()),
+            Lang::En => cited_before(&[clause], &self.to_string(), lang),
+            Lang::Zh => cited_before(&[clause], &self.zh(), lang),
         }
     }
 }
@@ -793,7 +794,7 @@ fn actor_name(actor: &Actor) -> String {
 
 fn seat_name(seat: &Seat) -> String {
     match seat {
-        Seat::Banner(b) => b.name(Lang::En).to_owned(),
+        Seat::Banner(_) => seat.name(Lang::En).to_owned(),
         Seat::Body(b) => format!("body `{b}`"),
     }
 }

@@ -3,9 +3,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::application::StudioLead;
 use crate::clause::{ClauseId, Law};
-use crate::domain::{Lang, ProjectKind};
-use crate::model::{ProjectId, StudioLead};
+use crate::domain::ProjectId;
+use crate::domain::ProjectKind;
+use crate::lang::Lang;
 use crate::money::Yuan;
 
 use super::types::{
@@ -557,7 +559,7 @@ impl Event {
     /// use chrono::NaiveDate;
     /// use skill_grants::ClauseId;
     /// use skill_grants::lifecycle::{Change, Event, Role};
-    /// use skill_grants::model::ProjectId;
+    /// use skill_grants::domain::ProjectId;
     /// let e = Event { project: ProjectId::new("P"), on: NaiveDate::from_ymd_opt(2023, 1, 1).unwrap(), by: Some(Role::City), change: Change::NotAccepted };
     /// assert_eq!(e.clause(), ClauseId::C7_2);
     /// ```

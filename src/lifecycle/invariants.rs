@@ -35,7 +35,7 @@ impl Project {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use skill_grants::lifecycle::*;
-    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// # let policy = Policy::ordos_2022();

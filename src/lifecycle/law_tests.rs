@@ -9,10 +9,11 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use crate::application::StudioLead;
 use crate::clause::ClauseId;
 use crate::date::DateError;
 use crate::domain::{Banner, ProjectKind};
-use crate::model::{BodyId, PersonId, Seat, StudioLead, UnitId};
+use crate::domain::{BodyId, PersonId, Seat, UnitId};
 use crate::money::{MoneyError, Yuan};
 use crate::policy::PolicyRef;
 
@@ -91,7 +92,7 @@ fn every_refusal_form() -> Vec<LifecycleError> {
         },
         LifecycleError::NewLeadWithoutHonour { person },
         LifecycleError::DuplicateSpecialty {
-            specialty: crate::model::Specialty::new("电工"),
+            specialty: crate::domain::Specialty::new("电工"),
             first: 0,
             second: 1,
         },

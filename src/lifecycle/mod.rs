@@ -110,7 +110,7 @@
 //! ```
 //! use chrono::NaiveDate;
 //! use skill_grants::lifecycle::*;
-//! use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+//! use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
 //! use skill_grants::{Banner, Policy, ProjectKind, Yuan};
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
@@ -185,9 +185,10 @@ pub use types::{
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::application::StudioLead;
 use crate::chain::{self, Head, Sealed};
 use crate::domain::ProjectKind;
-use crate::model::{ProjectId, Seat, Specialty, StudioLead};
+use crate::domain::{ProjectId, Seat, Specialty};
 use crate::policy::Policy;
 
 /// A funded project (建设项目) and everything its log has established.
@@ -243,7 +244,7 @@ impl Project {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use skill_grants::lifecycle::*;
-    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// # let policy = Policy::ordos_2022();
@@ -359,7 +360,7 @@ impl Project {
     /// ```
     /// # use chrono::NaiveDate;
     /// # use skill_grants::lifecycle::*;
-    /// # use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
     /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// # let policy = Policy::ordos_2022();

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::clause::{ClauseId, Law};
-use crate::domain::Lang;
+use crate::lang::Lang;
 
 /// The state of a project (项目状态).
 ///

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::clause::ClauseId;
-use crate::domain::{Lang, ProjectKind};
+use crate::domain::ProjectKind;
+use crate::lang::Lang;
 
 use super::event::EventKind;
 use super::status::Status;

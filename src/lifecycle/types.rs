@@ -4,8 +4,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Banner, Lang, ProjectKind};
-use crate::model::{BodyId, PersonId, ProjectId, Seat, Specialty, StudioLead, UnitId};
+use crate::application::StudioLead;
+use crate::domain::{Banner, ProjectKind};
+use crate::domain::{BodyId, PersonId, ProjectId, Seat, Specialty, UnitId};
+use crate::lang::Lang;
 use crate::money::Yuan;
 use crate::policy::PolicyRef;
 
@@ -16,7 +18,7 @@ use crate::policy::PolicyRef;
 /// ```
 /// use chrono::NaiveDate;
 /// use skill_grants::lifecycle::ProjectStart;
-/// use skill_grants::model::{ProjectId, Seat, Specialty, UnitId};
+/// use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
 /// use skill_grants::{Banner, Policy, ProjectKind, Yuan};
 ///
 /// let start = ProjectStart {
@@ -68,7 +70,7 @@ pub struct ProjectStart {
 ///
 /// ```
 /// use skill_grants::lifecycle::Actor;
-/// use skill_grants::model::UnitId;
+/// use skill_grants::domain::UnitId;
 /// use skill_grants::Banner;
 /// let a = Actor::Unit(UnitId::new("U-001"));
 /// assert_ne!(a, Actor::BannerAuthority(Banner::JungarBanner));

@@ -1,7 +1,7 @@
 //! The Chinese wording of the lifecycle's refusals ([`LifecycleError::explain`]
-//! in [`Lang::Zh`](crate::domain::Lang::Zh)).
+//! in [`Lang::Zh`](crate::lang::Lang::Zh)).
 
-use crate::domain::Lang;
+use crate::lang::Lang;
 
 use super::error::LifecycleError;
 use super::text::TextProblem;

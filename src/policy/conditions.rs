@@ -4,8 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Lang, ProjectKind};
-use crate::model::SkillLevel;
+use crate::application::SkillLevel;
+use crate::domain::ProjectKind;
+use crate::lang::Lang;
 
 /// A host-supplied unit condition (R16, cited as 3.1 plus the host's reference).
 ///

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::ProjectKind;
-use crate::model::{Seat, Specialty};
+use crate::domain::{Seat, Specialty};
 
 /// A count per kind of project.
 ///

@@ -10,9 +10,10 @@ use serde::{Deserialize, Serialize};
 use super::inputs::Recommender;
 use crate::clause::{ClauseId, Law};
 use crate::date::DateError;
-use crate::domain::{Lang, ProjectKind};
+use crate::domain::ApplicationId;
+use crate::domain::ProjectKind;
 use crate::eligibility::ApplicationError;
-use crate::model::ApplicationId;
+use crate::lang::Lang;
 use crate::money::MoneyError;
 
 /// The stage a round is in.

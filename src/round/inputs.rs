@@ -12,9 +12,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::coverage::Coverage;
+use crate::application::Application;
 use crate::clause::ClauseId;
-use crate::domain::{Banner, Fund, Lang, ProjectKind};
-use crate::model::{Application, ApplicationId, BodyId};
+use crate::domain::{ApplicationId, BodyId};
+use crate::domain::{Banner, Fund, ProjectKind};
+use crate::lang::Lang;
 use crate::money::{MoneyError, Yuan};
 use crate::policy::AnnualPlaces;
 #[cfg(doc)]
@@ -25,7 +27,7 @@ use crate::policy::Policy;
 ///
 /// ```
 /// use skill_grants::round::Recommender;
-/// use skill_grants::{Banner, ClauseId, Lang, model::BodyId};
+/// use skill_grants::{Banner, ClauseId, Lang, domain::BodyId};
 /// assert_eq!(Recommender::Banner(Banner::OtogBanner).clause(), ClauseId::C4_1);
 /// let body = Recommender::Body(BodyId::new("市某局"));
 /// assert_eq!(body.clause(), ClauseId::C4_2);

@@ -18,9 +18,10 @@ use std::hash::Hash;
 
 use super::inputs::{FundBalances, Recommender, Score};
 use super::verdict::{Draw, Funding, NotSelectedReason, Refusal};
+use crate::application::{Application, Unit};
+use crate::domain::{ApplicationId, Seat, UnitId};
 use crate::domain::{Fund, ProjectKind};
 use crate::eligibility::{Decision, RuleId};
-use crate::model::{Application, ApplicationId, Seat, Unit, UnitId};
 use crate::money::{MoneyError, Yuan};
 
 /// R3 (1.2, 2.1): how many candidates of a kind a round may select — the
@@ -114,7 +115,8 @@ pub fn pay(
 ///
 /// ```
 /// use skill_grants::round::{law::placement, Recommender, Refusal};
-/// use skill_grants::model::{Seat, Unit, UnitKind};
+/// use skill_grants::application::{Unit, UnitKind};
+/// use skill_grants::domain::Seat;
 /// use skill_grants::Banner;
 /// let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
 /// assert!(placement(&Recommender::Banner(Banner::DaladBanner), &unit).is_empty());
@@ -161,7 +163,8 @@ pub fn placement(recommender: &Recommender, unit: &Unit) -> Vec<Refusal> {
 ///
 /// ```
 /// use skill_grants::round::{law::entry_refusals, Recommender};
-/// use skill_grants::model::*;
+/// use skill_grants::application::*;
+/// use skill_grants::domain::*;
 /// use skill_grants::{eligibility, Banner, NaiveDate, Policy};
 /// let d = NaiveDate::from_ymd_opt(2022, 7, 1).ok_or("date")?;
 /// let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
@@ -194,7 +197,8 @@ pub fn entry_refusals(
 ///
 /// ```
 /// use skill_grants::round::{law::duplicates, Refusal};
-/// use skill_grants::model::*;
+/// use skill_grants::application::*;
+/// use skill_grants::domain::*;
 /// use skill_grants::{Banner, NaiveDate};
 /// let d = NaiveDate::from_ymd_opt(2022, 7, 1).ok_or("date")?;
 /// let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
@@ -234,7 +238,8 @@ pub fn duplicates(applications: &[Application]) -> Vec<Refusal> {
 ///
 /// ```
 /// use skill_grants::round::{law::on_other_list, Refusal};
-/// use skill_grants::model::*;
+/// use skill_grants::application::*;
+/// use skill_grants::domain::*;
 /// use skill_grants::{Banner, NaiveDate, ProjectKind};
 /// let d = NaiveDate::from_ymd_opt(2022, 7, 1).ok_or("date")?;
 /// let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
@@ -289,7 +294,7 @@ pub struct Listing<'a> {
 ///
 /// ```
 /// use skill_grants::round::{law::{listed_by_others, Listing}, Recommender};
-/// use skill_grants::model::{ApplicationId, UnitId};
+/// use skill_grants::domain::{ApplicationId, UnitId};
 /// use skill_grants::{Banner, ProjectKind};
 /// let (a, b) = (Recommender::Banner(Banner::Dongsheng), Recommender::Banner(Banner::Kangbashi));
 /// let (x, y) = (ApplicationId::new("A-1"), ApplicationId::new("A-2"));
@@ -385,7 +390,7 @@ pub struct Ranked<'a> {
 ///
 /// ```
 /// use skill_grants::round::{law::{r9, Ranked}, Score};
-/// use skill_grants::model::ApplicationId;
+/// use skill_grants::domain::ApplicationId;
 /// use std::cmp::Ordering;
 /// let (a1, a2) = (ApplicationId::new("A-1"), ApplicationId::new("A-2"));
 /// let a = Ranked { score: Score::points(90), recommendation_rank: 2, application: &a2 };

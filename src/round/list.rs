@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::inputs::{RecommendationReport, Recommender, Score};
 use super::verdict::{Refusal, Verdict};
+use crate::application::Application;
+use crate::domain::ApplicationId;
 use crate::domain::ProjectKind;
-use crate::model::{Application, ApplicationId};
 
 /// One candidate on a list, with its round state (推荐对象).
 ///

@@ -51,7 +51,8 @@
 //! | `stored.rs` | a stored round read back and checked: [`RoundRecord`], [`StoredRoundError`] |
 //!
 //! ```
-//! use skill_grants::model::*;
+//! use skill_grants::application::*;
+//! use skill_grants::domain::*;
 //! use skill_grants::round::*;
 //! use skill_grants::{AnnualPlaces, Banner, HolidayCalendar, NaiveDate, Policy, ProjectKind, Yuan};
 //!

@@ -9,8 +9,8 @@ use super::law;
 use super::steps::{At, Round};
 use super::verdict::{Funding, Verdict};
 use crate::date::HolidayCalendar;
+use crate::domain::ApplicationId;
 use crate::domain::ProjectKind;
-use crate::model::ApplicationId;
 #[cfg(doc)]
 use crate::policy::Policy;
 

@@ -14,9 +14,10 @@ use super::inputs::{
 use super::list::Candidate;
 use super::steps::Round;
 use super::verdict::{Draw, Funding, Refusal, Verdict};
+use crate::application::StudioLead;
 use crate::clause::ClauseId;
+use crate::domain::{ApplicationId, ProjectId, Seat, Specialty, UnitId};
 use crate::domain::{Fund, ProjectKind};
-use crate::model::{ApplicationId, ProjectId, Seat, Specialty, StudioLead, UnitId};
 use crate::money::{MoneyError, Yuan};
 use crate::policy::{AnnualPlaces, PolicyRef};
 

@@ -5,36 +5,14 @@ use std::fmt::Write as _;
 use super::inputs::Recommender;
 use super::outcome::{CandidateOutcome, RoundOutcome};
 use super::verdict::{Draw, Funding, NotSelectedReason, Refusal, Verdict};
-use crate::clause::ClauseId;
-use crate::domain::{Fund, Lang, ProjectKind};
-use crate::model::Seat;
+use crate::domain::{Fund, ProjectKind};
+use crate::lang::{Lang, cited_after};
 use crate::money::Yuan;
 
 fn money(y: Yuan, lang: Lang) -> String {
     match lang {
         Lang::Zh => y.to_chinese(),
         Lang::En => y.to_string(),
-    }
-}
-
-fn seat_name(seat: &Seat, lang: Lang) -> &str {
-    match seat {
-        Seat::Banner(b) => b.name(lang),
-        Seat::Body(id) => id.as_str(),
-    }
-}
-
-/// Clauses as `〔四（一）、五〕` (Chinese) or `[4.1, 5]` (English).
-fn cite(clauses: &[ClauseId], lang: Lang) -> String {
-    match lang {
-        Lang::Zh => {
-            let parts: Vec<&str> = clauses.iter().map(|c| c.heading_zh()).collect();
-            format!("〔{}〕", parts.join("、"))
-        }
-        Lang::En => {
-            let parts: Vec<&str> = clauses.iter().map(|c| c.as_str()).collect();
-            format!(" [{}]", parts.join(", "))
-        }
     }
 }
 
@@ -98,22 +76,20 @@ impl Refusal {
                 "application {application} already stands on this recommender's {} list: refused whole",
                 kind.name(lang)
             ),
-            (Refusal::OutsideJurisdiction { banner, seat }, Lang::Zh) => format!(
-                "单位属{}，不在{}辖区内",
-                seat_name(seat, lang),
-                banner.name(lang)
-            ),
+            (Refusal::OutsideJurisdiction { banner, seat }, Lang::Zh) => {
+                format!("单位属{}，不在{}辖区内", seat.name(lang), banner.name(lang))
+            }
             (Refusal::OutsideJurisdiction { banner, seat }, Lang::En) => format!(
                 "the unit sits in {}, outside the jurisdiction of {}",
-                seat_name(seat, lang),
+                seat.name(lang),
                 banner.name(lang)
             ),
             (Refusal::NotUnderBody { body, seat }, Lang::Zh) => {
-                format!("单位属{}，非{}直属单位", seat_name(seat, lang), body)
+                format!("单位属{}，非{}直属单位", seat.name(lang), body)
             }
             (Refusal::NotUnderBody { body, seat }, Lang::En) => format!(
                 "the unit sits under {}, not directly under {}",
-                seat_name(seat, lang),
+                seat.name(lang),
                 body
             ),
             (Refusal::NotIndependentLegalPerson { body }, Lang::Zh) => {
@@ -137,7 +113,7 @@ impl Refusal {
                 }
             }
         };
-        format!("{text}{}", cite(&self.clauses(by), lang))
+        cited_after(&text, &self.clauses(by), lang)
     }
 }
 
@@ -228,7 +204,7 @@ impl CandidateOutcome {
                 objection + 1
             ),
         };
-        format!("{text}{}", cite(&self.clauses, lang))
+        cited_after(&text, &self.clauses, lang)
     }
 }
 
@@ -468,7 +444,7 @@ impl RoundOutcome {
                         p.id,
                         p.kind.name(lang),
                         p.unit_name,
-                        seat_name(&p.unit_seat, lang),
+                        p.unit_seat.name(lang),
                         money(p.amount, lang),
                         draws_text(&p.draws, lang)
                     )
@@ -479,7 +455,7 @@ impl RoundOutcome {
                         p.id,
                         p.kind.name(lang),
                         p.unit_name,
-                        seat_name(&p.unit_seat, lang),
+                        p.unit_seat.name(lang),
                         money(p.amount, lang),
                         draws_text(&p.draws, lang)
                     )
@@ -514,7 +490,7 @@ impl RoundOutcome {
                 writeln!(
                     s,
                     "- {}：培训基地 {}，工作室 {}",
-                    seat_name(&seat.seat, lang),
+                    seat.seat.name(lang),
                     seat.counts.training_bases,
                     seat.counts.studios
                 )
@@ -522,7 +498,7 @@ impl RoundOutcome {
                 writeln!(
                     s,
                     "- {}: bases {}, studios {}",
-                    seat_name(&seat.seat, lang),
+                    seat.seat.name(lang),
                     seat.counts.training_bases,
                     seat.counts.studios
                 )

@@ -15,9 +15,10 @@ use super::inputs::{
 use super::law::{self, Listing, Ranked};
 use super::list::{Candidate, RecommendationList, RefusedAttempt, SubmissionReceipt};
 use super::verdict::{NotSelectedReason, Refusal, Verdict};
+use crate::application::Application;
+use crate::domain::ApplicationId;
 use crate::domain::ProjectKind;
 use crate::eligibility;
-use crate::model::{Application, ApplicationId};
 use crate::policy::{AnnualPlaces, Policy};
 
 /// An annual round (年度评审, 2.1). See the [module docs](super) for its
@@ -176,7 +177,7 @@ impl Round {
     /// use skill_grants::round::Recommender;
     /// use skill_grants::{Banner, ProjectKind};
     /// let round = skill_grants::sample::round_2022()?;
-    /// let nobody = Recommender::Body(skill_grants::model::BodyId::new("无此单位"));
+    /// let nobody = Recommender::Body(skill_grants::domain::BodyId::new("无此单位"));
     /// assert_eq!(round.quota(&nobody, ProjectKind::Studio), 0);
     /// assert!(round.quota(&Recommender::Banner(Banner::Dongsheng), ProjectKind::TrainingBase) > 0);
     /// # Ok::<(), Box<dyn std::error::Error>>(())

@@ -34,8 +34,9 @@ use super::list::RecommendationList;
 use super::outcome::{InvariantViolation, check_invariants};
 use super::steps::Round;
 use super::verdict::{Refusal, RefusalKind, Verdict};
+use crate::application::Application;
+use crate::domain::ApplicationId;
 use crate::domain::ProjectKind;
-use crate::model::{Application, ApplicationId};
 use crate::policy::{AnnualPlaces, Policy};
 
 /// A round as stored, field for field, before it is checked; [`Round`]'s
@@ -320,7 +321,7 @@ impl Round {
     /// What the stage has recorded, and has not yet.
     fn check_stage(&self) -> Result<(), StoredRoundError> {
         let stage = self.stage;
-        let name = stage.name(crate::domain::Lang::En);
+        let name = stage.name(crate::lang::Lang::En);
         let reviewed = stage >= Stage::Reviewed;
         let mut admitted: HashSet<&ApplicationId> = HashSet::new();
         let mut removed = 0usize;

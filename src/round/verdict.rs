@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use super::inputs::{Recommender, ReportPart};
 use crate::clause::{ClauseId, Law};
+use crate::domain::{ApplicationId, BodyId, Seat, UnitId};
 use crate::domain::{Banner, Fund, ProjectKind};
 use crate::eligibility::{self, Decision};
-use crate::model::{ApplicationId, BodyId, Seat, UnitId};
 use crate::money::Yuan;
 
 /// Why a list or a candidate is refused (R8, eligibility).

@@ -7,16 +7,18 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{applications_2022, bodies, reference_date_2022, ymd};
+use crate::application::{Honour, SkillLevel, StudioLead};
 use crate::chain::Sealed;
 use crate::clause::ClauseId;
 use crate::date::{DateError, HolidayCalendar};
-use crate::domain::{Banner, Lang, ProjectKind};
+use crate::domain::{ApplicationId, ProjectId, Seat};
+use crate::domain::{Banner, ProjectKind};
+use crate::lang::Lang;
 use crate::lifecycle::{
     Action, Actor, Command, EvaluationRating, Event, InspectionResult, LeadChangeReason,
     LifecycleError, Misconduct, Project, RenameCause, SpecialtyIndex, Spend, SpendingCategory,
     Status,
 };
-use crate::model::{ApplicationId, Honour, ProjectId, Seat, SkillLevel, StudioLead};
 use crate::money::{MoneyError, Yuan};
 use crate::policy::{AnnualPlaces, Policy};
 use crate::round::{
@@ -156,7 +158,7 @@ pub fn experts_2022() -> Vec<ExpertMember> {
 /// between 60.00 and 97.99.
 ///
 /// ```
-/// use skill_grants::model::ApplicationId;
+/// use skill_grants::domain::ApplicationId;
 /// let s = skill_grants::sample::score_2022(&ApplicationId::new("A-2022-001"));
 /// assert!(s.value() >= 60.into());
 /// ```

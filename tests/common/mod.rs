@@ -8,9 +8,10 @@
 )]
 
 use chrono::NaiveDate;
+use skill_grants::application::{Honour, StudioLead};
 use skill_grants::chain::Sealed;
+use skill_grants::domain::{BodyId, ProjectId, Seat, Specialty, UnitId};
 use skill_grants::lifecycle::*;
-use skill_grants::model::{BodyId, Honour, ProjectId, Seat, Specialty, StudioLead, UnitId};
 use skill_grants::{Banner, Policy, ProjectKind, Yuan};
 
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {

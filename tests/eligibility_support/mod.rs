@@ -3,8 +3,9 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
+use skill_grants::application::*;
+use skill_grants::domain::*;
 use skill_grants::eligibility::{Decision, Finding, Outcome, Remedy, RuleId, decide};
-use skill_grants::model::*;
 use skill_grants::{Banner, Policy, ProjectKind};
 
 pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -9,10 +9,10 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
+use skill_grants::application::Application;
 use skill_grants::chain::Sealed;
 use skill_grants::eligibility::decide;
 use skill_grants::lifecycle::{Command, Event, Project, ProjectStart};
-use skill_grants::model::Application;
 use skill_grants::round::{CandidateScore, CityReview, Objection, Round, Score, check_invariants};
 use skill_grants::service::{Request, Response, Service};
 use skill_grants::{HolidayCalendar, Lang, NaiveDate, Policy, UnitCondition, sample};
@@ -268,7 +268,7 @@ fn studio_log() -> Given {
             new_lead: common::lead(
                 "P-2",
                 "赵某",
-                &[skill_grants::model::Honour::OrdosCraftsman],
+                &[skill_grants::application::Honour::OrdosCraftsman],
             ),
             reason: LeadChangeReason::Retirement,
         },
@@ -280,7 +280,7 @@ fn studio_log() -> Given {
 
 fn commands() -> Vec<Command> {
     use skill_grants::lifecycle::*;
-    let unit = Actor::Unit(skill_grants::model::UnitId::new("U-S01"));
+    let unit = Actor::Unit(skill_grants::domain::UnitId::new("U-S01"));
     vec![
         Command::new(
             unit.clone(),

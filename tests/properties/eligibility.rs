@@ -4,8 +4,8 @@
 use crate::eligibility_support::*;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
+use skill_grants::application::*;
 use skill_grants::eligibility::{Decision, Outcome, Remedy, RuleId, decide};
-use skill_grants::model::*;
 use skill_grants::{Lang, Policy, ProjectKind, rules};
 
 fn day(from: NaiveDate, offset: u64) -> NaiveDate {

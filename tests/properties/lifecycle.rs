@@ -5,9 +5,10 @@
 use crate::common::*;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
+use skill_grants::application::{Honour, StudioLead};
 use skill_grants::chain::{self, Head, Sealed};
+use skill_grants::domain::{BodyId, UnitId};
 use skill_grants::lifecycle::*;
-use skill_grants::model::{BodyId, Honour, StudioLead, UnitId};
 use skill_grants::{Banner, Policy, Yuan, rules};
 
 fn any_actor() -> impl Strategy<Value = Actor> {

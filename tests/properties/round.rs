@@ -8,7 +8,8 @@
 
 use crate::round_support::*;
 use proptest::prelude::*;
-use skill_grants::model::*;
+use skill_grants::application::*;
+use skill_grants::domain::*;
 use skill_grants::round::*;
 use skill_grants::{AnnualPlaces, Banner, HolidayCalendar, ProjectKind, Yuan, rules};
 

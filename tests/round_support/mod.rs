@@ -3,7 +3,8 @@
 //! Units, people and 4.2 bodies are invented; banners and districts are real.
 #![allow(dead_code)]
 
-use skill_grants::model::*;
+use skill_grants::application::*;
+use skill_grants::domain::*;
 use skill_grants::round::*;
 use skill_grants::{AnnualPlaces, Banner, NaiveDate, Policy, ProjectKind, Yuan};
 

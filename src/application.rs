@@ -6,7 +6,8 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use skill_grants::model::*;
+//! use skill_grants::application::*;
+//! use skill_grants::domain::*;
 //! use skill_grants::{Banner, ProjectKind};
 //!
 //! let unit = Unit::new("U-001", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
@@ -19,87 +20,17 @@
 //! assert_eq!(app.kind, ProjectKind::TrainingBase);
 //! ```
 
-use std::fmt;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Banner, Lang, ProjectKind};
+use crate::domain::{ApplicationId, PersonId, ProjectId, ProjectKind, Seat, Specialty, UnitId};
 
-crate::id::text_id!(
-    /// The host's id of a unit (申报单位).
-    ///
-    /// ```
-    /// assert_eq!(skill_grants::model::UnitId::new("U-1").as_str(), "U-1");
-    /// ```
-    UnitId
-);
-crate::id::text_id!(
-    /// The host's id of an application (申报).
-    ///
-    /// ```
-    /// assert_eq!(skill_grants::model::ApplicationId::from("A-1").to_string(), "A-1");
-    /// ```
-    ApplicationId
-);
-crate::id::text_id!(
-    /// The host's id of a person who leads or may lead a studio (领办人).
-    ///
-    /// ```
-    /// assert_eq!(skill_grants::model::PersonId::new("P-1").as_str(), "P-1");
-    /// ```
-    PersonId
-);
-crate::id::text_id!(
-    /// The id of a city-level project (建设项目).
-    ///
-    /// ```
-    /// assert_eq!(skill_grants::model::ProjectId::new("2022-B-01").as_str(), "2022-B-01");
-    /// ```
-    ProjectId
-);
-crate::id::text_id!(
-    /// The id of a directly recommending body of 4.2 (市直委办室局、大企业、事业单位、驻市单位).
-    ///
-    /// ```
-    /// assert_eq!(skill_grants::model::BodyId::new("city-transport").as_str(), "city-transport");
-    /// ```
-    BodyId
-);
-
-/// A specialty or occupation (专业（职业）) a training base declares (6.1).
-///
-/// ```
-/// let s = skill_grants::model::Specialty::new("电工");
-/// assert_eq!(s.as_str(), "电工");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(transparent)]
-pub struct Specialty(pub String);
-
-impl Specialty {
-    /// Wraps a name.
-    pub fn new(name: impl Into<String>) -> Self {
-        Specialty(name.into())
-    }
-
-    /// The name.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Specialty {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+use crate::lang::Lang;
 
 /// What kind of organisation a unit is (1.2.1, R1).
 ///
 /// ```
-/// use skill_grants::model::UnitKind;
+/// use skill_grants::application::UnitKind;
 /// assert!(UnitKind::KeyEnterprise.may_host_base());
 /// assert!(!UnitKind::Other.may_host_base());
 /// ```
@@ -128,7 +59,7 @@ impl UnitKind {
     /// The kind's name.
     ///
     /// ```
-    /// use skill_grants::{Lang, model::UnitKind};
+    /// use skill_grants::{Lang, application::UnitKind};
     /// assert_eq!(UnitKind::TechnicalSchool.name(Lang::Zh), "技工院校");
     /// ```
     pub const fn name(self, lang: Lang) -> &'static str {
@@ -143,24 +74,6 @@ impl UnitKind {
             (UnitKind::Other, Lang::En) => "other unit",
         }
     }
-}
-
-/// Where a unit sits, which decides who may recommend it (4.1, 4.2).
-///
-/// ```
-/// use skill_grants::{Banner, model::{BodyId, Seat}};
-/// let s = Seat::Body(BodyId::new("city-energy-bureau"));
-/// assert_ne!(s, Seat::Banner(Banner::Kangbashi));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-#[serde(deny_unknown_fields)]
-pub enum Seat {
-    /// In a banner's or district's jurisdiction (4.1).
-    Banner(Banner),
-    /// Directly under a recommending body of 4.2.
-    Body(BodyId),
 }
 
 /// The level of a title a unit already holds (3.2).
@@ -178,7 +91,7 @@ pub enum TitleLevel {
 /// A region-level or national base or studio title the unit holds (3.2, R5).
 ///
 /// ```
-/// use skill_grants::{ProjectKind, model::{Title, TitleLevel}};
+/// use skill_grants::{ProjectKind, application::{Title, TitleLevel}};
 /// let t = Title { kind: ProjectKind::Studio, level: TitleLevel::National, funded: true };
 /// assert!(t.funded);
 /// ```
@@ -198,7 +111,7 @@ pub struct Title {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use skill_grants::{ProjectKind, model::PastProject};
+/// use skill_grants::{ProjectKind, application::PastProject};
 /// let p = PastProject::open("2022-S-01", ProjectKind::Studio, NaiveDate::from_ymd_opt(2022, 9, 1).unwrap());
 /// assert!(p.closed_on.is_none());
 /// ```
@@ -271,7 +184,7 @@ impl Unit {
     /// A unit with no history, independent legal person, no host facts.
     ///
     /// ```
-    /// use skill_grants::{Banner, model::{Seat, Unit, UnitKind}};
+    /// use skill_grants::{Banner, application::{Unit, UnitKind}, domain::Seat};
     /// let u = Unit::new("U-1", "乌审旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::UxinBanner));
     /// assert!(u.independent_legal_person);
     /// ```
@@ -308,7 +221,7 @@ pub struct UnitFacts {
 /// The seven honours of 1.2.2, one of which a studio's lead must hold (R2).
 ///
 /// ```
-/// use skill_grants::{Lang, model::Honour};
+/// use skill_grants::{Lang, application::Honour};
 /// assert_eq!(Honour::ALL.len(), 7);
 /// assert_eq!(Honour::OrdosCraftsman.name(Lang::Zh), "鄂尔多斯工匠");
 /// ```
@@ -348,7 +261,7 @@ impl Honour {
     /// The honour's name.
     ///
     /// ```
-    /// use skill_grants::{Lang, model::Honour};
+    /// use skill_grants::{Lang, application::Honour};
     /// assert_eq!(Honour::ChinaSkillsAward.name(Lang::En), "China Skills Award winner");
     /// ```
     pub const fn name(self, lang: Lang) -> &'static str {
@@ -398,7 +311,7 @@ pub enum SkillLevel {
 /// A studio lead (领办人): the master the studio relies on (1.2.2, 7.4).
 ///
 /// ```
-/// use skill_grants::model::{Honour, StudioLead};
+/// use skill_grants::application::{Honour, StudioLead};
 /// let lead = StudioLead::new("P-1", "王某", [Honour::CityTechnicalExpert]);
 /// assert_eq!(lead.honours.len(), 1);
 /// ```
@@ -481,7 +394,7 @@ impl Application {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use skill_grants::{Banner, ProjectKind, model::*};
+    /// use skill_grants::{Banner, ProjectKind, application::*, domain::*};
     /// let unit = Unit::new("U-2", "杭锦旗某能源企业", UnitKind::KeyEnterprise, Seat::Banner(Banner::HangginBanner));
     /// let lead = StudioLead::new("P-2", "李某", [Honour::OrdosCraftsman]);
     /// let app = Application::studio("A-2", unit, NaiveDate::from_ymd_opt(2022, 7, 1).unwrap(), lead);

@@ -1,0 +1,95 @@
+//! Presentation (表述): the two languages of explanations and how a clause is
+//! cited in each — the helpers every module's wording uses, defined once.
+//!
+//! ```
+//! use skill_grants::lang::{self, Lang};
+//! use skill_grants::clause::ClauseId;
+//!
+//! assert_eq!(lang::cite(&[ClauseId::C4_1, ClauseId::C5], Lang::Zh), "〔四（一）、五〕");
+//! assert_eq!(lang::cite(&[ClauseId::C4_1, ClauseId::C5], Lang::En), "[4.1, 5]");
+//! assert_eq!(lang::clause_name(ClauseId::C3_3, Lang::En), "clause 3.3");
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::clause::ClauseId;
+
+/// A language for rendered explanations (说明语言).
+///
+/// ```
+/// use skill_grants::{Lang, ProjectKind};
+/// assert_eq!(ProjectKind::TrainingBase.name(Lang::Zh), "高技能人才培训基地");
+/// assert_eq!(ProjectKind::Studio.name(Lang::En), "skill master studio");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Chinese (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+/// Clauses in brackets: `〔四（一）、五〕` in Chinese, `[4.1, 5]` in English.
+///
+/// ```
+/// use skill_grants::{lang::{cite, Lang}, clause::ClauseId};
+/// assert_eq!(cite(&[ClauseId::C6_2], Lang::Zh), "〔六（二）〕");
+/// assert_eq!(cite(&[ClauseId::C4_1, ClauseId::C5], Lang::En), "[4.1, 5]");
+/// ```
+pub fn cite(clauses: &[ClauseId], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            let parts: Vec<&str> = clauses.iter().map(|c| c.heading_zh()).collect();
+            format!("〔{}〕", parts.join("、"))
+        }
+        Lang::En => {
+            let parts: Vec<&str> = clauses.iter().map(|c| c.as_str()).collect();
+            format!("[{}]", parts.join(", "))
+        }
+    }
+}
+
+/// A sentence with its clauses cited after it: `…〔五〕`, `… [5]`.
+///
+/// ```
+/// use skill_grants::{lang::{cited_after, Lang}, clause::ClauseId};
+/// assert_eq!(cited_after("removed", &[ClauseId::C5], Lang::En), "removed [5]");
+/// assert_eq!(cited_after("取消", &[ClauseId::C5], Lang::Zh), "取消〔五〕");
+/// ```
+pub fn cited_after(text: &str, clauses: &[ClauseId], lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{text}{}", cite(clauses, lang)),
+        Lang::En => format!("{text} {}", cite(clauses, lang)),
+    }
+}
+
+/// A sentence with its clauses cited before it: `〔七（三）〕…`, `[7.3] …`.
+///
+/// ```
+/// use skill_grants::{lang::{cited_before, Lang}, clause::ClauseId};
+/// assert_eq!(cited_before(&[ClauseId::C7_3], "refused", Lang::En), "[7.3] refused");
+/// assert_eq!(cited_before(&[ClauseId::C7_3], "不予受理", Lang::Zh), "〔七（三）〕不予受理");
+/// ```
+pub fn cited_before(clauses: &[ClauseId], text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}{text}", cite(clauses, lang)),
+        Lang::En => format!("{} {text}", cite(clauses, lang)),
+    }
+}
+
+/// A clause named in a sentence: `三（三）` in Chinese, `clause 3.3` in
+/// English.
+///
+/// ```
+/// use skill_grants::{lang::{clause_name, Lang}, clause::ClauseId};
+/// assert_eq!(clause_name(ClauseId::C3_3, Lang::Zh), "三（三）");
+/// ```
+pub fn clause_name(clause: ClauseId, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => clause.heading_zh().to_owned(),
+        Lang::En => format!("clause {}", clause.as_str()),
+    }
+}
