@@ -271,16 +271,47 @@ impl fmt::Display for Yuan {
     }
 }
 
-/// How much of a refused text an error quotes: enough to find it, never the
-/// whole of a hostile input.
+/// How much of a refused text an error quotes.
 const QUOTED: usize = 40;
 
-/// At most [`QUOTED`] characters of `s`, with `…` where it was cut.
-fn quoted(s: &str) -> String {
+/// At most 40 characters of `s`, with `…` where it was cut: enough to find
+/// it, never the whole of a hostile input.
+pub(crate) fn quoted(s: &str) -> String {
     match s.char_indices().nth(QUOTED) {
         Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
         None => s.to_owned(),
     }
+}
+
+/// Why a text is not a decimal in the crate's one grammar for amounts and
+/// scores.
+pub(crate) enum DecimalTextError {
+    /// Not digits, an optional point and digits.
+    Malformed,
+    /// Past the decimal type.
+    TooLarge,
+    /// More than two places (even zeros).
+    TooManyPlaces(Decimal),
+}
+
+/// The one grammar for amounts and scores in text: ASCII digits, then
+/// optionally a point and one or two digits — no sign, spaces, separators or
+/// exponent.
+pub(crate) fn two_place_decimal(s: &str) -> Result<Decimal, DecimalTextError> {
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let (whole, places) = match s.split_once('.') {
+        Some((whole, places)) => (whole, Some(places)),
+        None => (s, None),
+    };
+    if !all_digits(whole) || places.is_some_and(|p| !all_digits(p)) {
+        return Err(DecimalTextError::Malformed);
+    }
+    // Digits only, so the one way to fail is a value past the type.
+    let value = Decimal::from_str_exact(s).map_err(|_| DecimalTextError::TooLarge)?;
+    if places.is_some_and(|p| p.len() > 2) {
+        return Err(DecimalTextError::TooManyPlaces(value));
+    }
+    Ok(value)
 }
 
 impl FromStr for Yuan {
@@ -310,22 +341,12 @@ impl FromStr for Yuan {
     /// # Ok::<(), MoneyError>(())
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-        let (whole, places) = match s.split_once('.') {
-            Some((whole, places)) => (whole, Some(places)),
-            None => (s, None),
-        };
-        if !all_digits(whole) || places.is_some_and(|p| !all_digits(p)) {
-            return Err(MoneyError::Malformed(quoted(s)));
+        match two_place_decimal(s) {
+            Ok(amount) => Yuan::new(amount),
+            Err(DecimalTextError::Malformed) => Err(MoneyError::Malformed(quoted(s))),
+            Err(DecimalTextError::TooLarge) => Err(MoneyError::TooLarge(Decimal::MAX)),
+            Err(DecimalTextError::TooManyPlaces(amount)) => Err(MoneyError::TooManyPlaces(amount)),
         }
-        let Ok(amount) = Decimal::from_str_exact(s) else {
-            // Digits only, so the one way to fail is a value past the type.
-            return Err(MoneyError::TooLarge(Decimal::MAX));
-        };
-        if places.is_some_and(|p| p.len() > 2) {
-            return Err(MoneyError::TooManyPlaces(amount));
-        }
-        Yuan::new(amount)
     }
 }
 

@@ -367,7 +367,7 @@ fn eligibility_rules(b: &mut Builder) {
 }
 
 /// `construction_period` → `ConstructionPeriod`: how Rust code names the
-/// variant whose law has this id.
+/// variant whose law has this id — read from the id, never from `Debug`.
 fn camel(snake: &str) -> String {
     snake
         .split('_')
@@ -398,23 +398,6 @@ fn round_rules(b: &mut Builder) {
     }
 }
 
-/// The Rust name of a variant whose rule id ends in its snake-case name
-/// (`after_deadline` → `AfterDeadline`), for the rule's `code`: read from the
-/// id, never from `Debug`.
-fn upper_camel(snake: &str) -> String {
-    snake
-        .split('_')
-        .flat_map(|word| {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase())
-                .into_iter()
-                .chain(chars)
-        })
-        .collect()
-}
-
 /// The last segment of a rule id (`lifecycle.refusal.after_deadline` →
 /// `after_deadline`).
 fn last_segment(id: &str) -> &str {
@@ -428,7 +411,7 @@ fn last_segment(id: &str) -> &str {
 fn lifecycle_rules(b: &mut Builder) {
     for kind in EventKind::ALL {
         let law = kind.law();
-        let name = upper_camel(last_segment(law.id));
+        let name = camel(last_segment(law.id));
         let mut code = vec![format!("EventKind::{name}"), format!("Change::{name}")];
         code.extend(kind.action().map(|action| format!("Action::{action}")));
         b.add(
@@ -458,7 +441,7 @@ fn lifecycle_rules(b: &mut Builder) {
     }
     for kind in LifecycleErrorKind::ALL {
         let law = kind.law();
-        let name = upper_camel(last_segment(law.id));
+        let name = camel(last_segment(law.id));
         b.add(
             law.id.to_owned(),
             Area::Lifecycle,

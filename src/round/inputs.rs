@@ -17,7 +17,7 @@ use crate::clause::ClauseId;
 use crate::domain::{ApplicationId, BodyId};
 use crate::domain::{Banner, Fund, ProjectKind};
 use crate::lang::Lang;
-use crate::money::{MoneyError, Yuan};
+use crate::money::{DecimalTextError, MoneyError, Yuan, quoted, two_place_decimal};
 use crate::policy::AnnualPlaces;
 #[cfg(doc)]
 use crate::policy::Policy;
@@ -313,15 +313,6 @@ pub enum ScoreError {
     TooLarge(String),
 }
 
-/// At most 40 characters of `s`, with `…` where it was cut: enough to find
-/// it, never the whole of a hostile input.
-fn quoted(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        Some((at, _)) => format!("{}…", s.get(..at).unwrap_or_default()),
-        None => s.to_owned(),
-    }
-}
-
 impl FromStr for Score {
     type Err = ScoreError;
 
@@ -343,21 +334,11 @@ impl FromStr for Score {
     /// # Ok::<(), ScoreError>(())
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-        let (whole, places) = match s.split_once('.') {
-            Some((whole, places)) => (whole, Some(places)),
-            None => (s, None),
-        };
-        if !all_digits(whole) || places.is_some_and(|p| !all_digits(p)) {
-            return Err(ScoreError::Malformed(quoted(s)));
-        }
-        if places.is_some_and(|p| p.len() > 2) {
-            return Err(ScoreError::TooManyPlaces(quoted(s)));
-        }
-        let Ok(value) = Decimal::from_str_exact(s) else {
-            // Digits only, so the one way to fail is a value past the type.
-            return Err(ScoreError::TooLarge(quoted(s)));
-        };
+        let value = two_place_decimal(s).map_err(|e| match e {
+            DecimalTextError::Malformed => ScoreError::Malformed(quoted(s)),
+            DecimalTextError::TooLarge => ScoreError::TooLarge(quoted(s)),
+            DecimalTextError::TooManyPlaces(_) => ScoreError::TooManyPlaces(quoted(s)),
+        })?;
         Score::new(value).ok_or_else(|| ScoreError::Malformed(quoted(s)))
     }
 }
