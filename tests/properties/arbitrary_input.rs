@@ -119,9 +119,13 @@ fn mutate(mut v: Value, muts: &[(prop::sample::Index, Value)]) -> Value {
 /// there.
 fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
     match (a, b) {
-        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
+        // An object read with fields left out: serde gives a `default` field
+        // its default, so a left-out field that is written back as its
+        // default is a difference of form only.
+        (Value::Object(x), Value::Object(y)) if y.keys().all(|k| x.contains_key(k)) => {
             x.iter().find_map(|(k, v)| match y.get(k) {
                 Some(w) => first_difference(v, w, format!("{at}.{k}")),
+                None if all_default(v) => None,
                 None => Some(format!("{at}.{k}: only on the left")),
             })
         }
@@ -131,8 +135,9 @@ fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
             .enumerate()
             .find_map(|(i, (v, w))| first_difference(v, w, format!("{at}[{i}]"))),
         _ if a == b => None,
-        // A struct given as `[]`: serde reads it with every field default.
-        (Value::Object(_), Value::Array(y)) if y.is_empty() && all_default(a) => None,
+        // A struct given as a sequence of its fields (`[]`, `[null]`): serde
+        // reads it so; here every field is its default either way.
+        (Value::Object(_), Value::Array(y)) if all_default(a) && y.iter().all(all_default) => None,
         // An enum's tag given by the variant's index: serde reads it so.
         (Value::String(_), Value::Number(_))
             if [".status", ".verdict", ".reason", ".bound"]
