@@ -137,6 +137,7 @@ pub mod lifecycle;
 pub mod money;
 pub mod policy;
 pub mod reading;
+mod repeat;
 pub mod round;
 pub mod rules;
 pub mod sample;

@@ -7,26 +7,11 @@ use chrono::NaiveDate;
 use super::error::ApplicationError;
 use crate::application::{Application, PastProject};
 use crate::domain::ProjectKind;
+use crate::repeat::smallest_repeated;
 
 /// Empty or only white space (stops at the first other character).
 fn blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
-}
-
-/// The smallest item that occurs more than once, so the answer does not
-/// depend on the order of `items` (sorted, then compared with the next).
-fn smallest_repeated<'a, T: Ord + 'a>(
-    items: impl ExactSizeIterator<Item = &'a T>,
-) -> Option<&'a T> {
-    if items.len() < 2 {
-        return None;
-    }
-    let mut sorted: Vec<&T> = items.collect();
-    sorted.sort_unstable();
-    sorted.windows(2).find_map(|pair| match pair {
-        [a, b] if a == b => Some(*a),
-        _ => None,
-    })
 }
 
 /// Checks that an application does not contradict itself.
@@ -83,7 +68,7 @@ pub(super) fn validate(app: &Application) -> Result<(), ApplicationError> {
             return Err(refuse_blank(format!("specialties[{i}]")));
         }
     }
-    if let Some(specialty) = smallest_repeated(app.specialties.iter()) {
+    if let Some(specialty) = smallest_repeated(app.specialties.iter()).map(|(s, _, _)| s) {
         return Err(ApplicationError::DuplicateSpecialty {
             application: app.id.clone(),
             specialty: specialty.clone(),
@@ -102,7 +87,7 @@ fn validate_projects(app: &Application) -> Result<(), ApplicationError> {
             field: "unit.projects[].id".to_owned(),
         });
     }
-    if let Some(project) = smallest_repeated(projects.iter().map(|p| &p.id)) {
+    if let Some(project) = smallest_repeated(projects.iter().map(|p| &p.id)).map(|(id, _, _)| id) {
         return Err(ApplicationError::DuplicateProject {
             application: app.id.clone(),
             project: project.clone(),

@@ -190,6 +190,7 @@ use crate::chain::{self, Head, Sealed};
 use crate::domain::ProjectKind;
 use crate::domain::{ProjectId, Seat, Specialty};
 use crate::policy::Policy;
+use crate::repeat::smallest_repeated;
 
 /// A funded project (建设项目) and everything its log has established.
 ///
@@ -536,20 +537,13 @@ pub(super) fn check_start(
             if count < min as usize || count > max as usize || count > usize::from(u8::MAX) {
                 return Err(LifecycleError::SpecialtyCount { count, min, max });
             }
-            // Each specialty once: sorted with its position, then compared
-            // with the next (O(n log n)).
-            let mut sorted: Vec<(&Specialty, usize)> = start.specialties.iter().zip(0..).collect();
-            sorted.sort_unstable();
-            for pair in sorted.windows(2) {
-                if let [(a, first), (b, second)] = pair
-                    && a == b
-                {
-                    return Err(LifecycleError::DuplicateSpecialty {
-                        specialty: (*a).clone(),
-                        first: *first,
-                        second: *second,
-                    });
-                }
+            // Each specialty once (O(n log n)).
+            if let Some((specialty, first, second)) = smallest_repeated(start.specialties.iter()) {
+                return Err(LifecycleError::DuplicateSpecialty {
+                    specialty: specialty.clone(),
+                    first,
+                    second,
+                });
             }
         }
         ProjectKind::Studio => {
