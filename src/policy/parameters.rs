@@ -62,15 +62,7 @@ const fn fixed<T>(
     reading: Option<&'static str>,
     value: T,
 ) -> Entry<T> {
-    Entry {
-        value,
-        source: ParameterSource {
-            field,
-            clause,
-            reading,
-            parameter: false,
-        },
-    }
+    entry(field, clause, reading, false, value)
 }
 
 /// A value the notice leaves open: a *parameter* of clauses.md a host may change.
@@ -80,13 +72,24 @@ const fn parameter<T>(
     reading: Option<&'static str>,
     value: T,
 ) -> Entry<T> {
+    entry(field, clause, reading, true, value)
+}
+
+/// A value beside its field, clause and reading.
+const fn entry<T>(
+    field: &'static str,
+    clause: ClauseId,
+    reading: Option<&'static str>,
+    parameter: bool,
+    value: T,
+) -> Entry<T> {
     Entry {
         value,
         source: ParameterSource {
             field,
             clause,
             reading,
-            parameter: true,
+            parameter,
         },
     }
 }
