@@ -7,7 +7,7 @@
 //! No JSON-Schema crate is used: `Validator` below implements the subset of JSON Schema 2020-12
 //! that schemars emits for this crate — `type`, `properties`, `required`, `additionalProperties`,
 //! `enum`, `const`, `oneOf`/`anyOf`/`allOf`, `$ref` into `$defs`, `items`, `prefixItems`,
-//! `minItems`/`maxItems`, `minimum`/`maximum`, the formats `date` and the integer widths, and the
+//! `minItems`/`maxItems`, `minimum`/`maximum`, `maxLength`, the formats `date` and the integer widths, and the
 //! two `pattern`s in use (money and decimals), each checked by hand. Any other keyword or pattern
 //! fails the test, so the subset cannot silently fall behind what schemars writes.
 #![cfg(feature = "schema")]
@@ -213,6 +213,14 @@ impl Validator<'_> {
                 }
                 "format" => check_format(sub.as_str().unwrap(), value, path)?,
                 "pattern" => check_pattern(sub.as_str().unwrap(), value, path)?,
+                "maxLength" => {
+                    let max = sub.as_u64().unwrap();
+                    if let Value::String(s) = value {
+                        if s.chars().count() as u64 > max {
+                            return Err(format!("{path}: longer than {max} characters"));
+                        }
+                    }
+                }
                 other => panic!("the test's validator does not know `{other}` (at {path})"),
             }
         }
@@ -425,24 +433,18 @@ fn the_line_protocol_validates_both_ways() {
     for p in run.projects.iter().take(3) {
         let start = p.project.start().clone();
         let project = start.project.clone();
-        next(Request::Open { start }, &mut service);
+        next(Request::open(start), &mut service);
         let (fresh, _) = Project::open(p.project.start().clone(), &Policy::ordos_2022()).unwrap();
         for command in sample::commands_2022(&fresh) {
-            let request = Request::Command {
-                project: project.clone(),
-                command,
-            };
+            let request = Request::command(project.clone(), command);
             next(request, &mut service);
         }
-        let state = Request::State {
-            project,
-            on: Some(sample::release_2022()),
-        };
+        let state = Request::state(project, Some(sample::release_2022()));
         next(state, &mut service);
     }
     accepts(
         "response",
-        &skill_grants::service::Response::malformed(99, "not JSON"),
+        &skill_grants::service::Response::malformed(99, None, "not JSON"),
     );
 }
 

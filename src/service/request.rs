@@ -294,6 +294,91 @@ pub enum Request {
 }
 
 impl Request {
+    /// `check`: decide an application, with its text in `lang` if given.
+    pub fn check(application: Application, lang: Option<Lang>) -> Request {
+        Request::Check {
+            id: None,
+            application: Box::new(application),
+            lang,
+        }
+    }
+
+    /// `open`: open a project from its start record.
+    pub fn open(start: ProjectStart) -> Request {
+        Request::Open {
+            id: None,
+            start: Box::new(start),
+        }
+    }
+
+    /// `open_funded`: open a project from a released round's funded entry.
+    pub fn open_funded(funded: FundedProject) -> Request {
+        Request::OpenFunded {
+            id: None,
+            funded: Box::new(funded),
+        }
+    }
+
+    /// `command`: decide a command on a project.
+    pub fn command(project: ProjectId, command: Command) -> Request {
+        Request::Command {
+            id: None,
+            project,
+            command: Box::new(command),
+        }
+    }
+
+    /// `state`: a project now (`None`) or at the end of a day.
+    pub fn state(project: ProjectId, on: Option<NaiveDate>) -> Request {
+        Request::State {
+            id: None,
+            project,
+            on,
+        }
+    }
+
+    /// `restore_project`: a project from its stored log and head.
+    pub fn restore_project(log: Vec<Sealed<Event>>, head: Option<Head>) -> Request {
+        Request::RestoreProject { id: None, log, head }
+    }
+
+    /// `restore_round`: a stored round.
+    pub fn restore_round(round: Round) -> Request {
+        Request::RestoreRound {
+            id: None,
+            round: Box::new(round),
+        }
+    }
+
+    /// The same request carrying `id`, which its response echoes.
+    ///
+    /// ```
+    /// use skill_grants::service::{Request, RequestId};
+    /// let r = Request::state("2022-ST-01".into(), None).with_id(RequestId::Number(9));
+    /// assert_eq!(r.id(), Some(&RequestId::Number(9)));
+    /// ```
+    #[must_use]
+    pub fn with_id(mut self, new: RequestId) -> Request {
+        match &mut self {
+            Request::Check { id, .. }
+            | Request::Round { id, .. }
+            | Request::RunRound { id, .. }
+            | Request::RoundOutcome { id, .. }
+            | Request::StoredRound { id, .. }
+            | Request::RestoreRound { id, .. }
+            | Request::Open { id, .. }
+            | Request::OpenFunded { id, .. }
+            | Request::Command { id, .. }
+            | Request::State { id, .. }
+            | Request::Log { id, .. }
+            | Request::RestoreProject { id, .. }
+            | Request::Policy { id }
+            | Request::Clauses { id }
+            | Request::Clause { id, .. } => *id = Some(new),
+        }
+        self
+    }
+
     /// The request's id, if it has one.
     ///
     /// ```

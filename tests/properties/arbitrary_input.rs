@@ -536,12 +536,12 @@ proptest! {
             let n = i as u64 + 1;
             let response = match serde_json::from_value::<Request>(line) {
                 Ok(request) => {
-                    if let Request::Open { start } = &request {
+                    if let Request::Open { start, .. } = &request {
                         opened.push(start.project.clone());
                     }
                     service.handle(n, request)
                 }
-                Err(e) => Response::malformed(n, e),
+                Err(e) => Response::malformed(n, None, e),
             };
             prop_assert_eq!(response.line(), n);
             if let Err(e) = serde_json::to_string(&response) { panic!("{e}: {response:?}"); }
