@@ -339,7 +339,11 @@ impl Request {
 
     /// `restore_project`: a project from its stored log and head.
     pub fn restore_project(log: Vec<Sealed<Event>>, head: Option<Head>) -> Request {
-        Request::RestoreProject { id: None, log, head }
+        Request::RestoreProject {
+            id: None,
+            log,
+            head,
+        }
     }
 
     /// `restore_round`: a stored round.
