@@ -112,8 +112,12 @@ fn docs_section() -> String {
                 .as_str()
                 .map(|c| format!(" (`{c}`)"))
                 .unwrap_or_default();
+            let step = r["step"]["step"]
+                .as_str()
+                .map(|s| format!(" `{s}`"))
+                .unwrap_or_default();
             s.push_str(&format!(
-                "\n#### `{}` → `{}`{code}\n\n```json\n{request}\n```\n\n```json\n{response}\n```\n",
+                "\n#### `{}`{step} → `{}`{code}\n\n```json\n{request}\n```\n\n```json\n{response}\n```\n",
                 r["type"].as_str().unwrap(),
                 a["type"].as_str().unwrap(),
             ));

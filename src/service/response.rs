@@ -407,22 +407,19 @@ impl Response {
         code: ErrorCode,
         detail: impl std::fmt::Display,
     ) -> Response {
-        let what = match code {
-            ErrorCode::RestoreRefused => {
-                ("存储的评审未通过校验", "the stored round does not verify")
-            }
-            _ => ("不是有效的请求", "is not a valid request"),
-        };
-        Response::error(
-            line,
-            id,
-            ErrorBody::new(
-                code,
-                None,
-                &format!("第 {line} 行{}：{detail}", what.0),
-                &format!("line {line}: {}: {detail}", what.1),
+        let (zh, en) = match code {
+            ErrorCode::RestoreRefused => (
+                format!("第 {line} 行：存储的评审未通过校验，未恢复：{detail}"),
+                format!(
+                    "line {line}: the stored round does not verify; nothing restored: {detail}"
+                ),
             ),
-        )
+            _ => (
+                format!("第 {line} 行不是有效的请求：{detail}"),
+                format!("line {line} is not a valid request: {detail}"),
+            ),
+        };
+        Response::error(line, id, ErrorBody::new(code, None, &zh, &en))
     }
 
     /// The answer to a line longer than the host's limit of `limit` bytes,

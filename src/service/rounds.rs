@@ -45,11 +45,16 @@ pub(super) fn check(
     }
 }
 
-fn refused(line: u64, id: Option<RequestId>, what: &str, e: &RoundError) -> Response {
+/// The round's refusal; `what` names the part of a `run_round` document at fault.
+fn refused(line: u64, id: Option<RequestId>, what: Option<&str>, e: &RoundError) -> Response {
+    let text = match what {
+        Some(what) => format!("{what}: {e}"),
+        None => e.to_string(),
+    };
     Response::error(
         line,
         id,
-        ErrorBody::english(ErrorCode::RoundRefused, None, &format!("{what}: {e}")),
+        ErrorBody::english(ErrorCode::RoundRefused, None, &text),
     )
 }
 
@@ -111,7 +116,7 @@ pub(super) fn step(
                 rounds.insert(year, round);
                 done(line, id, year, stage, StepDone::SetUp)
             }
-            Err(e) => refused(line, id, "set_up", &e),
+            Err(e) => refused(line, id, None, &e),
         };
     }
     let Some(held) = rounds.get(&year) else {
@@ -146,7 +151,7 @@ pub(super) fn step(
             rounds.insert(year, round);
             done(line, id, year, stage, what)
         }
-        Err(e) => refused(line, id, "round", &e),
+        Err(e) => refused(line, id, None, &e),
     }
 }
 
@@ -182,29 +187,34 @@ pub(super) fn run(
     }
     let mut round = match Round::set_up(policy.clone(), run.setup) {
         Ok(r) => r,
-        Err(e) => return refused(line, id, "run_round: set_up", &e),
+        Err(e) => return refused(line, id, Some("run_round: set_up"), &e),
     };
     for (i, recommendation) in run.recommendations.into_iter().enumerate() {
         if let Err(e) = round.submit(recommendation) {
-            return refused(line, id, &format!("run_round: recommendations[{i}]"), &e);
+            return refused(
+                line,
+                id,
+                Some(&format!("run_round: recommendations[{i}]")),
+                &e,
+            );
         }
     }
     if let Err(e) = round.close_submissions() {
-        return refused(line, id, "run_round: close_submissions", &e);
+        return refused(line, id, Some("run_round: close_submissions"), &e);
     }
     if let Err(e) = round.review(run.review) {
-        return refused(line, id, "run_round: review", &e);
+        return refused(line, id, Some("run_round: review"), &e);
     }
     if let Err(e) = round.start_notice(run.notice.starts_on, &run.notice.calendar) {
-        return refused(line, id, "run_round: notice", &e);
+        return refused(line, id, Some("run_round: notice"), &e);
     }
     for (i, objection) in run.objections.into_iter().enumerate() {
         if let Err(e) = round.record_objection(objection) {
-            return refused(line, id, &format!("run_round: objections[{i}]"), &e);
+            return refused(line, id, Some(&format!("run_round: objections[{i}]")), &e);
         }
     }
     if let Err(e) = round.release(run.release_on) {
-        return refused(line, id, "run_round: release_on", &e);
+        return refused(line, id, Some("run_round: release_on"), &e);
     }
     let answer = outcome_of(&round, line, id, year, lang);
     if !matches!(answer, Response::Error { .. }) {
@@ -228,7 +238,7 @@ fn outcome_of(
             text: lang.map(|l| outcome.render(l)),
             outcome: Box::new(outcome),
         },
-        Err(e) => refused(line, id, "outcome", &e),
+        Err(e) => refused(line, id, None, &e),
     }
 }
 
