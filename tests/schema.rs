@@ -448,6 +448,38 @@ fn the_line_protocol_validates_both_ways() {
     );
 }
 
+/// Issue 16: the golden transcripts of the line protocol (`tests/service/*.jsonl`, the docs'
+/// examples): every request that reads validates against `request.json`, every answer against
+/// `response.json`; a line the schema refuses is one the service refuses as `malformed`.
+#[test]
+fn the_protocol_transcripts_validate() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/service");
+    let mut requests = 0;
+    let mut responses = 0;
+    for name in ["session", "restart", "errors"] {
+        let input = std::fs::read(dir.join(format!("{name}.in.jsonl"))).unwrap();
+        for line in input.split(|&b| b == b'\n') {
+            let Ok(value) = serde_json::from_slice::<Value>(line) else { continue };
+            let reads = serde_json::from_value::<Request>(value.clone()).is_ok();
+            if reads {
+                validate_value("request", &value).unwrap_or_else(|e| panic!("{name}: {e}"));
+                requests += 1;
+            }
+        }
+        let output = std::fs::read_to_string(dir.join(format!("{name}.out.jsonl"))).unwrap();
+        for line in output.lines() {
+            let value: Value = serde_json::from_str(line).unwrap();
+            validate_value("response", &value).unwrap_or_else(|e| panic!("{name}: {e}"));
+            responses += 1;
+        }
+    }
+    assert!(requests >= 30 && responses >= 45, "{requests} requests, {responses} responses");
+    // The id's bounds are in the schema too.
+    let long = json!({"type": "policy", "id": "x".repeat(65)});
+    assert!(validate_value("request", &long).is_err());
+    assert!(validate_value("request", &json!({"type": "policy", "id": 7})).is_ok());
+}
+
 // ---------- and refuse what they should ----------
 
 #[test]
