@@ -459,7 +459,9 @@ fn the_protocol_transcripts_validate() {
     for name in ["session", "restart", "errors"] {
         let input = std::fs::read(dir.join(format!("{name}.in.jsonl"))).unwrap();
         for line in input.split(|&b| b == b'\n') {
-            let Ok(value) = serde_json::from_slice::<Value>(line) else { continue };
+            let Ok(value) = serde_json::from_slice::<Value>(line) else {
+                continue;
+            };
             let reads = serde_json::from_value::<Request>(value.clone()).is_ok();
             if reads {
                 validate_value("request", &value).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -473,7 +475,10 @@ fn the_protocol_transcripts_validate() {
             responses += 1;
         }
     }
-    assert!(requests >= 30 && responses >= 45, "{requests} requests, {responses} responses");
+    assert!(
+        requests >= 30 && responses >= 45,
+        "{requests} requests, {responses} responses"
+    );
     // The id's bounds are in the schema too.
     let long = json!({"type": "policy", "id": "x".repeat(65)});
     assert!(validate_value("request", &long).is_err());

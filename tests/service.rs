@@ -421,3 +421,56 @@ fn a_malformed_line_echoes_its_id_when_it_reads() {
         error.en
     );
 }
+
+// ---------- any bytes ----------
+
+mod any_bytes {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn session_lines() -> Vec<Vec<u8>> {
+        std::fs::read(dir().join("tests/service/session.in.jsonl"))
+            .unwrap()
+            .split(|&b| b == b'\n')
+            .map(<[u8]>::to_vec)
+            .collect()
+    }
+
+    proptest! {
+        /// Any line — a session line with bytes changed, cut or inserted, or arbitrary bytes —
+        /// gets exactly one answer (none if blank) carrying its line number, and an error
+        /// never runs past a short bounded length, whatever the line.
+        #[test]
+        fn every_line_gets_one_bounded_answer(
+            edits in proptest::collection::vec((0usize..40, any::<usize>(), any::<u8>(), 0u8..3), 0..6),
+            noise in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..200), 0..4),
+        ) {
+            let mut lines = session_lines();
+            for (which, at, byte, how) in edits {
+                let len = lines.len();
+                let line = &mut lines[which % len];
+                let at = if line.is_empty() { 0 } else { at % line.len() };
+                match how {
+                    0 if !line.is_empty() => line[at] = byte,
+                    1 => line.truncate(at),
+                    _ => line.insert(at, byte),
+                }
+            }
+            lines.extend(noise.into_iter().map(|n| n.into_iter().filter(|&b| b != b'\n').collect()));
+            let mut service = Service::new(Policy::ordos_2022());
+            for (i, line) in lines.iter().enumerate() {
+                let n = i as u64 + 1;
+                let answer = service.handle_line(n, line, &Json);
+                let blank = std::str::from_utf8(line).is_ok_and(|t| t.trim().is_empty());
+                prop_assert_eq!(answer.is_none(), blank);
+                if let Some(answer) = answer {
+                    prop_assert_eq!(answer.line(), n);
+                    if let Some(error) = answer.error_body() {
+                        prop_assert!(error.en.chars().count() <= 401 && error.zh.chars().count() <= 401);
+                    }
+                    prop_assert!(serde_json::to_string(&answer).is_ok());
+                }
+            }
+        }
+    }
+}
