@@ -474,3 +474,46 @@ mod any_bytes {
         }
     }
 }
+
+// ---------- rounds ----------
+
+/// A refused round step changes nothing, and a `run_round` with a refused step keeps no round.
+#[test]
+fn a_refused_round_step_or_run_changes_nothing() {
+    let (input, _) = transcript("session");
+    let lines: Vec<&str> = input.lines().collect();
+    let mut service = Service::new(Policy::ordos_2022());
+    // Set up and submit (lines 5 and 6), then submit the same list again: refused.
+    for (n, line) in [(5, lines[4]), (6, lines[5])] {
+        service.handle_line(n, line.as_bytes(), &Json).unwrap();
+    }
+    let before = service.round(2022).unwrap().clone();
+    let again = service.handle_line(7, lines[5].as_bytes(), &Json).unwrap();
+    assert_eq!(
+        again.error_body().unwrap().code,
+        ErrorCode::RoundRefused,
+        "{again:?}"
+    );
+    assert_eq!(service.round(2022).unwrap(), &before);
+    // Out of order: a release before the review.
+    let release = lines[10];
+    assert!(release.contains("\"release\""));
+    let early = service.handle_line(8, release.as_bytes(), &Json).unwrap();
+    assert_eq!(early.error_body().unwrap().code, ErrorCode::RoundRefused);
+    assert_eq!(service.round(2022).unwrap(), &before);
+
+    // run_round (line 20) with the review's experts removed: refused at the review, nothing kept.
+    let mut run: Value = serde_json::from_str(lines[19]).unwrap();
+    run["run"]["review"]["experts"] = Value::Array(vec![]);
+    let answer = service
+        .handle_line(9, run.to_string().as_bytes(), &Json)
+        .unwrap();
+    let error = answer.error_body().unwrap();
+    assert_eq!(error.code, ErrorCode::RoundRefused);
+    assert!(error.en.starts_with("run_round: review: "), "{}", error.en);
+    assert!(service.round(2023).is_none());
+    let outcome = service
+        .handle_line(10, br#"{"type":"round_outcome","year":2023}"#, &Json)
+        .unwrap();
+    assert_eq!(outcome.error_body().unwrap().code, ErrorCode::UnknownRound);
+}
