@@ -93,10 +93,16 @@ impl ErrorBody {
         )
     }
 
-    /// The same English text in both languages (the round's and the chain's
-    /// errors are worded in English only).
+    /// An error whose detail is worded in English only (the round's and the
+    /// chain's errors): the Chinese message says what happened in Chinese and
+    /// quotes the English detail.
     pub(super) fn english(code: ErrorCode, clause: Option<ClauseId>, en: &str) -> ErrorBody {
-        ErrorBody::new(code, clause, en, en)
+        let what = match code {
+            ErrorCode::RoundRefused => "评审步骤未执行，评审未改变",
+            ErrorCode::Replay => "存储的日志无法重放",
+            _ => "请求被拒绝",
+        };
+        ErrorBody::new(code, clause, &format!("{what}（英文说明）：{en}"), en)
     }
 }
 
