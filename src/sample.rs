@@ -13,7 +13,11 @@
 //! assert!(apps.iter().all(|a| a.unit.name.contains('某')));
 //! ```
 
+mod names;
+mod report;
 mod scenario;
+
+pub use names::name;
 
 pub use scenario::{
     AnnualRun, MoneyLine, ProjectRun, RefusedCommand, ScenarioError, annual_round_2022, as_of_2022,
@@ -108,14 +112,19 @@ fn lead(i: usize, honours: &[Honour]) -> StudioLead {
     lead
 }
 
-/// Unit descriptions by kind: (kind, Chinese description).
-const DESCRIPTIONS: [(UnitKind, &str); 6] = [
-    (UnitKind::TechnicalSchool, "技工学校"),
-    (UnitKind::VocationalCollege, "职业技术学校"),
-    (UnitKind::KeyEnterprise, "能源企业"),
-    (UnitKind::KeyEnterprise, "装备制造企业"),
-    (UnitKind::KeyEnterprise, "化工企业"),
-    (UnitKind::Other, "培训服务中心"),
+/// Unit descriptions by kind: (kind, Chinese description, English
+/// description); [`name`] reads the English one.
+const DESCRIPTIONS: [(UnitKind, &str, &str); 6] = [
+    (UnitKind::TechnicalSchool, "技工学校", "technical school"),
+    (
+        UnitKind::VocationalCollege,
+        "职业技术学校",
+        "vocational school",
+    ),
+    (UnitKind::KeyEnterprise, "能源企业", "energy company"),
+    (UnitKind::KeyEnterprise, "装备制造企业", "equipment maker"),
+    (UnitKind::KeyEnterprise, "化工企业", "chemical company"),
+    (UnitKind::Other, "培训服务中心", "training centre"),
 ];
 
 /// The sample applications of the 2022 round: six per banner or district and
@@ -132,7 +141,7 @@ pub fn applications_2022() -> Vec<Application> {
     let mut apps = Vec::new();
     let mut n = 0usize;
     for (b, banner) in Banner::ALL.iter().enumerate() {
-        for (k, (kind, description)) in DESCRIPTIONS.iter().enumerate() {
+        for (k, (kind, description, _)) in DESCRIPTIONS.iter().enumerate() {
             n += 1;
             let name = format!("{}某{}", banner.name(Lang::Zh), description);
             let unit = Unit::new(format!("U-{n:03}"), name, *kind, Seat::Banner(*banner));

@@ -158,6 +158,7 @@ mod corrupt;
 mod decide;
 mod error;
 mod event;
+mod explain;
 mod invariants;
 #[cfg(test)]
 mod law_tests;

@@ -95,6 +95,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod brief;
 pub(crate) mod coverage;
 pub(crate) mod error;
 pub(crate) mod inputs;
