@@ -15,7 +15,7 @@
 mod cli;
 
 use skill_grants::application::{Application, PastProject, Unit, UnitKind};
-use skill_grants::domain::{Seat, Specialty};
+use skill_grants::domain::{Seat, Specialty, UnitId};
 use skill_grants::eligibility::decide;
 use skill_grants::{Banner, Lang, NaiveDate, Policy, ProjectKind};
 
@@ -38,7 +38,7 @@ fn main() {
     // An invented technical school whose earlier base passed acceptance in March 2021 (3.4),
     // applying in the 2022 round with three specialties (6.1 allows one or two).
     let mut unit = Unit::new(
-        "U-031",
+        UnitId::new("U-031"),
         "鄂托克旗某技工学校（示例）",
         UnitKind::TechnicalSchool,
         Seat::Banner(Banner::OtogBanner),

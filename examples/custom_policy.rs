@@ -18,7 +18,7 @@
 mod cli;
 
 use skill_grants::application::{Application, Unit, UnitKind};
-use skill_grants::domain::{Seat, Specialty};
+use skill_grants::domain::{Seat, Specialty, UnitId};
 use skill_grants::eligibility::decide;
 use skill_grants::{Banner, Lang, NaiveDate, Policy, PolicyData, ProjectKind};
 
@@ -60,7 +60,7 @@ fn main() {
     // 2. Decide under it: three specialties are fine here (1–3), but the host's own unit
     //    conditions (R16) ask for 800 m² and a safety declaration the unit lacks.
     let mut unit = Unit::new(
-        "U-1",
+        UnitId::new("U-1"),
         "杭锦旗某技工学校（示例）",
         UnitKind::TechnicalSchool,
         Seat::Banner(Banner::HangginBanner),

@@ -31,7 +31,7 @@ use crate::application::{
     Application, Honour, PastProject, SkillLevel, StudioLead, Title, TitleLevel, Unit, UnitKind,
 };
 use crate::domain::{Banner, ProjectKind};
-use crate::domain::{BodyId, Seat, Specialty};
+use crate::domain::{BodyId, PersonId, Seat, Specialty, UnitId};
 use crate::lang::Lang;
 
 /// The reference date of the sample 2022 round.
@@ -95,7 +95,7 @@ fn specialty(i: usize) -> Specialty {
 fn lead(i: usize, honours: &[Honour]) -> StudioLead {
     let surname = SURNAMES.get(i % SURNAMES.len()).copied().unwrap_or("王");
     let mut lead = StudioLead::new(
-        format!("P-{i:03}"),
+        PersonId::new(format!("P-{i:03}")),
         format!("{surname}某{i}"),
         honours.iter().copied(),
     );
@@ -144,7 +144,12 @@ pub fn applications_2022() -> Vec<Application> {
         for (k, (kind, description, _)) in DESCRIPTIONS.iter().enumerate() {
             n += 1;
             let name = format!("{}某{}", banner.name(Lang::Zh), description);
-            let unit = Unit::new(format!("U-{n:03}"), name, *kind, Seat::Banner(*banner));
+            let unit = Unit::new(
+                UnitId::new(format!("U-{n:03}")),
+                name,
+                *kind,
+                Seat::Banner(*banner),
+            );
             // Schools and colleges apply for bases; enterprises alternate;
             // the "other" unit applies for a studio.
             let base = match kind {
@@ -186,7 +191,7 @@ pub fn applications_2022() -> Vec<Application> {
                 if j == 0 { "学院" } else { "公司" }
             );
             let unit = Unit::new(
-                format!("U-{n:03}"),
+                UnitId::new(format!("U-{n:03}")),
                 name,
                 unit_kind,
                 Seat::Body(body.clone()),
