@@ -45,8 +45,8 @@
 //! `annual_round` (the main job), `check_application` (one decision and what
 //! would change it), `project_ledger` (commands, a refused payment, replay,
 //! a past state), `integrate_json` (a JSON-lines service), `custom_policy`
-//! (another policy from JSON; an invalid one refused) and `policy` (the policy
-//! and the clause table).
+//! (another policy from JSON; an invalid one refused) and `policy` (the policy,
+//! the clause table and the readings R1–R17). Each answers `--help`.
 //!
 //! ## The model
 //!

@@ -4,7 +4,9 @@
 //! real banners and districts with a generic description (for example
 //! `达拉特旗某职业技术学校`, "a vocational school in Dalad Banner"); no real
 //! school, company or person is meant, and nothing here suggests that a real
-//! unit applied, was funded or was revoked.
+//! unit applied, was funded or was revoked. [`name`] gives every name and
+//! text of the sample in English; [`AnnualRun::summary`] and
+//! [`AnnualRun::report`] are what `cargo run --example annual_round` prints.
 //!
 //! ```
 //! use skill_grants::sample;

@@ -62,7 +62,7 @@ impl Change {
             Change::Started { start, deadline } => zh_en(
                 lang,
                 format!("{name}：补助 {}，完成期限 {deadline}", start.released),
-                format!("{name}: {} released, deadline {deadline}", start.released),
+                format!("{name}: {}, deadline {deadline}", start.released),
             ),
             Change::Paid { spend } => zh_en(
                 lang,
@@ -127,7 +127,7 @@ impl Change {
             } => zh_en(
                 lang,
                 format!("{name}，收回余额 {returned_from_account}"),
-                format!("{name}, balance of {returned_from_account} taken back"),
+                format!("{name}, balance of {returned_from_account} recovered"),
             ),
             Change::Repaid { amount } => zh_en(
                 lang,
@@ -147,7 +147,7 @@ impl Event {
     /// let first = &run.projects[0].log[0].event;
     /// assert_eq!(
     ///     first.explain(skill_grants::Lang::En),
-    ///     "2022-09-20 subsidy released, project started: ¥200,000.00 released, deadline 2024-09-20 [5]"
+    ///     "2022-09-20 subsidy released, project started: ¥200,000.00, deadline 2024-09-20 [5]"
     /// );
     /// assert_eq!(first.to_string(), first.explain(skill_grants::Lang::En));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -280,7 +280,7 @@ impl Ledger {
     /// let l = Ledger::opened(Yuan::from_yuan(50_000));
     /// assert_eq!(
     ///     l.explain(Lang::En),
-    ///     "released ¥50,000.00 = spent ¥0.00 + taken back ¥0.00 + balance ¥50,000.00; payments: 0 [7.1]"
+    ///     "released ¥50,000.00 = spent ¥0.00 + recovered ¥0.00 + balance ¥50,000.00; payments: 0 [7.1]"
     /// );
     /// assert_eq!(l.to_string(), l.explain(Lang::En));
     /// ```
@@ -292,7 +292,7 @@ impl Ledger {
                 self.released, self.spent, self.returned_from_account, self.balance, self.payments
             ),
             format!(
-                "released {} = spent {} + taken back {} + balance {}; payments: {}",
+                "released {} = spent {} + recovered {} + balance {}; payments: {}",
                 self.released, self.spent, self.returned_from_account, self.balance, self.payments
             ),
         );
