@@ -98,3 +98,39 @@ enum Exit {
     Help,
     Usage(String),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Cli, Exit};
+
+    fn parse(args: &[&str]) -> Result<Cli, Exit> {
+        Cli::from(
+            args.iter().map(|a| (*a).to_owned()),
+            "usage\n",
+            &["--json", "--summary"],
+            &["--lang"],
+        )
+    }
+
+    #[test]
+    fn help_unknown_arguments_and_both_option_forms() {
+        assert!(matches!(parse(&["--help"]), Err(Exit::Help)));
+        assert!(matches!(parse(&["--lang", "en", "-h"]), Err(Exit::Help)));
+        for bad in [
+            &["--jsn"][..],
+            &["en"],
+            &["--lang"],
+            &["--json=yes"],
+            &["--lang", "en", "extra"],
+        ] {
+            assert!(matches!(parse(bad), Err(Exit::Usage(_))), "{bad:?}");
+        }
+        let cli = parse(&["--lang=en", "--summary"]).unwrap_or_else(|_| panic!("parses"));
+        assert_eq!(cli.lang(), skill_grants::Lang::En);
+        assert!(cli.flag("--summary") && !cli.flag("--json"));
+        let cli = parse(&["--lang", "zh"]).unwrap_or_else(|_| panic!("parses"));
+        assert_eq!(cli.lang(), skill_grants::Lang::Zh);
+        let cli = parse(&[]).unwrap_or_else(|_| panic!("parses"));
+        assert_eq!(cli.lang(), skill_grants::Lang::Zh);
+    }
+}
