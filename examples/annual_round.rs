@@ -42,7 +42,7 @@ fn main() {
     if cli.flag("--json") {
         // For machines: the whole run, which parses back into `AnnualRun`.
         match serde_json::to_string_pretty(&run) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => emit(&format!("{json}\n")),
             Err(e) => {
                 eprintln!("the run does not serialize: {e}");
                 std::process::exit(1);
@@ -51,12 +51,25 @@ fn main() {
         return;
     }
     if cli.flag("--summary") {
-        print!("{}", run.summary(lang));
+        emit(&run.summary(lang));
     } else {
-        print!("{}", run.report(lang));
+        emit(&run.report(lang));
     }
     if !run.money_balances() {
         eprintln!("the money does not add up: released ≠ spent + recovered + balance");
+        std::process::exit(1);
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends the program quietly.
+fn emit(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("cannot write the report: {e}");
         std::process::exit(1);
     }
 }
