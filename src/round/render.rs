@@ -329,7 +329,11 @@ impl RoundOutcome {
                 }
             );
             for c in self.candidates.iter().filter(|c| c.kind == kind) {
-                let score = c.score.map(|x| x.to_string()).unwrap_or_else(|| "-".into());
+                // Scores to two places, as the expert group gives them.
+                let score = c
+                    .score
+                    .map(|x| format!("{:.2}", rust_decimal::Decimal::from(x)))
+                    .unwrap_or_else(|| "-".into());
                 let _ = if zh {
                     writeln!(
                         s,
