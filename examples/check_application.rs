@@ -11,24 +11,34 @@
     clippy::indexing_slicing
 )]
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use skill_grants::application::{Application, PastProject, Unit, UnitKind};
-use skill_grants::domain::{Seat, Specialty};
+use skill_grants::domain::{Seat, Specialty, UnitId};
 use skill_grants::eligibility::decide;
 use skill_grants::{Banner, Lang, NaiveDate, Policy, ProjectKind};
 
+const USAGE: &str = "\
+One eligibility decision (an invented technical school in the 2022 round), every finding with
+its clause, and what would change it.
+
+Usage: cargo run --example check_application -- [--lang zh|en]
+
+Options:
+  --lang zh|en   language of the explanation (default zh)
+  -h, --help     this text
+";
+
 fn main() {
-    let lang = if std::env::args().any(|a| a == "en") {
-        Lang::En
-    } else {
-        Lang::Zh
-    };
+    let lang = cli::Cli::parse(USAGE, &[], &["--lang"]).lang();
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     let policy = Policy::ordos_2022();
 
     // An invented technical school whose earlier base passed acceptance in March 2021 (3.4),
     // applying in the 2022 round with three specialties (6.1 allows one or two).
     let mut unit = Unit::new(
-        "U-031",
+        UnitId::new("U-031"),
         "鄂托克旗某技工学校（示例）",
         UnitKind::TechnicalSchool,
         Seat::Banner(Banner::OtogBanner),
@@ -78,6 +88,13 @@ fn main() {
                 }
             );
         }
-        None => println!("no date makes it eligible with the same facts"),
+        None => println!(
+            "{}",
+            if lang == Lang::Zh {
+                "事实不变，任何日期都不符合申报条件"
+            } else {
+                "no date makes it eligible with the same facts"
+            }
+        ),
     }
 }

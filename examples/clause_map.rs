@@ -16,6 +16,22 @@
 #[path = "../tests/clause_map_support/mod.rs"]
 mod scan;
 
+#[path = "support/cli.rs"]
+mod cli;
+
+const USAGE: &str = "\
+The clause-to-test map of 鄂人社发〔2022〕100号: for every clause, the rules that execute it and
+the tests and conformance cases that exercise it; then the readings R1-R17.
+
+Usage: cargo run --example clause_map -- [--counts]
+
+Options:
+  --counts       one line per clause: counts only
+  -h, --help     this text
+
+Environment: NO_COLOR=1 prints without ANSI colours.
+";
+
 use skill_grants::rules::{self, READINGS};
 use skill_grants::{Execution, Lang};
 
@@ -46,7 +62,7 @@ impl Paint {
 }
 
 fn main() {
-    let counts_only = std::env::args().any(|a| a == "--counts");
+    let counts_only = cli::Cli::parse(USAGE, &["--counts"], &[]).flag("--counts");
     let paint = Paint {
         on: std::env::var_os("NO_COLOR").is_none(),
     };

@@ -14,15 +14,29 @@
     clippy::indexing_slicing
 )]
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use skill_grants::application::{Application, Unit, UnitKind};
-use skill_grants::domain::{Seat, Specialty};
+use skill_grants::domain::{Seat, Specialty, UnitId};
 use skill_grants::eligibility::decide;
 use skill_grants::{Banner, Lang, NaiveDate, Policy, PolicyData, ProjectKind};
 
 /// The policy file: see examples/data/example-city-2024.json (every name in it is invented).
 const POLICY: &str = include_str!("data/example-city-2024.json");
 
+const USAGE: &str = "\
+Another city's (invented) policy loaded from JSON, an application decided under it, and
+policies that do not load, each refused with the field at fault. English output.
+
+Usage: cargo run --example custom_policy
+
+Options:
+  -h, --help     this text
+";
+
 fn main() {
+    cli::Cli::parse(USAGE, &[], &[]);
     // 1. Load: deserializing a `Policy` validates it (`PolicyData` is the unvalidated form).
     let policy: Policy = load(POLICY).expect("the example policy is valid");
     println!("{} — {}", policy.id(), policy.document().number);
@@ -46,7 +60,7 @@ fn main() {
     // 2. Decide under it: three specialties are fine here (1–3), but the host's own unit
     //    conditions (R16) ask for 800 m² and a safety declaration the unit lacks.
     let mut unit = Unit::new(
-        "U-1",
+        UnitId::new("U-1"),
         "杭锦旗某技工学校（示例）",
         UnitKind::TechnicalSchool,
         Seat::Banner(Banner::HangginBanner),

@@ -1,15 +1,47 @@
-//! Prints the Ordos policy and the clause table: what the crate executes, and why not where it does not.
+//! Prints the Ordos policy, the clause table (what the crate executes, and why not where it does
+//! not), the readings R1–R17 (where the notice leaves a choice, the one the crate takes) and the
+//! clause behind each policy value.
 //!
-//! Run with `cargo run --example policy` (add `-- --lang en` for English glosses only).
+//! ```sh
+//! cargo run --example policy              # Chinese
+//! cargo run --example policy -- --lang en # English
+//! ```
 
-use skill_grants::{Clause, Execution, Lang, Policy, ProjectKind};
+#[path = "support/cli.rs"]
+mod cli;
+
+use skill_grants::lang::cite;
+use skill_grants::{Clause, Execution, Lang, Policy, ProjectKind, reading};
+use unicode_width::UnicodeWidthStr;
+
+const USAGE: &str = "\\
+The policy of 鄂人社发〔2022〕100号 as the crate holds it: amounts and periods, the clause table,
+the readings R1-R17, and the clause behind each policy value.
+
+Usage: cargo run --example policy -- [--lang zh|en]
+
+Options:
+  --lang zh|en   language of the output (default zh)
+  -h, --help     this text
+";
+
+/// `s` padded with spaces to `width` display columns (a Chinese character takes two).
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+/// The first `n` characters of `s`, with `…` when cut.
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}
 
 fn main() {
-    let lang = if std::env::args().any(|a| a == "en") {
-        Lang::En
-    } else {
-        Lang::Zh
-    };
+    let lang = cli::Cli::parse(USAGE, &[], &["--lang"]).lang();
+    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
     let policy = Policy::ordos_2022();
     let doc = policy.document();
     println!(
@@ -18,54 +50,110 @@ fn main() {
         doc.issuers.join("、"),
         doc.issued_on
     );
-    println!(
-        "programme {}–{}; public notice {} working days",
-        policy.programme_years().0,
-        policy.programme_years().1,
-        policy.notice_working_days()
-    );
-    for kind in ProjectKind::ALL {
-        println!(
-            "  {:<32} subsidy {} ({}), total {}, construction {} months",
-            kind.name(lang),
-            policy.subsidy(kind),
-            policy.subsidy(kind).to_chinese(),
-            policy.programme_total(kind),
-            policy.construction_months(kind)
-        );
+    let (from, to) = policy.programme_years();
+    match lang {
+        Lang::Zh => println!(
+            "实施期 {from}—{to} 年；公示 {} 个工作日",
+            policy.notice_working_days()
+        ),
+        Lang::En => println!(
+            "programme {from}–{to}; public notice {} working days",
+            policy.notice_working_days()
+        ),
     }
-    println!();
-    println!("{:<9} {:<10} {:<10} gloss", "clause", "条款", "executed");
-    for clause in Clause::all() {
-        let executed = match clause.execution {
-            Execution::Executed => "yes".to_owned(),
-            Execution::NotComputable { why } => format!("no: {why}"),
-            Execution::Metadata { why } => format!("metadata: {why}"),
-        };
-        println!(
-            "{:<9} {:<10} {:<10} {}",
-            clause.id.as_str(),
-            clause.heading_zh,
-            if clause.execution.is_executed() {
-                "yes"
-            } else {
-                "no"
-            },
-            clause.gloss_en
-        );
-        if !clause.execution.is_executed() {
-            println!("{:>31} {executed}", "");
+    for kind in ProjectKind::ALL {
+        match lang {
+            Lang::Zh => println!(
+                "  {} 补助 {}（{}），总数 {} 个，建设期 {} 个月",
+                pad(kind.name(lang), 18),
+                policy.subsidy(kind),
+                policy.subsidy(kind).to_chinese(),
+                policy.programme_total(kind),
+                policy.construction_months(kind)
+            ),
+            Lang::En => println!(
+                "  {} subsidy {}, {} in all, {} months to build",
+                pad(kind.name(lang), 32),
+                policy.subsidy(kind),
+                policy.programme_total(kind),
+                policy.construction_months(kind)
+            ),
         }
     }
+
     println!();
-    println!("policy values and their clauses:");
-    for s in Policy::sources() {
+    println!("{}", t("条款（是否执行）", "Clauses (executed or not)"));
+    for clause in Clause::all() {
+        let executed = match (clause.execution, lang) {
+            (Execution::Executed, Lang::Zh) => "执行".to_owned(),
+            (Execution::Executed, Lang::En) => "yes".to_owned(),
+            (Execution::NotComputable { why }, _) => format!("{}{why}", t("否：", "no: ")),
+            (Execution::Metadata { why }, _) => format!("{}{why}", t("元数据：", "metadata: ")),
+        };
+        let what = match lang {
+            Lang::Zh => cut(clause.text_zh, 28),
+            Lang::En => clause.gloss_en.to_owned(),
+        };
         println!(
-            "  {:<36} {:<9} {:<4} {}",
-            s.field,
-            s.clause.as_str(),
-            s.reading.unwrap_or("-"),
-            if s.parameter { "parameter" } else { "" }
+            "  {} {} {}  {what}",
+            pad(clause.id.as_str(), 9),
+            pad(clause.heading_zh, 10),
+            pad(
+                if clause.execution.is_executed() {
+                    t("是", "yes")
+                } else {
+                    t("否", "no")
+                },
+                4
+            ),
         );
+        if !clause.execution.is_executed() {
+            println!("{}{executed}", " ".repeat(28));
+        }
+    }
+
+    println!();
+    println!(
+        "{}",
+        t(
+            "解读 R1–R17：条文留有选择之处，本库采用的理解（“参数”表示政策可改为另一种理解）",
+            "Readings R1–R17: where the notice leaves a choice, the one the crate takes (a *parameter* may be set to the other reading by the policy)"
+        )
+    );
+    for r in reading::READINGS.iter() {
+        let statement = match lang {
+            Lang::Zh => r.statement_zh,
+            Lang::En => r.statement_en,
+        };
+        println!(
+            "  {} {}{} {statement}",
+            pad(r.id, 3),
+            cite(r.clauses, lang),
+            if r.parameter {
+                t("（参数）", " (parameter)")
+            } else {
+                ""
+            }
+        );
+    }
+
+    println!();
+    println!(
+        "{}",
+        t("政策取值及其条款", "Policy values and their clauses")
+    );
+    for s in Policy::sources() {
+        let line = format!(
+            "  {} {} {} {}",
+            pad(s.field, 36),
+            pad(s.clause.as_str(), 9),
+            pad(s.reading.unwrap_or("-"), 4),
+            if s.parameter {
+                t("参数", "parameter")
+            } else {
+                ""
+            }
+        );
+        println!("{}", line.trim_end());
     }
 }

@@ -12,16 +12,27 @@
     clippy::indexing_slicing
 )]
 
+#[path = "support/cli.rs"]
+mod cli;
+
 use skill_grants::chain::Sealed;
 use skill_grants::lifecycle::{Action, Actor, Command, Event, Project, Spend, SpendingCategory};
 use skill_grants::{Lang, NaiveDate, Yuan, sample};
 
+const USAGE: &str = "\
+One studio's ledger from the built-in 2022 round: commands, refused payments, the stored sealed
+log replayed against its head, and the project's state on a past date.
+
+Usage: cargo run --example project_ledger -- [--lang zh|en]
+
+Options:
+  --lang zh|en   language of the output (default zh)
+  -h, --help     this text
+";
+
 fn main() {
-    let lang = if std::env::args().any(|a| a == "en") {
-        Lang::En
-    } else {
-        Lang::Zh
-    };
+    let lang = cli::Cli::parse(USAGE, &[], &["--lang"]).lang();
+    let t = |zh: &'static str, en: &'static str| if lang == Lang::Zh { zh } else { en };
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 
     // A studio from the built-in 2022 round: the round's release is the project's start.
@@ -34,13 +45,11 @@ fn main() {
     let (mut project, started) = Project::open(funded.project_start(), round.policy()).unwrap();
     let mut log: Vec<Sealed<Event>> = vec![started];
     println!(
-        "{} {} — released {} on {}, deadline {}",
+        "{} {}",
         project.id(),
-        project.unit_name(),
-        project.ledger().released,
-        funded.released_on,
-        project.deadline()
+        sample::name(project.unit_name(), lang)
     );
+    println!("{}", log[0].event.explain(lang));
 
     // The unit's commands. `execute` decides and applies; the sealed events are what a host
     // stores, and the project's head (sequence and hash) is what it keeps apart.
@@ -78,15 +87,18 @@ fn main() {
     for command in &commands {
         match project.execute(command) {
             Ok(events) => {
-                println!(
-                    "{}  ok       balance {}",
-                    command.on,
-                    project.ledger().balance
-                );
+                for e in &events {
+                    println!("{}", e.event.explain(lang));
+                }
                 log.extend(events);
             }
             // Refused: labour fees are never allowed (6.2); 30,000 is more than the balance (7.1).
-            Err(e) => println!("{}  refused  {}", command.on, e.explain(lang)),
+            Err(e) => println!(
+                "{} — {}{}",
+                command.explain(lang),
+                t("拒绝：", "refused: "),
+                e.explain(lang)
+            ),
         }
     }
 
@@ -98,10 +110,15 @@ fn main() {
     let replayed = Project::replay(&reloaded, round.policy(), Some(&head))
         .expect("a log this code wrote replays");
     assert_eq!(replayed, project);
+    println!();
+    println!("{}", project.ledger().explain(lang));
     println!(
-        "replayed {} events ({} bytes of JSON): same state",
+        "{} {} {} ({} bytes JSON){}",
+        t("重放", "replayed"),
         reloaded.len(),
-        stored.len()
+        t("条已封存事件", "sealed events"),
+        stored.len(),
+        t("：状态相同", ": the same state")
     );
 
     // The state on a past date, from the same log.
@@ -109,16 +126,14 @@ fn main() {
         .unwrap()
         .unwrap();
     println!(
-        "on 2022-12-31: {}, spent {}, balance {}; now: spent {}, balance {}",
+        "2022-12-31 {}{}{}",
         past.status().name(lang),
-        past.ledger().spent,
-        past.ledger().balance,
-        project.ledger().spent,
-        project.ledger().balance
+        t("：", ": "),
+        past.ledger().explain(lang)
     );
     // And after the deadline, without any new event, the status moves on (R10).
     println!(
-        "on 2023-12-31: {}",
+        "2023-12-31 {}",
         project.status_on(d(2023, 12, 31)).name(lang)
     );
 }

@@ -5,12 +5,12 @@
 //! application is well formed and eligible is decided in [`crate::eligibility`].
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use skill_grants::NaiveDate;
 //! use skill_grants::application::*;
 //! use skill_grants::domain::*;
 //! use skill_grants::{Banner, ProjectKind};
 //!
-//! let unit = Unit::new("U-001", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+//! let unit = Unit::new(UnitId::new("U-001"), "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
 //! let app = Application::training_base(
 //!     "A-2022-001",
 //!     unit,
@@ -110,7 +110,7 @@ pub struct Title {
 /// An earlier city-level project of the unit under this programme (3.3, 3.4).
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use skill_grants::NaiveDate;
 /// use skill_grants::{ProjectKind, application::PastProject};
 /// let p = PastProject::open("2022-S-01", ProjectKind::Studio, NaiveDate::from_ymd_opt(2022, 9, 1).unwrap());
 /// assert!(p.closed_on.is_none());
@@ -183,14 +183,18 @@ pub struct Unit {
 impl Unit {
     /// A unit with no history, independent legal person, no host facts.
     ///
+    /// Give the id as a [`UnitId`], so that it cannot be swapped with the
+    /// name unnoticed. (A string still converts into the id for now; a later
+    /// release takes [`UnitId`] only.)
+    ///
     /// ```
-    /// use skill_grants::{Banner, application::{Unit, UnitKind}, domain::Seat};
-    /// let u = Unit::new("U-1", "乌审旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::UxinBanner));
+    /// use skill_grants::{Banner, application::{Unit, UnitKind}, domain::{Seat, UnitId}};
+    /// let u = Unit::new(UnitId::new("U-1"), "乌审旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::UxinBanner));
     /// assert!(u.independent_legal_person);
     /// ```
-    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: UnitKind, seat: Seat) -> Unit {
+    pub fn new(id: impl Into<UnitId>, name: impl Into<String>, kind: UnitKind, seat: Seat) -> Unit {
         Unit {
-            id: UnitId::new(id),
+            id: id.into(),
             name: name.into(),
             kind,
             seat,
@@ -312,7 +316,8 @@ pub enum SkillLevel {
 ///
 /// ```
 /// use skill_grants::application::{Honour, StudioLead};
-/// let lead = StudioLead::new("P-1", "王某", [Honour::CityTechnicalExpert]);
+/// use skill_grants::domain::PersonId;
+/// let lead = StudioLead::new(PersonId::new("P-1"), "王某", [Honour::CityTechnicalExpert]);
 /// assert_eq!(lead.honours.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -336,13 +341,24 @@ pub struct StudioLead {
 
 impl StudioLead {
     /// A lead with honours and no other facts.
+    ///
+    /// Give the id as a [`PersonId`], so that it cannot be swapped with the
+    /// name unnoticed. (A string still converts into the id for now; a later
+    /// release takes [`PersonId`] only.)
+    ///
+    /// ```
+    /// use skill_grants::application::{Honour, StudioLead};
+    /// use skill_grants::domain::PersonId;
+    /// let lead = StudioLead::new(PersonId::new("P-1"), "王某", [Honour::OrdosCraftsman]);
+    /// assert_eq!(lead.id.as_str(), "P-1");
+    /// ```
     pub fn new(
-        id: impl Into<String>,
+        id: impl Into<PersonId>,
         name: impl Into<String>,
         honours: impl IntoIterator<Item = Honour>,
     ) -> StudioLead {
         StudioLead {
-            id: PersonId::new(id),
+            id: id.into(),
             name: name.into(),
             honours: honours.into_iter().collect(),
             skill_level: None,
@@ -393,10 +409,10 @@ impl Application {
     /// An application for a skill master studio.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// use skill_grants::{Banner, ProjectKind, application::*, domain::*};
-    /// let unit = Unit::new("U-2", "杭锦旗某能源企业", UnitKind::KeyEnterprise, Seat::Banner(Banner::HangginBanner));
-    /// let lead = StudioLead::new("P-2", "李某", [Honour::OrdosCraftsman]);
+    /// let unit = Unit::new(UnitId::new("U-2"), "杭锦旗某能源企业", UnitKind::KeyEnterprise, Seat::Banner(Banner::HangginBanner));
+    /// let lead = StudioLead::new(PersonId::new("P-2"), "李某", [Honour::OrdosCraftsman]);
     /// let app = Application::studio("A-2", unit, NaiveDate::from_ymd_opt(2022, 7, 1).unwrap(), lead);
     /// assert_eq!(app.kind, ProjectKind::Studio);
     /// ```

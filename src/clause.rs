@@ -119,7 +119,7 @@ impl ClauseId {
         ClauseId::Colophon,
     ];
 
-    /// Our citation id, as used in `clauses.md` (`"3.2"`, `"preamble"`).
+    /// Our citation id, as the crate cites it (`"3.2"`, `"preamble"`).
     ///
     /// ```
     /// assert_eq!(skill_grants::ClauseId::C1_2_1.as_str(), "1.2.1");
@@ -258,6 +258,10 @@ impl Clause {
 
     /// Looks a clause up by our id (`"3.2"`) or by its Chinese heading
     /// (`三（二）`). Half-width parentheses in the heading are accepted too.
+    ///
+    /// # Errors
+    ///
+    /// [`ClauseError::Unknown`] when no clause has this id or heading.
     ///
     /// ```
     /// use skill_grants::{Clause, ClauseError, ClauseId};

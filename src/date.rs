@@ -8,7 +8,7 @@
 //! the last day of that month. Spending *on* the deadline day is allowed.
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use skill_grants::NaiveDate;
 //! use skill_grants::date::add_months;
 //!
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -68,7 +68,7 @@ pub enum DateError {
 /// represents.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use skill_grants::NaiveDate;
 /// let d = NaiveDate::from_ymd_opt(2022, 3, 31).unwrap();
 /// assert_eq!(skill_grants::date::add_months(d, 1)?, NaiveDate::from_ymd_opt(2022, 4, 30).unwrap());
 /// # Ok::<(), skill_grants::DateError>(())
@@ -87,7 +87,7 @@ fn is_weekend(date: NaiveDate) -> bool {
 /// A host-supplied calendar of public holidays and worked weekend days.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use skill_grants::NaiveDate;
 /// use skill_grants::HolidayCalendar;
 ///
 /// let d = |m, day| NaiveDate::from_ymd_opt(2022, m, day).unwrap();
@@ -142,7 +142,7 @@ impl HolidayCalendar {
     /// A calendar with weekends only: no holidays, no worked weekend days.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// let cal = skill_grants::HolidayCalendar::weekends_only();
     /// assert!(cal.is_working_day(NaiveDate::from_ymd_opt(2022, 10, 3).unwrap()));
     /// ```
@@ -153,8 +153,12 @@ impl HolidayCalendar {
     /// Builds a calendar from holidays and worked weekend days. A date in both
     /// lists is an error. Order and duplicates in the input do not matter.
     ///
+    /// # Errors
+    ///
+    /// [`DateError`] when a date is both a holiday and a working weekend day.
+    ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// use skill_grants::{DateError, HolidayCalendar};
     /// let d = NaiveDate::from_ymd_opt(2022, 10, 1).unwrap();
     /// assert_eq!(HolidayCalendar::new([d], [d]), Err(DateError::Contradiction(d)));
@@ -174,7 +178,7 @@ impl HolidayCalendar {
     /// True when people work on `date`.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// let cal = skill_grants::HolidayCalendar::weekends_only();
     /// assert!(!cal.is_working_day(NaiveDate::from_ymd_opt(2022, 6, 11).unwrap())); // Saturday
     /// ```
@@ -198,7 +202,7 @@ impl HolidayCalendar {
     /// the last date chrono represents.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// let cal = skill_grants::HolidayCalendar::weekends_only();
     /// let d = |day| NaiveDate::from_ymd_opt(2022, 6, day).unwrap();
     /// // Monday 13 June + 5 working days ends on Friday 17 June.
@@ -237,7 +241,7 @@ impl HolidayCalendar {
     /// when `to` is before `from`).
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// let cal = skill_grants::HolidayCalendar::weekends_only();
     /// let d = |day| NaiveDate::from_ymd_opt(2022, 6, day).unwrap();
     /// assert_eq!(cal.working_days_between(d(10), d(20)), 7);

@@ -110,7 +110,7 @@ pub enum Banner {
 }
 
 impl Banner {
-    /// All nine, in the order of clauses.md.
+    /// All nine, in the order of the clause index.
     pub const ALL: [Banner; 9] = [
         Banner::Dongsheng,
         Banner::Kangbashi,

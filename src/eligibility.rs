@@ -34,17 +34,17 @@
 //! a finding's and a decision's text ([`FindingText`], [`DecisionText`]).
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use skill_grants::NaiveDate;
 //! use skill_grants::eligibility::{decide, Outcome, Remedy, RuleId};
 //! use skill_grants::application::*;
 //! use skill_grants::domain::*;
 //! use skill_grants::{Banner, Lang, Policy, ProjectKind};
 //!
 //! let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-//! let mut unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+//! let mut unit = Unit::new(UnitId::new("U-1"), "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
 //! // A base released on 1 July 2022: construction through 1 July 2024 (6.1, R10).
 //! unit.projects.push(PastProject::open("2022-B-01", ProjectKind::TrainingBase, d(2022, 7, 1)));
-//! let lead = StudioLead::new("P-1", "王某", [Honour::CityTechnicalExpert]);
+//! let lead = StudioLead::new(PersonId::new("P-1"), "王某", [Honour::CityTechnicalExpert]);
 //! let app = Application::studio("A-2024-01", unit, d(2024, 7, 1), lead);
 //!
 //! let decision = decide(&Policy::ordos_2022(), &app)?;
@@ -550,6 +550,7 @@ pub enum Remedy {
 /// failure, what would change it.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// The rule.
     pub rule: RuleId,
@@ -569,12 +570,12 @@ impl Finding {
     /// their position; use [`Finding::explain_with`] for their labels.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// use skill_grants::eligibility::{decide, RuleId};
     /// use skill_grants::application::*;
     /// use skill_grants::domain::*;
     /// use skill_grants::{Banner, Lang, Policy};
-    /// let unit = Unit::new("U-1", "东胜区某商贸公司", UnitKind::Other, Seat::Banner(Banner::Dongsheng));
+    /// let unit = Unit::new(UnitId::new("U-1"), "东胜区某商贸公司", UnitKind::Other, Seat::Banner(Banner::Dongsheng));
     /// let app = Application::training_base("A-1", unit, NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(), [Specialty::new("电工")]);
     /// let decision = decide(&Policy::ordos_2022(), &app)?;
     /// let text = decision.finding(RuleId::HostKind).unwrap().explain(Lang::En);
@@ -607,6 +608,7 @@ impl Finding {
 /// produced it.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Decision {
     /// The policy that produced it (id and revision).
     pub policy: PolicyRef,
@@ -645,13 +647,13 @@ impl Decision {
     /// date (3.3, 3.4), the latest of those dates; otherwise `None`.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// use skill_grants::eligibility::decide;
     /// use skill_grants::application::*;
     /// use skill_grants::domain::*;
     /// use skill_grants::{Banner, Policy, ProjectKind};
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    /// let mut unit = Unit::new("U-1", "鄂托克旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::OtogBanner));
+    /// let mut unit = Unit::new(UnitId::new("U-1"), "鄂托克旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::OtogBanner));
     /// let mut earlier = PastProject::open("2022-B-07", ProjectKind::TrainingBase, d(2022, 8, 1));
     /// earlier.closed_on = Some(d(2024, 3, 1));
     /// earlier.accepted_on = Some(d(2024, 3, 1));
@@ -708,13 +710,13 @@ impl Decision {
 /// # Example
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use skill_grants::NaiveDate;
 /// use skill_grants::eligibility::{decide, Outcome, RuleId};
 /// use skill_grants::application::*;
 /// use skill_grants::domain::*;
 /// use skill_grants::{Banner, Policy};
 ///
-/// let unit = Unit::new("U-1", "杭锦旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::HangginBanner));
+/// let unit = Unit::new(UnitId::new("U-1"), "杭锦旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::HangginBanner));
 /// let app = Application::training_base("A-1", unit, NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(), []);
 /// let decision = decide(&Policy::ordos_2022(), &app)?;
 /// // No specialty declared: R11 fails, and every other rule is still reported

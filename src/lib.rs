@@ -24,6 +24,7 @@
 //! let run = sample::annual_round_2022()?;
 //! check_invariants(&run.round)?;                 // places, quotas, funds, ranking
 //! assert!(run.money_balances());                 // released = spent + recovered + balance
+//! print!("{}", run.summary(Lang::En));           // what the round decided, in about ten lines
 //! println!("{}", run.round.render(Lang::En));    // every candidate, with reasons and clauses
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -44,8 +45,8 @@
 //! `annual_round` (the main job), `check_application` (one decision and what
 //! would change it), `project_ledger` (commands, a refused payment, replay,
 //! a past state), `integrate_json` (a JSON-lines service), `custom_policy`
-//! (another policy from JSON; an invalid one refused) and `policy` (the policy
-//! and the clause table).
+//! (another policy from JSON; an invalid one refused) and `policy` (the policy,
+//! the clause table and the readings R1–R17). Each answers `--help`.
 //!
 //! ## The model
 //!
@@ -72,6 +73,8 @@
 //!   payments, evaluation, acceptance, revocation and recovery, rename,
 //!   dissolution, lead change. [`round::FundedProject::project_start`] is the
 //!   glue from a released round to [`lifecycle::Project::open`].
+//! - [`reading`]: the readings R1–R17 as data — where the notice leaves a
+//!   choice, the one the crate takes, in Chinese and English.
 //! - [`rules`]: the rule registry — every rule of the crate with the clauses
 //!   it cites and the reading it follows, built from the modules' own tables;
 //!   the readings R1–R17.
@@ -90,8 +93,9 @@
 //!
 //! ## Readings
 //!
-//! Where the notice leaves a choice, the crate follows the readings R1–R17 of
-//! its clause index (`clauses.md`); the ones marked *parameter* are fields of
+//! Where the notice leaves a choice, the crate follows the readings R1–R17
+//! ([`reading`]: each in Chinese and English, with its clauses; `cargo run
+//! --example policy` prints them); the ones marked *parameter* are fields of
 //! [`Policy`] a host may change ([`Policy::sources`] lists every value with its
 //! clause and reading). Each rule's documentation names the reading it follows.
 //!

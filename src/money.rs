@@ -88,6 +88,10 @@ impl Yuan {
 
     /// A number of fen (0.01 yuan). Negative is an error.
     ///
+    /// # Errors
+    ///
+    /// [`MoneyError`] when the amount is negative.
+    ///
     /// ```
     /// assert_eq!(skill_grants::Yuan::from_fen(5)?.to_string(), "¥0.05");
     /// assert!(skill_grants::Yuan::from_fen(-1).is_err());
@@ -99,6 +103,10 @@ impl Yuan {
 
     /// Checks a decimal: not negative, at most two places. The result has
     /// exactly two places.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError`] when the amount is negative or has more than two decimal places.
     ///
     /// ```
     /// use rust_decimal::Decimal;
@@ -144,6 +152,10 @@ impl Yuan {
 
     /// Adds, or says it overflowed.
     ///
+    /// # Errors
+    ///
+    /// [`MoneyError`] when the sum overflows.
+    ///
     /// ```
     /// use skill_grants::Yuan;
     /// assert_eq!(Yuan::from_yuan(1).checked_add(Yuan::from_yuan(2))?, Yuan::from_yuan(3));
@@ -159,6 +171,10 @@ impl Yuan {
     }
 
     /// Subtracts, or says it would go below zero.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError`] when the result would be negative.
     ///
     /// ```
     /// use skill_grants::{MoneyError, Yuan};
@@ -195,6 +211,10 @@ impl Yuan {
     }
 
     /// Sums amounts, or says it overflowed.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError`] when the sum overflows.
     ///
     /// ```
     /// use skill_grants::Yuan;

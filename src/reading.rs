@@ -3,10 +3,36 @@
 //! clauses it reads, and whether it is a *parameter* (a policy field a host
 //! may set to the other reading).
 //!
-//! The statements are the crate's own copy of the clause index's readings
-//! (`clauses.md` of the programme's shared policy folder); the English one is
-//! that text, the Chinese one our translation of it. Each rule's [`Law`]
-//! names the reading it follows by id.
+//! The statements are the crate's own copy of the readings of the
+//! programme's clause index (a document kept with the notice, outside this
+//! crate: [`READINGS`] is the copy a reader of the crate has); the English
+//! one is that text, the Chinese one our translation of it. Each rule's
+//! [`Law`] names the reading it follows by id; [`crate::rules::all`] lists
+//! the rules of each reading, and `cargo run --example policy` prints them all
+//! in either language.
+//!
+//! | reading | clauses | parameter | in short |
+//! |---|---|---|---|
+//! | R1 | 1.2.1 |  | only technical schools, vocational colleges and key enterprises may hold a base |
+//! | R2 | 1.2.2, 7.4 |  | a studio's lead holds one of the seven honours, at application and at every lead change |
+//! | R3 | 1.2.1, 1.2.2 | yes | 20 bases and 40 studios are programme totals; each year's places are set per round |
+//! | R4 | 2.2 | yes | the subsidy is fixed; employment subsidy fund first, talent fund for the rest; nothing paid in part; ranking order, bases first |
+//! | R5 | 3.2 |  | only a funded region-or-national title of the same kind bars |
+//! | R6 | 3.3 | yes | any funded city project bars the whole round from release through its deadline, or until it closes |
+//! | R7 | 3.4 |  | reapply only when every earlier project of the kind was accepted 24+ months before and rated effective |
+//! | R8 | 4.1, 4.2 |  | a list over quota or without a full report is refused whole; bad entries one by one |
+//! | R9 | 5 | yes | rank by score, then recommendation rank, then application; a notice of 5 working days; objections |
+//! | R10 | 6.1, 6.2 |  | deadlines are release + 24/12 months; a missing day (29 February) falls to the month's last day |
+//! | R11 | 6.1 |  | a base declares one or two specialties |
+//! | R12 | 7.1 |  | one account per project; never below zero; nothing moves between projects |
+//! | R13 | 7.2 |  | revocation needs a verified finding and recovers every yuan released; the spent part is owed |
+//! | R14 | 7.3 |  | dissolution recovers released − spent; renames keep the project; renames for bases only |
+//! | R15 | 7.4 |  | a pending lead change is marked; the new lead is checked like R2 |
+//! | R16 | 3.1 | yes | the implementation rules' unit conditions enter as host-supplied checks |
+//! | R17 | preamble |  | the policy records the issuing authorities and the date with the document number |
+//!
+//! (The table is the [`Reading::gloss_en`] of each reading; a test keeps it
+//! in step with [`READINGS`].)
 //!
 //! ```
 //! use skill_grants::reading;
@@ -195,4 +221,26 @@ pub const READINGS: [Reading; 17] = [
 /// ```
 pub fn find(id: &str) -> Option<&'static Reading> {
     READINGS.iter().find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The module documentation's table says what [`READINGS`] says.
+    #[test]
+    fn the_documented_table_matches_the_data() {
+        let source = include_str!("reading.rs");
+        for r in READINGS.iter() {
+            let clauses: Vec<&str> = r.clauses.iter().map(|c| c.as_str()).collect();
+            let row = format!(
+                "//! | {} | {} | {} | {} |",
+                r.id,
+                clauses.join(", "),
+                if r.parameter { "yes" } else { "" },
+                r.gloss_en
+            );
+            assert!(source.contains(&row), "missing or stale row: {row}");
+        }
+    }
 }

@@ -4,7 +4,9 @@
 //! real banners and districts with a generic description (for example
 //! `达拉特旗某职业技术学校`, "a vocational school in Dalad Banner"); no real
 //! school, company or person is meant, and nothing here suggests that a real
-//! unit applied, was funded or was revoked.
+//! unit applied, was funded or was revoked. [`name`] gives every name and
+//! text of the sample in English; [`AnnualRun::summary`] and
+//! [`AnnualRun::report`] are what `cargo run --example annual_round` prints.
 //!
 //! ```
 //! use skill_grants::sample;
@@ -13,7 +15,11 @@
 //! assert!(apps.iter().all(|a| a.unit.name.contains('某')));
 //! ```
 
+mod names;
+mod report;
 mod scenario;
+
+pub use names::name;
 
 pub use scenario::{
     AnnualRun, MoneyLine, ProjectRun, RefusedCommand, ScenarioError, annual_round_2022, as_of_2022,
@@ -27,7 +33,7 @@ use crate::application::{
     Application, Honour, PastProject, SkillLevel, StudioLead, Title, TitleLevel, Unit, UnitKind,
 };
 use crate::domain::{Banner, ProjectKind};
-use crate::domain::{BodyId, Seat, Specialty};
+use crate::domain::{BodyId, PersonId, Seat, Specialty, UnitId};
 use crate::lang::Lang;
 
 /// The reference date of the sample 2022 round.
@@ -91,7 +97,7 @@ fn specialty(i: usize) -> Specialty {
 fn lead(i: usize, honours: &[Honour]) -> StudioLead {
     let surname = SURNAMES.get(i % SURNAMES.len()).copied().unwrap_or("王");
     let mut lead = StudioLead::new(
-        format!("P-{i:03}"),
+        PersonId::new(format!("P-{i:03}")),
         format!("{surname}某{i}"),
         honours.iter().copied(),
     );
@@ -108,14 +114,19 @@ fn lead(i: usize, honours: &[Honour]) -> StudioLead {
     lead
 }
 
-/// Unit descriptions by kind: (kind, Chinese description).
-const DESCRIPTIONS: [(UnitKind, &str); 6] = [
-    (UnitKind::TechnicalSchool, "技工学校"),
-    (UnitKind::VocationalCollege, "职业技术学校"),
-    (UnitKind::KeyEnterprise, "能源企业"),
-    (UnitKind::KeyEnterprise, "装备制造企业"),
-    (UnitKind::KeyEnterprise, "化工企业"),
-    (UnitKind::Other, "培训服务中心"),
+/// Unit descriptions by kind: (kind, Chinese description, English
+/// description); [`name`] reads the English one.
+const DESCRIPTIONS: [(UnitKind, &str, &str); 6] = [
+    (UnitKind::TechnicalSchool, "技工学校", "technical school"),
+    (
+        UnitKind::VocationalCollege,
+        "职业技术学校",
+        "vocational school",
+    ),
+    (UnitKind::KeyEnterprise, "能源企业", "energy company"),
+    (UnitKind::KeyEnterprise, "装备制造企业", "equipment maker"),
+    (UnitKind::KeyEnterprise, "化工企业", "chemical company"),
+    (UnitKind::Other, "培训服务中心", "training centre"),
 ];
 
 /// The sample applications of the 2022 round: six per banner or district and
@@ -132,10 +143,15 @@ pub fn applications_2022() -> Vec<Application> {
     let mut apps = Vec::new();
     let mut n = 0usize;
     for (b, banner) in Banner::ALL.iter().enumerate() {
-        for (k, (kind, description)) in DESCRIPTIONS.iter().enumerate() {
+        for (k, (kind, description, _)) in DESCRIPTIONS.iter().enumerate() {
             n += 1;
             let name = format!("{}某{}", banner.name(Lang::Zh), description);
-            let unit = Unit::new(format!("U-{n:03}"), name, *kind, Seat::Banner(*banner));
+            let unit = Unit::new(
+                UnitId::new(format!("U-{n:03}")),
+                name,
+                *kind,
+                Seat::Banner(*banner),
+            );
             // Schools and colleges apply for bases; enterprises alternate;
             // the "other" unit applies for a studio.
             let base = match kind {
@@ -177,7 +193,7 @@ pub fn applications_2022() -> Vec<Application> {
                 if j == 0 { "学院" } else { "公司" }
             );
             let unit = Unit::new(
-                format!("U-{n:03}"),
+                UnitId::new(format!("U-{n:03}")),
                 name,
                 unit_kind,
                 Seat::Body(body.clone()),

@@ -188,3 +188,51 @@ fn a_past_state_comes_from_the_log() {
         .is_none()
     );
 }
+
+/// What `cargo run --example annual_round` prints, in each language (the example prints
+/// `AnnualRun::report`): reviewed by reading it.
+#[test]
+fn snapshot_of_the_main_job_in_chinese() {
+    insta::assert_snapshot!("main_job_zh", run().report(skill_grants::Lang::Zh));
+}
+
+#[test]
+fn snapshot_of_the_main_job_in_english() {
+    insta::assert_snapshot!("main_job_en", run().report(skill_grants::Lang::En));
+}
+
+/// The summary comes first and says what the round decided within the first screen.
+#[test]
+fn the_summary_comes_first_and_fits_a_screen() {
+    let run = run();
+    for lang in [skill_grants::Lang::Zh, skill_grants::Lang::En] {
+        let report = run.report(lang);
+        let summary = run.summary(lang);
+        assert!(report.starts_with(&summary));
+        assert!(summary.lines().count() <= 16, "{summary}");
+        // Funded by kind, drawn and left per fund, refused, removed, the money.
+        let total = run.money_total.released.to_string();
+        assert!(summary.contains(&total));
+        for fund in Fund::ALL {
+            assert!(summary.contains(fund.name(lang)));
+            assert!(summary.contains(&run.round.remaining.of(fund).to_string()));
+        }
+        assert!(summary.contains("A-2022-045"));
+    }
+    let en = run.summary(skill_grants::Lang::En);
+    assert!(en.contains("5 training bases and 9 studios"), "{en}");
+    assert!(en.contains("7 of 62"), "{en}");
+}
+
+/// English mode is English: no Chinese character outside the notice's own number.
+#[test]
+fn the_english_report_is_english() {
+    let report = run().report(skill_grants::Lang::En);
+    let han =
+        |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3000}'..='\u{303F}').contains(&c);
+    for line in report.lines() {
+        if !line.contains("鄂人社发〔2022〕100号") {
+            assert!(!line.chars().any(han), "{line}");
+        }
+    }
+}

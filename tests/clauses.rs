@@ -8,7 +8,7 @@
 
 use skill_grants::{Clause, ClauseError, ClauseId, Execution};
 
-/// Our ids and Chinese headings, as in the crate's clause index (clauses.md).
+/// Our ids and Chinese headings, as in the crate's clause registry (`skill_grants::clause`).
 const EXPECTED: [(&str, &str, ClauseId); 21] = [
     ("preamble", "序言", ClauseId::Preamble),
     ("1.1", "一（一）", ClauseId::C1_1),

@@ -30,7 +30,7 @@ fn both(policy: &Policy, app: &Application) -> String {
 #[test]
 fn snapshot_01_eligible_base() {
     let mut unit = Unit::new(
-        "U-KBS-02",
+        UnitId::new("U-KBS-02"),
         "康巴什区某职业技术学院",
         UnitKind::VocationalCollege,
         Seat::Banner(Banner::Kangbashi),
@@ -52,7 +52,7 @@ fn snapshot_01_eligible_base() {
 #[test]
 fn snapshot_02_base_by_another_kind_with_three_specialties() {
     let unit = Unit::new(
-        "U-DS-11",
+        UnitId::new("U-DS-11"),
         "东胜区某商贸有限公司",
         UnitKind::Other,
         Seat::Banner(Banner::Dongsheng),
@@ -72,13 +72,13 @@ fn snapshot_02_base_by_another_kind_with_three_specialties() {
 #[test]
 fn snapshot_03_studio_without_honour_under_a_body_not_a_legal_person() {
     let mut unit = Unit::new(
-        "U-BODY-03",
+        UnitId::new("U-BODY-03"),
         "某市属能源集团检修分公司",
         UnitKind::KeyEnterprise,
         Seat::Body(BodyId::new("city-energy-group")),
     );
     unit.independent_legal_person = false;
-    let lead = StudioLead::new("P-031", "张某", []);
+    let lead = StudioLead::new(PersonId::new("P-031"), "张某", []);
     let app = Application::studio("A-2023-S-031", unit, d(2023, 7, 1), lead);
     insta::assert_snapshot!(
         "03_studio_no_honour_not_legal_person",
@@ -89,7 +89,7 @@ fn snapshot_03_studio_without_honour_under_a_body_not_a_legal_person() {
 #[test]
 fn snapshot_04_base_barred_by_a_studio_in_construction() {
     let mut unit = Unit::new(
-        "U-HJ-04",
+        UnitId::new("U-HJ-04"),
         "杭锦旗某技工学校",
         UnitKind::TechnicalSchool,
         Seat::Banner(Banner::HangginBanner),
@@ -110,7 +110,7 @@ fn snapshot_04_base_barred_by_a_studio_in_construction() {
 #[test]
 fn snapshot_05_studio_reapplying_too_soon() {
     let mut unit = Unit::new(
-        "U-UX-05",
+        UnitId::new("U-UX-05"),
         "乌审旗某天然气化工企业",
         UnitKind::KeyEnterprise,
         Seat::Banner(Banner::UxinBanner),
@@ -130,7 +130,7 @@ fn snapshot_05_studio_reapplying_too_soon() {
         true,
     ));
     let lead = StudioLead::new(
-        "P-051",
+        PersonId::new("P-051"),
         "赵某",
         [Honour::RegionTechnicalExpert, Honour::OrdosCraftsman],
     );
@@ -144,7 +144,7 @@ fn snapshot_05_studio_reapplying_too_soon() {
 #[test]
 fn snapshot_06_base_with_a_funded_national_title() {
     let mut unit = Unit::new(
-        "U-JG-06",
+        UnitId::new("U-JG-06"),
         "准格尔旗某煤炭企业",
         UnitKind::KeyEnterprise,
         Seat::Banner(Banner::JungarBanner),
@@ -174,7 +174,7 @@ fn snapshot_06_base_with_a_funded_national_title() {
 #[test]
 fn snapshot_07_studio_after_a_revoked_studio() {
     let mut unit = Unit::new(
-        "U-ETK-07",
+        UnitId::new("U-ETK-07"),
         "鄂托克旗某职业技术学校",
         UnitKind::VocationalCollege,
         Seat::Banner(Banner::OtogBanner),
@@ -183,7 +183,11 @@ fn snapshot_07_studio_after_a_revoked_studio() {
     revoked.revoked = true;
     unit.projects.push(revoked);
     unit.projects.push(open("2024-S-02", Studio, d(2024, 9, 1)));
-    let lead = StudioLead::new("P-071", "刘某", [Honour::TraditionalSkillMaster]);
+    let lead = StudioLead::new(
+        PersonId::new("P-071"),
+        "刘某",
+        [Honour::TraditionalSkillMaster],
+    );
     let app = Application::studio("A-2025-S-007", unit, d(2025, 7, 1), lead);
     insta::assert_snapshot!(
         "07_studio_after_revoked_studio",
@@ -194,14 +198,18 @@ fn snapshot_07_studio_after_a_revoked_studio() {
 #[test]
 fn snapshot_08_stricter_reading_open_base_past_its_deadline() {
     let mut unit = Unit::new(
-        "U-YJ-08",
+        UnitId::new("U-YJ-08"),
         "伊金霍洛旗某技工学校",
         UnitKind::TechnicalSchool,
         Seat::Banner(Banner::EjinHoroBanner),
     );
     unit.projects
         .push(open("2022-B-09", TrainingBase, d(2022, 8, 15)));
-    let lead = StudioLead::new("P-081", "孙某", [Honour::NationalTechnicalExpert]);
+    let lead = StudioLead::new(
+        PersonId::new("P-081"),
+        "孙某",
+        [Honour::NationalTechnicalExpert],
+    );
     let app = Application::studio("A-2025-S-008", unit, d(2025, 7, 1), lead);
     insta::assert_snapshot!("08_strict_reading_open_base", both(&strict_policy(), &app));
 }
@@ -209,13 +217,13 @@ fn snapshot_08_stricter_reading_open_base_past_its_deadline() {
 #[test]
 fn snapshot_09_studio_against_example_host_conditions() {
     let mut unit = Unit::new(
-        "U-ETQ-09",
+        UnitId::new("U-ETQ-09"),
         "鄂托克前旗某农牧业企业",
         UnitKind::KeyEnterprise,
         Seat::Banner(Banner::OtogFrontBanner),
     );
     unit.facts.site_area_m2 = Some(300);
-    let mut lead = StudioLead::new("P-091", "周某", [Honour::ChinaSkillsAward]);
+    let mut lead = StudioLead::new(PersonId::new("P-091"), "周某", [Honour::ChinaSkillsAward]);
     lead.skill_level = Some(SkillLevel::Level3);
     lead.born_on = Some(d(1966, 3, 1));
     let app = Application::studio("A-2025-S-009", unit, d(2025, 7, 1), lead);
@@ -228,7 +236,7 @@ fn snapshot_09_studio_against_example_host_conditions() {
 #[test]
 fn snapshot_10_eligible_studio_reapplying_after_two_years() {
     let mut unit = Unit::new(
-        "U-BODY-10",
+        UnitId::new("U-BODY-10"),
         "某市直医院",
         UnitKind::Other,
         Seat::Body(BodyId::new("city-health-commission")),
@@ -240,7 +248,11 @@ fn snapshot_10_eligible_studio_reapplying_after_two_years() {
         d(2023, 6, 30),
         true,
     ));
-    let lead = StudioLead::new("P-101", "陈某", [Honour::CityTechnicalExpert]);
+    let lead = StudioLead::new(
+        PersonId::new("P-101"),
+        "陈某",
+        [Honour::CityTechnicalExpert],
+    );
     let app = Application::studio("A-2025-S-010", unit, d(2025, 6, 30), lead);
     insta::assert_snapshot!(
         "10_eligible_studio_reapplying",

@@ -45,7 +45,7 @@ fn every_rule_names_its_clause_and_reading() {
 fn every_rule_is_evaluated_even_after_failures() {
     // Given a base application failing R1, R5, R6, R7, 4.2 and R11 at once
     let mut unit = Unit::new(
-        "U-X",
+        UnitId::new("U-X"),
         "鄂托克前旗某商贸公司",
         UnitKind::Other,
         Seat::Body(BodyId::new("city-commerce-bureau")),
@@ -158,7 +158,7 @@ fn r1_another_kind_of_unit_may_not_hold_a_base_but_may_hold_a_studio() {
 fn r2_each_of_the_seven_honours_qualifies_a_lead() {
     for honour in Honour::ALL {
         let mut app = studio(school(), d(2023, 7, 1));
-        app.lead = Some(StudioLead::new("P-9", "李某", [honour]));
+        app.lead = Some(StudioLead::new(PersonId::new("P-9"), "李某", [honour]));
         let decision = decide_ordos(&app);
         let f = finding(&decision, RuleId::LeadHonours);
         assert_eq!(f.outcome, Outcome::Passed, "{honour:?}");
@@ -174,7 +174,7 @@ fn r2_each_of_the_seven_honours_qualifies_a_lead() {
 #[test]
 fn r2_a_lead_without_an_honour_fails() {
     let mut app = studio(school(), d(2023, 7, 1));
-    app.lead = Some(StudioLead::new("P-9", "李某", []));
+    app.lead = Some(StudioLead::new(PersonId::new("P-9"), "李某", []));
     let decision = decide_ordos(&app);
     assert_eq!(outcome(&decision, RuleId::LeadHonours), Outcome::Failed);
     assert_eq!(

@@ -69,7 +69,7 @@ fn every_field_of_the_data_form_is_tied_to_a_clause() {
                 .is_some_and(|o| o.keys().all(|k| named(&format!("{field}.{k}"))));
         assert!(tied, "field {field} has no clause in Policy::sources()");
     }
-    // The readings clauses.md marks *parameter*: R3, R4 (order of kinds), R6, R9, R16.
+    // The readings marked *parameter* (`skill_grants::reading`): R3, R4 (order of kinds), R6, R9, R16.
     let params: Vec<_> = sources
         .iter()
         .filter(|s| s.parameter)

@@ -467,7 +467,7 @@ pub(super) fn directly_under_body(app: &Application) -> Finding {
 /// use skill_grants::application::*;
 /// use skill_grants::domain::*;
 /// let body = BodyId::new("city-energy-group");
-/// let mut unit = Unit::new("U-1", "某能源集团下属技工学校", UnitKind::TechnicalSchool, Seat::Body(body.clone()));
+/// let mut unit = Unit::new(UnitId::new("U-1"), "某能源集团下属技工学校", UnitKind::TechnicalSchool, Seat::Body(body.clone()));
 /// assert!(body_may_recommend(&unit, &body));
 /// assert!(!body_may_recommend(&unit, &BodyId::new("city-transport-bureau")));
 /// unit.independent_legal_person = false;
@@ -504,7 +504,7 @@ mod tests {
         policy.unit_conditions = UnitCondition::examples();
         let policy = Policy::try_from(policy).unwrap();
         let unit = Unit::new(
-            "U-1",
+            crate::domain::UnitId::new("U-1"),
             "达拉特旗某职业技术学校",
             UnitKind::VocationalCollege,
             Seat::Banner(Banner::DaladBanner),

@@ -14,17 +14,17 @@ use crate::domain::{ApplicationId, ProjectId, Specialty};
 /// on the order of the unit's history.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use skill_grants::NaiveDate;
 /// use skill_grants::eligibility::{decide, ApplicationError};
 /// use skill_grants::application::*;
 /// use skill_grants::domain::*;
 /// use skill_grants::{Banner, Policy};
 ///
-/// let unit = Unit::new("U-1", "准格尔旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::JungarBanner));
+/// let unit = Unit::new(UnitId::new("U-1"), "准格尔旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::JungarBanner));
 /// let mut app = Application::training_base(
 ///     "A-1", unit, NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(), [Specialty::new("焊工")],
 /// );
-/// app.lead = Some(StudioLead::new("P-1", "王某", [Honour::OrdosCraftsman]));
+/// app.lead = Some(StudioLead::new(PersonId::new("P-1"), "王某", [Honour::OrdosCraftsman]));
 /// let err = decide(&Policy::ordos_2022(), &app).unwrap_err();
 /// assert_eq!(err, ApplicationError::LeadOnBase { application: "A-1".into() });
 /// assert_eq!(err.field(), "lead");

@@ -15,12 +15,12 @@ use crate::policy::{Policy, UnitCondition};
 /// One finding in words: `[outcome] clause rule (reading): reason. remedy`.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use skill_grants::NaiveDate;
 /// use skill_grants::eligibility::{decide, FindingText, RuleId};
 /// use skill_grants::application::*;
 /// use skill_grants::domain::*;
 /// use skill_grants::{Banner, Lang, Policy};
-/// let unit = Unit::new("U-1", "康巴什区某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::Kangbashi));
+/// let unit = Unit::new(UnitId::new("U-1"), "康巴什区某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::Kangbashi));
 /// let app = Application::training_base("A-1", unit, NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(), []);
 /// let decision = decide(&Policy::ordos_2022(), &app)?;
 /// let f = decision.finding(RuleId::Specialties).unwrap();
@@ -92,12 +92,12 @@ impl fmt::Display for FindingText<'_> {
 /// date the unit may apply where there is one.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use skill_grants::NaiveDate;
 /// use skill_grants::eligibility::{decide, DecisionText};
 /// use skill_grants::application::*;
 /// use skill_grants::domain::*;
 /// use skill_grants::{Banner, Lang, Policy};
-/// let unit = Unit::new("U-1", "伊金霍洛旗某重点企业", UnitKind::KeyEnterprise, Seat::Banner(Banner::EjinHoroBanner));
+/// let unit = Unit::new(UnitId::new("U-1"), "伊金霍洛旗某重点企业", UnitKind::KeyEnterprise, Seat::Banner(Banner::EjinHoroBanner));
 /// let app = Application::training_base("A-1", unit, NaiveDate::from_ymd_opt(2023, 7, 1).unwrap(), [Specialty::new("电工")]);
 /// let policy = Policy::ordos_2022();
 /// let decision = decide(&policy, &app)?;

@@ -121,7 +121,7 @@ impl Action {
 /// A command (指令): who asks, on which day, for what.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use skill_grants::NaiveDate;
 /// use skill_grants::lifecycle::{Action, Actor, Command};
 /// let c = Command::new(Actor::City, NaiveDate::from_ymd_opt(2023, 1, 5).unwrap(), Action::Revoke);
 /// assert_eq!(c.by, Actor::City);

@@ -45,7 +45,7 @@ impl Project {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
+    /// # use skill_grants::NaiveDate;
     /// # use skill_grants::lifecycle::*;
     /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
@@ -130,7 +130,7 @@ impl Project {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
+    /// # use skill_grants::NaiveDate;
     /// # use skill_grants::lifecycle::*;
     /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
@@ -207,7 +207,7 @@ impl Project {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
+    /// # use skill_grants::NaiveDate;
     /// # use skill_grants::lifecycle::*;
     /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
@@ -270,7 +270,7 @@ impl Project {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
+    /// # use skill_grants::NaiveDate;
     /// # use skill_grants::lifecycle::*;
     /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};

@@ -323,7 +323,7 @@ impl LifecycleError {
     /// The clause the refusal cites.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// use skill_grants::lifecycle::LifecycleError;
     /// use skill_grants::{ClauseId, ProjectKind};
     /// let d = NaiveDate::from_ymd_opt(2023, 9, 2).unwrap();

@@ -556,7 +556,7 @@ impl Event {
     /// The clause this event executes.
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// use skill_grants::ClauseId;
     /// use skill_grants::lifecycle::{Change, Event, Role};
     /// use skill_grants::domain::ProjectId;

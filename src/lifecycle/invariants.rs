@@ -33,7 +33,7 @@ impl Project {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
+    /// # use skill_grants::NaiveDate;
     /// # use skill_grants::lifecycle::*;
     /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};

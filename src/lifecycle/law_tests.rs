@@ -197,7 +197,7 @@ fn one_action_of_each_kind() -> Vec<Action> {
         Action::ApproveRename,
         Action::RefuseRename,
         Action::RequestLeadChange {
-            new_lead: StudioLead::new("P", "某", []),
+            new_lead: StudioLead::new(PersonId::new("P"), "某", []),
             reason: LeadChangeReason::Other,
         },
         Action::ApproveLeadChange,

@@ -108,7 +108,7 @@
 //! ## Example
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use skill_grants::NaiveDate;
 //! use skill_grants::lifecycle::*;
 //! use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
 //! use skill_grants::{Banner, Policy, ProjectKind, Yuan};
@@ -158,10 +158,12 @@ mod corrupt;
 mod decide;
 mod error;
 mod event;
+mod explain;
 mod invariants;
 #[cfg(test)]
 mod law_tests;
 mod replay;
+mod start;
 mod status;
 mod table;
 mod text;
@@ -243,7 +245,7 @@ impl Project {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
+    /// # use skill_grants::NaiveDate;
     /// # use skill_grants::lifecycle::*;
     /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
@@ -359,7 +361,7 @@ impl Project {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
+    /// # use skill_grants::NaiveDate;
     /// # use skill_grants::lifecycle::*;
     /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};

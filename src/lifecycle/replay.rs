@@ -35,7 +35,7 @@ impl Project {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
+    /// # use skill_grants::NaiveDate;
     /// # use skill_grants::lifecycle::*;
     /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
@@ -107,7 +107,7 @@ impl Project {
     /// # Example
     ///
     /// ```
-    /// # use chrono::NaiveDate;
+    /// # use skill_grants::NaiveDate;
     /// # use skill_grants::lifecycle::*;
     /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
     /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};

@@ -15,25 +15,27 @@ use crate::policy::PolicyRef;
 /// a subsidy (资金下达, 5). The first event of every log carries it
 /// ([`Change::Started`](super::Change::Started)).
 ///
+/// Build one with [`ProjectStart::training_base`] or [`ProjectStart::studio`]
+/// (amount and policy reference taken from the policy), or from a released
+/// round's funded project (`ProjectStart::from(&funded)`); a host that stores
+/// start records reads them back with serde.
+///
 /// ```
-/// use chrono::NaiveDate;
 /// use skill_grants::lifecycle::ProjectStart;
 /// use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
-/// use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+/// use skill_grants::{Banner, NaiveDate, Policy, ProjectKind, Yuan};
 ///
-/// let start = ProjectStart {
-///     project: ProjectId::new("2022-B-01"),
-///     kind: ProjectKind::TrainingBase,
-///     unit: UnitId::new("U-001"),
-///     unit_name: "准格尔旗某煤炭企业".into(),
-///     seat: Seat::Banner(Banner::JungarBanner),
-///     specialties: vec![Specialty::new("煤矿机电")],
-///     lead: None,
-///     released: Yuan::from_yuan(200_000),
-///     released_on: NaiveDate::from_ymd_opt(2022, 9, 1).unwrap(),
-///     policy: Policy::ordos_2022().reference(),
-/// };
+/// let start = ProjectStart::training_base(
+///     ProjectId::new("2022-B-01"),
+///     UnitId::new("U-001"),
+///     "准格尔旗某煤炭企业",
+///     Seat::Banner(Banner::JungarBanner),
+///     [Specialty::new("煤矿机电")],
+///     NaiveDate::from_ymd_opt(2022, 9, 1).unwrap(),
+///     &Policy::ordos_2022(),
+/// );
 /// assert_eq!(start.kind, ProjectKind::TrainingBase);
+/// assert_eq!(start.released, Yuan::from_yuan(200_000));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -524,6 +526,7 @@ pub struct VerifiedFinding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Ledger {
     /// Released into the account (5).
     pub released: Yuan,

@@ -193,7 +193,7 @@ impl AnnualPlaces {
 /// [`Policy::try_from`], or by deserializing (which validates).
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use skill_grants::NaiveDate;
 /// use skill_grants::Policy;
 /// let p = Policy::ordos_2022();
 /// assert_eq!(p.document().number, "鄂人社发〔2022〕100号");
@@ -368,7 +368,7 @@ impl Policy {
     /// # Example
     ///
     /// ```
-    /// use chrono::NaiveDate;
+    /// use skill_grants::NaiveDate;
     /// use skill_grants::{Policy, ProjectKind};
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let p = Policy::ordos_2022();

@@ -40,7 +40,7 @@ pub struct ParameterSource {
     pub field: &'static str,
     /// The clause that fixes or leaves open the value.
     pub clause: ClauseId,
-    /// The reading of clauses.md, if one applies (`"R9"`).
+    /// The reading ([`crate::reading`]) the value follows, if one applies (`"R9"`).
     pub reading: Option<&'static str>,
     /// True when the reading marks this a *parameter* a host may change.
     pub parameter: bool,
@@ -65,7 +65,7 @@ const fn fixed<T>(
     entry(field, clause, reading, false, value)
 }
 
-/// A value the notice leaves open: a *parameter* of clauses.md a host may change.
+/// A value the notice leaves open: a *parameter* reading ([`crate::reading`]) a host may change.
 const fn parameter<T>(
     field: &'static str,
     clause: ClauseId,

@@ -9,7 +9,7 @@ use super::error::PolicyError;
 /// A set of policies with disjoint effective periods: which one is in force on a date.
 ///
 /// ```
-/// use chrono::NaiveDate;
+/// use skill_grants::NaiveDate;
 /// use skill_grants::{Policy, PolicySet};
 /// let set = PolicySet::new([Policy::ordos_2022()])?;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();

@@ -145,6 +145,10 @@ impl FundBalances {
     }
 
     /// Both together.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError`] when the sum of the two funds overflows.
     pub fn total(&self) -> Result<Yuan, MoneyError> {
         self.employment_subsidy.checked_add(self.talent_special)
     }

@@ -116,9 +116,9 @@ pub fn pay(
 /// ```
 /// use skill_grants::round::{law::placement, Recommender, Refusal};
 /// use skill_grants::application::{Unit, UnitKind};
-/// use skill_grants::domain::Seat;
+/// use skill_grants::domain::{Seat, UnitId};
 /// use skill_grants::Banner;
-/// let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+/// let unit = Unit::new(UnitId::new("U-1"), "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
 /// assert!(placement(&Recommender::Banner(Banner::DaladBanner), &unit).is_empty());
 /// assert!(matches!(
 ///     placement(&Recommender::Banner(Banner::Dongsheng), &unit)[..],
@@ -167,7 +167,7 @@ pub fn placement(recommender: &Recommender, unit: &Unit) -> Vec<Refusal> {
 /// use skill_grants::domain::*;
 /// use skill_grants::{eligibility, Banner, NaiveDate, Policy};
 /// let d = NaiveDate::from_ymd_opt(2022, 7, 1).ok_or("date")?;
-/// let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+/// let unit = Unit::new(UnitId::new("U-1"), "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
 /// let app = Application::training_base("A-1", unit, d, [Specialty::new("焊工")]);
 /// let decision = eligibility::decide(&Policy::ordos_2022(), &app)?;
 /// assert!(entry_refusals(&Recommender::Banner(Banner::DaladBanner), &app, decision).is_empty());
@@ -201,7 +201,7 @@ pub fn entry_refusals(
 /// use skill_grants::domain::*;
 /// use skill_grants::{Banner, NaiveDate};
 /// let d = NaiveDate::from_ymd_opt(2022, 7, 1).ok_or("date")?;
-/// let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+/// let unit = Unit::new(UnitId::new("U-1"), "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
 /// let a1 = Application::training_base("A-1", unit.clone(), d, [Specialty::new("焊工")]);
 /// let a2 = Application::training_base("A-2", unit, d, [Specialty::new("电工")]);
 /// assert!(duplicates(&[a1.clone()]).is_empty());
@@ -242,7 +242,7 @@ pub fn duplicates(applications: &[Application]) -> Vec<Refusal> {
 /// use skill_grants::domain::*;
 /// use skill_grants::{Banner, NaiveDate, ProjectKind};
 /// let d = NaiveDate::from_ymd_opt(2022, 7, 1).ok_or("date")?;
-/// let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+/// let unit = Unit::new(UnitId::new("U-1"), "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
 /// let a1 = Application::training_base("A-1", unit, d, [Specialty::new("焊工")]);
 /// let on_studios = ApplicationId::new("A-1");
 /// assert!(on_other_list(&[a1.clone()], []).is_empty());

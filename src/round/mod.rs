@@ -67,7 +67,7 @@
 //! };
 //! let mut round = Round::set_up(Policy::ordos_2022(), setup)?;
 //!
-//! let unit = Unit::new("U-1", "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
+//! let unit = Unit::new(UnitId::new("U-1"), "达拉特旗某职业技术学校", UnitKind::VocationalCollege, Seat::Banner(Banner::DaladBanner));
 //! let app = Application::training_base("A-1", unit, d(2022, 7, 1), [Specialty::new("焊工")]);
 //! let receipt = round.submit(Recommendation {
 //!     recommender: Recommender::Banner(Banner::DaladBanner),
@@ -95,6 +95,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod brief;
 pub(crate) mod coverage;
 pub(crate) mod error;
 pub(crate) mod inputs;
@@ -103,6 +104,7 @@ pub(crate) mod list;
 pub(crate) mod notice;
 mod outcome;
 mod render;
+mod start;
 pub(crate) mod steps;
 mod stored;
 pub(crate) mod verdict;

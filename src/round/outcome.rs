@@ -54,6 +54,7 @@ impl Coverage {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct FundedProject {
     /// The project's id: year, kind (`TB` base, `ST` studio) and place in the
     /// city ranking among the funded of its kind (`2022-TB-01`).
@@ -113,6 +114,7 @@ impl FundedProject {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct ListOutcome {
     /// Who recommends.
     pub recommender: Recommender,
@@ -134,6 +136,7 @@ pub struct ListOutcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CandidateOutcome {
     /// The application.
     pub application: ApplicationId,
@@ -184,6 +187,7 @@ impl Subsidies {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct RoundOutcome {
     /// The year.
     pub year: i32,
@@ -232,6 +236,10 @@ impl Round {
     ///
     /// The result does not depend on the order in which lists, quotas or
     /// scores were supplied.
+    ///
+    /// # Errors
+    ///
+    /// [`RoundError`] when a sum of money overflows or the round's state is inconsistent (never for a round built by its own steps or loaded through [`RoundRecord`](super::RoundRecord)).
     pub fn outcome(&self) -> Result<RoundOutcome, RoundError> {
         let mut candidates = Vec::new();
         let mut lists = Vec::with_capacity(self.lists.len());
@@ -486,6 +494,10 @@ pub enum InvariantViolation {
 /// exceeds the balance, and remaining = balance − drawn (2.2, R4); nobody
 /// below the line outranks a selected candidate (R9); once final, one project
 /// per funded selected candidate with the same amount.
+///
+/// # Errors
+///
+/// [`InvariantViolation`] naming the first invariant that does not hold.
 ///
 /// ```
 /// use skill_grants::round::{check_invariants, Coverage, FundBalances, Round, RoundSetup};

@@ -105,12 +105,13 @@ impl Refusal {
                     Lang::En => format!("also listed by {}: not admitted", names.join(", ")),
                 }
             }
+            // Each failed finding names its clause already: not cited again.
             (Refusal::Ineligible { decision }, lang) => {
                 let failed: Vec<String> = decision.failures().map(|f| f.explain(lang)).collect();
-                match lang {
+                return match lang {
                     Lang::Zh => format!("不符合申报条件：{}", failed.join("；")),
                     Lang::En => format!("not eligible: {}", failed.join("; ")),
-                }
+                };
             }
         };
         cited_after(&text, &self.clauses(by), lang)
@@ -328,7 +329,11 @@ impl RoundOutcome {
                 }
             );
             for c in self.candidates.iter().filter(|c| c.kind == kind) {
-                let score = c.score.map(|x| x.to_string()).unwrap_or_else(|| "-".into());
+                // Scores to two places, as the expert group gives them.
+                let score = c
+                    .score
+                    .map(|x| format!("{:.2}", rust_decimal::Decimal::from(x)))
+                    .unwrap_or_else(|| "-".into());
                 let _ = if zh {
                     writeln!(
                         s,

@@ -11,7 +11,7 @@ use crate::application::{Honour, SkillLevel, StudioLead};
 use crate::chain::Sealed;
 use crate::clause::ClauseId;
 use crate::date::{DateError, HolidayCalendar};
-use crate::domain::{ApplicationId, ProjectId, Seat};
+use crate::domain::{ApplicationId, PersonId, ProjectId, Seat};
 use crate::domain::{Banner, ProjectKind};
 use crate::lang::Lang;
 use crate::lifecycle::{
@@ -177,6 +177,10 @@ pub fn score_2022(application: &ApplicationId) -> Score {
 /// Festival on Monday 2022-09-12, and the National Day week with its two
 /// worked weekend days.
 ///
+/// # Errors
+///
+/// [`DateError`] never for the built-in dates; the type is the calendar's.
+///
 /// ```
 /// use skill_grants::NaiveDate;
 /// let c = skill_grants::sample::calendar_2022()?;
@@ -192,6 +196,7 @@ pub fn calendar_2022() -> Result<HolidayCalendar, DateError> {
 /// A command the lifecycle refused, kept with the reason and its clause.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct RefusedCommand {
     /// The command.
     pub command: Command,
@@ -230,6 +235,7 @@ impl RefusedCommand {
 /// debt (R13).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct MoneyLine {
     /// Released into the account (5).
     pub released: Yuan,
@@ -288,6 +294,10 @@ impl MoneyLine {
     }
 
     /// The sum of two lines.
+    ///
+    /// # Errors
+    ///
+    /// [`MoneyError`] when a sum overflows.
     pub fn checked_add(&self, other: &MoneyLine) -> Result<MoneyLine, MoneyError> {
         Ok(MoneyLine {
             released: self.released.checked_add(other.released)?,
@@ -305,6 +315,7 @@ impl MoneyLine {
 /// restored through [`Project::replay`] of its log, never deserialized.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ProjectRun {
     /// The project as its log leaves it.
     pub project: Project,
@@ -323,6 +334,7 @@ pub struct ProjectRun {
 /// annual_round -- --json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct AnnualRun {
     /// The round's outcome (lists, candidates, ranking, funding, notice, projects).
     pub round: RoundOutcome,
@@ -394,6 +406,10 @@ pub fn as_of_2022() -> NaiveDate {
 /// [`score_2022`], a notice per [`calendar_2022`] with one dismissed and one
 /// upheld objection, release on [`release_2022`].
 ///
+/// # Errors
+///
+/// [`ScenarioError`] naming the step that broke (never on the crate's own data; a test runs it).
+///
 /// ```
 /// let round = skill_grants::sample::round_2022()?;
 /// let outcome = round.outcome()?;
@@ -457,6 +473,10 @@ pub fn round_2022() -> Result<Round, ScenarioError> {
 /// The whole sample programme: [`round_2022`], then each funded project run
 /// forward to [`as_of_2022`] with the commands of [`commands_2022`]; each
 /// project's log replays to its state and its invariants hold.
+///
+/// # Errors
+///
+/// [`ScenarioError`] naming the step or project that broke (never on the crate's own data; a test runs it).
 ///
 /// ```
 /// let run = skill_grants::sample::annual_round_2022()?;
@@ -656,7 +676,7 @@ pub fn commands_2022(project: &Project) -> Vec<Command> {
             ));
             if id.ends_with("-03") {
                 let mut new_lead = StudioLead::new(
-                    format!("P-{id}-2"),
+                    PersonId::new(format!("P-{id}-2")),
                     "刘某（示例）",
                     [Honour::CityTechnicalExpert],
                 );

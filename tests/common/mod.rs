@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use skill_grants::application::{Honour, StudioLead};
 use skill_grants::chain::Sealed;
-use skill_grants::domain::{BodyId, ProjectId, Seat, Specialty, UnitId};
+use skill_grants::domain::{BodyId, PersonId, ProjectId, Seat, Specialty, UnitId};
 use skill_grants::lifecycle::*;
 use skill_grants::{Banner, Policy, ProjectKind, Yuan};
 
@@ -48,7 +48,7 @@ pub fn studio_start() -> ProjectStart {
         seat: Seat::Banner(Banner::UxinBanner),
         specialties: vec![],
         lead: Some(StudioLead::new(
-            "P-1",
+            PersonId::new("P-1"),
             "王某",
             [Honour::CityTechnicalExpert],
         )),
@@ -165,5 +165,5 @@ pub fn studio_spend(amount: Yuan) -> Spend {
 }
 
 pub fn lead(id: &str, name: &str, honours: &[Honour]) -> StudioLead {
-    StudioLead::new(id, name, honours.iter().copied())
+    StudioLead::new(PersonId::new(id), name, honours.iter().copied())
 }

@@ -15,7 +15,7 @@ pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 /// A technical school in Dalad Banner with no history.
 pub fn school() -> Unit {
     Unit::new(
-        "U-DLT-01",
+        UnitId::new("U-DLT-01"),
         "达拉特旗某职业技术学校",
         UnitKind::TechnicalSchool,
         Seat::Banner(Banner::DaladBanner),
@@ -25,7 +25,7 @@ pub fn school() -> Unit {
 /// A key enterprise in Jungar Banner with no history.
 pub fn enterprise() -> Unit {
     Unit::new(
-        "U-ZGE-07",
+        UnitId::new("U-ZGE-07"),
         "准格尔旗某煤化工企业",
         UnitKind::KeyEnterprise,
         Seat::Banner(Banner::JungarBanner),
@@ -33,7 +33,11 @@ pub fn enterprise() -> Unit {
 }
 
 pub fn lead() -> StudioLead {
-    StudioLead::new("P-001", "王某", [Honour::CityTechnicalExpert])
+    StudioLead::new(
+        PersonId::new("P-001"),
+        "王某",
+        [Honour::CityTechnicalExpert],
+    )
 }
 
 /// A base application with one specialty.

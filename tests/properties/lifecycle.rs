@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use skill_grants::application::{Honour, StudioLead};
 use skill_grants::chain::{self, Head, Sealed};
-use skill_grants::domain::{BodyId, UnitId};
+use skill_grants::domain::{BodyId, PersonId, UnitId};
 use skill_grants::lifecycle::*;
 use skill_grants::{Banner, Policy, Yuan, rules};
 
@@ -72,7 +72,7 @@ fn new_lead() -> impl Strategy<Value = StudioLead> {
         prop::sample::select(vec!["P-1", "P-2", "P-3"]),
         prop::collection::vec(prop::sample::select(Honour::ALL.to_vec()), 0..2),
     )
-        .prop_map(|(id, honours)| StudioLead::new(id, "赵某", honours))
+        .prop_map(|(id, honours)| StudioLead::new(PersonId::new(id), "赵某", honours))
 }
 
 fn action() -> impl Strategy<Value = Action> {

@@ -36,20 +36,24 @@ pub fn report() -> RecommendationReport {
 
 /// A base application at a vocational college in `seat`.
 pub fn base(id: &str, unit: &str, name: &str, seat: Seat) -> Application {
-    let u = Unit::new(unit, name, UnitKind::VocationalCollege, seat);
+    let u = Unit::new(UnitId::new(unit), name, UnitKind::VocationalCollege, seat);
     Application::training_base(id, u, reference(), [Specialty::new("化工总控工")])
 }
 
 /// A base application with its own specialties.
 pub fn base_with(id: &str, unit: &str, name: &str, seat: Seat, specs: &[&str]) -> Application {
-    let u = Unit::new(unit, name, UnitKind::KeyEnterprise, seat);
+    let u = Unit::new(UnitId::new(unit), name, UnitKind::KeyEnterprise, seat);
     Application::training_base(id, u, reference(), specs.iter().map(|s| Specialty::new(*s)))
 }
 
 /// A studio application led by an Ordos Craftsman.
 pub fn studio(id: &str, unit: &str, name: &str, seat: Seat) -> Application {
-    let u = Unit::new(unit, name, UnitKind::KeyEnterprise, seat);
-    let lead = StudioLead::new(format!("P-{id}"), "王某", [Honour::OrdosCraftsman]);
+    let u = Unit::new(UnitId::new(unit), name, UnitKind::KeyEnterprise, seat);
+    let lead = StudioLead::new(
+        PersonId::new(format!("P-{id}")),
+        "王某",
+        [Honour::OrdosCraftsman],
+    );
     Application::studio(id, u, reference(), lead)
 }
 
