@@ -51,7 +51,8 @@ enum Work {
 fn measured(policy: &Policy, work: Work) {
     match work {
         Work::Round(input) => {
-            black_box(support::run_round(policy, input));
+            // Not dropped here (criterion drops a run's output untimed).
+            std::mem::forget(black_box(support::run_round(policy, input)));
         }
         Work::Decide(apps, n) => {
             for i in 0..n {
@@ -102,6 +103,28 @@ fn main() {
     let policy = Policy::ordos_2022();
     let work = match what {
         "round" => Work::Round(support::round_input(n, 11)),
+        "rounds" => {
+            // REPEATS rounds, each on a clone of one input made before it
+            // (as `round/whole`), its output dropped after it; the median
+            // and the smallest processor time of a round.
+            let repeats: usize = args.get(2).map_or(11, |s| s.parse().unwrap());
+            let input = support::round_input(n, 11);
+            let mut times = Vec::with_capacity(repeats);
+            for _ in 0..repeats {
+                let clone = input.clone();
+                let before = cpu_ns().unwrap_or(0);
+                let round = black_box(support::run_round(&policy, clone));
+                times.push(cpu_ns().unwrap_or(0).saturating_sub(before));
+                drop(round);
+            }
+            times.sort_unstable();
+            println!(
+                "rounds {n}: median {:.2} ms, smallest {:.2} ms of {repeats}",
+                times[repeats / 2] as f64 / 1e6,
+                times[0] as f64 / 1e6
+            );
+            return;
+        }
         "decide" => {
             let policy = support::policy_with_conditions();
             let apps = support::applications(64, 7);
