@@ -15,7 +15,8 @@
 //! `execute` (the same through `Project::execute`), `replay` (a log of N
 //! events, as `replay/full`), `verify` (the chain alone over such a log, `chain::verify`), `seal_only` (SHA-256 chain hashes of the
 //! canonical bytes of a log's N events, as `chain/seal_only`) or `sizes`
-//! (prints the canonical size of a payment event; nothing counted).
+//! (prints the canonical size of a payment event; nothing counted) or
+//! `count` (prints how many candidates a round input of N has).
 //!
 //! Run without valgrind it prints the processor time `measured` took (this
 //! thread's run time from `/proc/thread-self/schedstat`, so time spent
@@ -158,6 +159,15 @@ fn main() {
                 .map(|r| chain::canonical_bytes(&r.event).unwrap())
                 .collect(),
         ),
+        "count" => {
+            let input = support::round_input(n, 11);
+            let listed: usize = input.lists.iter().map(|l| l.candidates.len()).sum();
+            println!(
+                "round_input({n}): {listed} candidates on {} lists",
+                input.lists.len()
+            );
+            return;
+        }
         "sizes" => {
             let log = support::event_log(&policy, 100, 3);
             for r in log.iter().take(4) {
