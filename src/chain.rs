@@ -660,6 +660,8 @@ pub fn verify<T: Serialize>(log: &[Sealed<T>]) -> Result<Head, ChainError> {
 /// As [`verify`], the first record being checked against `start`.
 pub fn verify_from<T: Serialize>(start: &Head, log: &[Sealed<T>]) -> Result<Head, ChainError> {
     let mut head = *start;
+    // One buffer for every record's canonical bytes.
+    let mut bytes = Vec::with_capacity(512);
     for (index, record) in log.iter().enumerate() {
         let expected = head
             .seq
@@ -680,7 +682,7 @@ pub fn verify_from<T: Serialize>(start: &Head, log: &[Sealed<T>]) -> Result<Head
                 found: record.prev,
             });
         }
-        let bytes = canonical_bytes(&record.event).map_err(|e| ChainError::Unencodable {
+        canonical::encode_into(&record.event, &mut bytes).map_err(|e| ChainError::Unencodable {
             index,
             seq: record.seq,
             reason: match e {

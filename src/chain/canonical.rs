@@ -8,11 +8,26 @@ use super::ChainError;
 
 /// The canonical bytes of `value` (the table is on [`super::canonical_bytes`]).
 pub(super) fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, ChainError> {
+    // Room for a lifecycle event (a payment is about 340 bytes), so that the
+    // buffer is not grown and copied while it is written.
+    let mut out = Vec::with_capacity(512);
+    encode_into(value, &mut out)?;
+    Ok(out)
+}
+
+/// [`encode`] into `out`, replacing what it held: a caller encoding many
+/// values (a log being verified) reuses one buffer.
+pub(super) fn encode_into<T: Serialize + ?Sized>(
+    value: &T,
+    out: &mut Vec<u8>,
+) -> Result<(), ChainError> {
+    out.clear();
     let mut encoder = Encoder {
-        out: Vec::with_capacity(128),
+        out: std::mem::take(out),
     };
-    value.serialize(&mut encoder)?;
-    Ok(encoder.out)
+    let result = value.serialize(&mut encoder);
+    *out = encoder.out;
+    result
 }
 
 impl ser::Error for ChainError {

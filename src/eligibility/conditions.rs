@@ -53,22 +53,18 @@ pub(crate) fn evaluate(
     let conditions = policy.unit_conditions();
     findings.reserve(RuleId::ALL.len() + conditions.len());
     // 1.2.1 (R1), 1.2.2 (R2).
-    findings.extend([host_kind(application), lead_honours(application)]);
+    findings.push(host_kind(application));
+    findings.push(lead_honours(application));
     // 3.1 (R16): one finding per host condition, in the policy's order.
-    findings.extend(
-        conditions
-            .iter()
-            .enumerate()
-            .map(|(index, condition)| host_condition(index, condition, application)),
-    );
+    for (index, condition) in conditions.iter().enumerate() {
+        findings.push(host_condition(index, condition, application));
+    }
     // 3.2 (R5), 3.3 (R6), 3.4 (R7), 4.2, 6.1 (R11).
-    findings.extend([
-        region_title(application),
-        construction_period(policy, application)?,
-        reapplication(policy, application)?,
-        directly_under_body(application),
-        specialties(policy, application),
-    ]);
+    findings.push(region_title(application));
+    findings.push(construction_period(policy, application)?);
+    findings.push(reapplication(policy, application)?);
+    findings.push(directly_under_body(application));
+    findings.push(specialties(policy, application));
     Ok(())
 }
 

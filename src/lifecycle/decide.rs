@@ -161,20 +161,25 @@ impl Project {
     /// ```
     pub fn execute(&mut self, command: &Command) -> Result<Vec<Sealed<Event>>, LifecycleError> {
         let records = self.decide(command)?;
-        let mut next = self.clone();
         // The records were sealed on this state's head just now: they chain,
         // so only the ledger's arithmetic is left to check (not re-hashed).
-        for record in &records {
-            next.commit(&record.event, record.head())
-                .map_err(|e| match e {
-                    ApplyError::Money { error, .. } => LifecycleError::Money(error),
-                    ApplyError::Record(chain) => LifecycleError::Unsealable(chain),
-                    other => LifecycleError::Unsealable(ChainError::Encoding {
-                        reason: other.to_string(),
-                    }),
-                })?;
+        // `commit` checks an event before it changes anything, so one record
+        // is committed in place; two (the end of the construction period,
+        // then the command's event) are committed to a copy, so that the
+        // project is unchanged if the second is refused.
+        match records.as_slice() {
+            [record] => self
+                .commit(&record.event, record.head())
+                .map_err(unsealable)?,
+            _ => {
+                let mut next = self.clone();
+                for record in &records {
+                    next.commit(&record.event, record.head())
+                        .map_err(unsealable)?;
+                }
+                *self = next;
+            }
         }
-        *self = next;
         Ok(records)
     }
 
@@ -617,5 +622,17 @@ impl Project {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// A refusal by [`Project::commit`] of an event [`Project::execute`] sealed
+/// itself, as the command's error: only the ledger's arithmetic can fail.
+fn unsealable(error: ApplyError) -> LifecycleError {
+    match error {
+        ApplyError::Money { error, .. } => LifecycleError::Money(error),
+        ApplyError::Record(chain) => LifecycleError::Unsealable(chain),
+        other => LifecycleError::Unsealable(ChainError::Encoding {
+            reason: other.to_string(),
+        }),
     }
 }

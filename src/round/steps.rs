@@ -267,10 +267,10 @@ impl Round {
             list_refused.push(Refusal::OverQuota { listed, quota });
         }
         list_refused.extend(law::duplicates(&candidates));
-        list_refused.extend(law::on_other_list(
-            &candidates,
-            self.standing_elsewhere(&recommender, kind),
-        ));
+        // Gathered first, so that the law's look-up table is made at its size.
+        let standing: Vec<(ProjectKind, &ApplicationId)> =
+            self.standing_elsewhere(&recommender, kind).collect();
+        list_refused.extend(law::on_other_list(&candidates, standing));
 
         // One by one: placement (4.1, 4.2) and eligibility (R8).
         let mut entries = Vec::with_capacity(candidates.len());

@@ -149,8 +149,14 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
         date = shift(date, days);
         let command = command(&own, kind, date, by, action, fit);
         let before = g.project.clone();
+        // `execute` (which commits one record in place and copies the
+        // project for two) is `decide` then `apply`, and changes nothing
+        // when it refuses.
+        let mut executed = before.clone();
+        let execution = executed.execute(&command);
         match g.project.decide(&command) {
             Ok(events) => {
+                prop_assert_eq!(execution.as_ref(), Ok(&events));
                 prop_assert!(!events.is_empty() && events.len() <= 2);
                 for e in &events {
                     prop_assert!(rules::cites(
@@ -166,8 +172,11 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
                     prop_assert_eq!(g.project.status(), before.status());
                 }
                 snapshots.push((date, g.project.clone()));
+                prop_assert_eq!(&executed, &g.project);
             }
             Err(err) => {
+                prop_assert_eq!(execution.as_ref(), Err(&err));
+                prop_assert_eq!(&executed, &before, "a refused execute changed the state");
                 prop_assert_eq!(&g.project, &before, "refusal changed the state");
                 // Every refusal cites a clause of the registry and explains itself.
                 prop_assert!(

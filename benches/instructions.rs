@@ -1,0 +1,198 @@
+//! Not a criterion bench: runs one workload once, for instruction counts
+//! under valgrind (the VM's timings move by a third; its instruction counts
+//! do not). Only the `measured` function is counted:
+//!
+//! ```text
+//! cargo bench -p skill-grants-benches --bench instructions --no-run
+//! valgrind --tool=callgrind --toggle-collect='*measured*' \
+//!     target/release/deps/instructions-HASH WORKLOAD N
+//! ```
+//!
+//! WORKLOAD is `round` (a whole round of about N candidates, as
+//! `round/whole`), `decide` (N eligibility decisions over a pool of 64
+//! applications, as `eligibility/decide`), `ledger` (N payment commands
+//! decided, sealed and applied, as `ledger/decide_apply_payment`),
+//! `execute` (the same through `Project::execute`), `replay` (a log of N
+//! events, as `replay/full`), `verify` (the chain alone over such a log, `chain::verify`), `seal_only` (SHA-256 chain hashes of the
+//! canonical bytes of a log's N events, as `chain/seal_only`) or `sizes`
+//! (prints the canonical size of a payment event; nothing counted) or
+//! `count` (prints how many candidates a round input of N has).
+//!
+//! Run without valgrind it prints the processor time `measured` took (this
+//! thread's run time from `/proc/thread-self/schedstat`, so time spent
+//! waiting for the shared cores is left out), for A/B runs on a busy machine.
+#![allow(missing_docs)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod support;
+
+use std::hint::black_box;
+
+use skill_grants::Policy;
+use skill_grants::chain::{self, Digest};
+use skill_grants::eligibility::decide;
+use skill_grants::lifecycle::{Action, Command, Project};
+
+enum Work {
+    Round(support::RoundInput),
+    Decide(Vec<skill_grants::application::Application>, usize),
+    Ledger(Vec<Project>, Vec<support::PaymentCommand>),
+    Execute(Vec<Project>, Vec<Command>, Vec<usize>),
+    Replay(Vec<skill_grants::chain::Sealed<skill_grants::lifecycle::Event>>),
+    Verify(Vec<skill_grants::chain::Sealed<skill_grants::lifecycle::Event>>),
+    SealOnly(Vec<Vec<u8>>),
+}
+
+#[inline(never)]
+fn measured(policy: &Policy, work: Work) {
+    match work {
+        Work::Round(input) => {
+            // Not dropped here (criterion drops a run's output untimed).
+            std::mem::forget(black_box(support::run_round(policy, input)));
+        }
+        Work::Decide(apps, n) => {
+            for i in 0..n {
+                black_box(decide(policy, &apps[i % apps.len()]).unwrap());
+            }
+        }
+        Work::Ledger(mut projects, commands) => {
+            for cmd in &commands {
+                let project = &mut projects[cmd.project];
+                if let Ok(payment) = project.decide_payment(&cmd.by, cmd.on, &cmd.spend) {
+                    let record = project.payment_event(payment).unwrap();
+                    project.apply(&record).unwrap();
+                }
+            }
+            black_box(projects);
+        }
+        Work::Execute(mut projects, commands, targets) => {
+            for (cmd, p) in commands.iter().zip(&targets) {
+                black_box(projects[*p].execute(cmd).ok());
+            }
+            black_box(projects);
+        }
+        Work::Replay(log) => {
+            black_box(Project::replay(&log, policy, None).unwrap());
+        }
+        Work::Verify(log) => {
+            black_box(chain::verify(&log).unwrap());
+        }
+        Work::SealOnly(bytes) => {
+            let mut prev = Digest::ZERO;
+            for (i, b) in bytes.iter().enumerate() {
+                prev = chain::chain_hash(&prev, i as u64 + 1, b);
+            }
+            black_box(prev);
+        }
+    }
+}
+
+fn main() {
+    // `cargo bench` runs every bench target with `--bench` (and a filter):
+    // this one then does nothing.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_none_or(|a| a.starts_with('-')) {
+        return;
+    }
+    let what = args[0].as_str();
+    let n: usize = args.get(1).map_or(10_000, |s| s.parse().unwrap());
+    let policy = Policy::ordos_2022();
+    let work = match what {
+        "round" => Work::Round(support::round_input(n, 11)),
+        "rounds" => {
+            // REPEATS rounds, each on a clone of one input made before it
+            // (as `round/whole`), its output dropped after it; the median
+            // and the smallest processor time of a round.
+            let repeats: usize = args.get(2).map_or(11, |s| s.parse().unwrap());
+            let input = support::round_input(n, 11);
+            let mut times = Vec::with_capacity(repeats);
+            for _ in 0..repeats {
+                let clone = input.clone();
+                let before = cpu_ns().unwrap_or(0);
+                let round = black_box(support::run_round(&policy, clone));
+                times.push(cpu_ns().unwrap_or(0).saturating_sub(before));
+                drop(round);
+            }
+            times.sort_unstable();
+            println!(
+                "rounds {n}: median {:.2} ms, smallest {:.2} ms of {repeats}",
+                times[repeats / 2] as f64 / 1e6,
+                times[0] as f64 / 1e6
+            );
+            return;
+        }
+        "decide" => {
+            let policy = support::policy_with_conditions();
+            let apps = support::applications(64, 7);
+            let before = cpu_ns();
+            measured(&policy, Work::Decide(apps, n));
+            if let (Some(b), Some(a)) = (before, cpu_ns()) {
+                println!("decide {n}: {:.1} ns each", (a - b) as f64 / n as f64);
+            }
+            return;
+        }
+        "ledger" => {
+            let projects = support::projects(&policy, 60);
+            let commands = support::payment_commands(&projects, n, 5);
+            Work::Ledger(projects, commands)
+        }
+        "execute" => {
+            let projects = support::projects(&policy, 60);
+            let commands = support::payment_commands(&projects, n, 5);
+            let targets = commands.iter().map(|c| c.project).collect();
+            let commands = commands
+                .into_iter()
+                .map(|c| Command::new(c.by, c.on, Action::Pay { spend: c.spend }))
+                .collect();
+            Work::Execute(projects, commands, targets)
+        }
+        "replay" => Work::Replay(support::event_log(&policy, n, 3)),
+        "verify" => Work::Verify(support::event_log(&policy, n, 3)),
+        "seal_only" => Work::SealOnly(
+            support::event_log(&policy, n, 3)
+                .iter()
+                .map(|r| chain::canonical_bytes(&r.event).unwrap())
+                .collect(),
+        ),
+        "count" => {
+            let input = support::round_input(n, 11);
+            let listed: usize = input.lists.iter().map(|l| l.candidates.len()).sum();
+            println!(
+                "round_input({n}): {listed} candidates on {} lists",
+                input.lists.len()
+            );
+            return;
+        }
+        "sizes" => {
+            let log = support::event_log(&policy, 100, 3);
+            for r in log.iter().take(4) {
+                let bytes = chain::canonical_bytes(&r.event).unwrap();
+                println!("{:?}: {} canonical bytes", r.event.kind(), bytes.len());
+            }
+            return;
+        }
+        other => panic!("unknown workload {other}"),
+    };
+    let before = cpu_ns();
+    measured(&policy, work);
+    let after = cpu_ns();
+    if let (Some(before), Some(after)) = (before, after) {
+        let ns = after.saturating_sub(before);
+        println!(
+            "{what} {n}: {:.3} ms processor time, {:.1} ns each",
+            ns as f64 / 1e6,
+            ns as f64 / n as f64
+        );
+    }
+}
+
+/// This thread's processor time so far, in nanoseconds (Linux).
+fn cpu_ns() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    text.split_whitespace().next()?.parse().ok()
+}
