@@ -183,18 +183,17 @@ pub struct Unit {
 impl Unit {
     /// A unit with no history, independent legal person, no host facts.
     ///
-    /// Give the id as a [`UnitId`], so that it cannot be swapped with the
-    /// name unnoticed. (A string still converts into the id for now; a later
-    /// release takes [`UnitId`] only.)
+    /// The id is a [`UnitId`], so that it cannot be swapped with the name
+    /// unnoticed.
     ///
     /// ```
     /// use skill_grants::{Banner, application::{Unit, UnitKind}, domain::{Seat, UnitId}};
     /// let u = Unit::new(UnitId::new("U-1"), "乌审旗某技工学校", UnitKind::TechnicalSchool, Seat::Banner(Banner::UxinBanner));
     /// assert!(u.independent_legal_person);
     /// ```
-    pub fn new(id: impl Into<UnitId>, name: impl Into<String>, kind: UnitKind, seat: Seat) -> Unit {
+    pub fn new(id: UnitId, name: impl Into<String>, kind: UnitKind, seat: Seat) -> Unit {
         Unit {
-            id: id.into(),
+            id,
             name: name.into(),
             kind,
             seat,
@@ -353,12 +352,12 @@ impl StudioLead {
     /// assert_eq!(lead.id.as_str(), "P-1");
     /// ```
     pub fn new(
-        id: impl Into<PersonId>,
+        id: PersonId,
         name: impl Into<String>,
         honours: impl IntoIterator<Item = Honour>,
     ) -> StudioLead {
         StudioLead {
-            id: id.into(),
+            id,
             name: name.into(),
             honours: honours.into_iter().collect(),
             skill_level: None,

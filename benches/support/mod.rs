@@ -8,7 +8,7 @@ use skill_grants::application::{
     Application, Honour, PastProject, SkillLevel, StudioLead, Title, TitleLevel, Unit, UnitKind,
 };
 use skill_grants::chain::Sealed;
-use skill_grants::domain::{BodyId, Seat, Specialty, UnitId};
+use skill_grants::domain::{BodyId, PersonId, Seat, Specialty, UnitId};
 use skill_grants::lifecycle::{
     Action, Actor, Command, EvaluationRating, Event, InspectionResult, Project, ProjectStart,
     SpecialtyIndex, Spend, SpendingCategory,
@@ -183,7 +183,7 @@ pub fn application(
         _ => UnitKind::KeyEnterprise,
     };
     let mut unit = Unit::new(
-        format!("U-{serial:06}"),
+        UnitId::new(format!("U-{serial:06}")),
         format!("某职业技术学校{serial}"),
         unit_kind,
         seat,
@@ -216,7 +216,8 @@ pub fn application(
                     .map(|_| *rng.pick(&Honour::ALL))
                     .collect()
             };
-            let mut lead = StudioLead::new(format!("P-{serial:06}"), "王某", honours);
+            let mut lead =
+                StudioLead::new(PersonId::new(format!("P-{serial:06}")), "王某", honours);
             if rng.chance(70) {
                 lead.skill_level =
                     Some(*rng.pick(&[SkillLevel::Level3, SkillLevel::Level2, SkillLevel::Level1]));
@@ -429,7 +430,7 @@ pub fn start(policy: &Policy, i: usize, kind: ProjectKind, released_on: NaiveDat
         ProjectKind::Studio => (
             Vec::new(),
             Some(StudioLead::new(
-                format!("P-{i:03}"),
+                PersonId::new(format!("P-{i:03}")),
                 "李某",
                 [Honour::OrdosCraftsman],
             )),
