@@ -83,13 +83,20 @@ fn round_trip<H: Harness>(h: &H) {
     }
     // A new connection sees the same.
     let mut store = h.connect();
-    let mut ids: Vec<ProjectId> = run.projects.iter().map(|p| p.project.id().clone()).collect();
+    let mut ids: Vec<ProjectId> = run
+        .projects
+        .iter()
+        .map(|p| p.project.id().clone())
+        .collect();
     ids.sort();
     assert_eq!(store.projects().unwrap(), ids);
     for p in &run.projects {
         assert_eq!(store.read_log(p.project.id()).unwrap(), p.log);
         assert_eq!(store.head(p.project.id()).unwrap(), Some(p.project.head()));
-        assert_eq!(store.load_project(p.project.id(), policy).unwrap(), p.project);
+        assert_eq!(
+            store.load_project(p.project.id(), policy).unwrap(),
+            p.project
+        );
     }
     let missing = ProjectId::new("2099-XX-01");
     assert_eq!(store.head(&missing).unwrap(), None);
@@ -122,7 +129,10 @@ fn round_trip<H: Harness>(h: &H) {
     }
     let mut store = h.connect();
     for (i, stage) in stages.iter().enumerate() {
-        assert_eq!(store.load_round(&format!("2022-{i}")).unwrap().as_ref(), Some(stage));
+        assert_eq!(
+            store.load_round(&format!("2022-{i}")).unwrap().as_ref(),
+            Some(stage)
+        );
     }
     assert_eq!(store.load_round("2022").unwrap(), Some(round));
     assert_eq!(
@@ -142,9 +152,15 @@ fn tampered_round_refused<H: Harness>(h: &H) {
     );
     assert_eq!(changed, 1);
     let err = store.load_round("2022").unwrap_err();
-    assert!(matches!(err, StoreError::Round { ref key, .. } if key == "2022"), "{err}");
+    assert!(
+        matches!(err, StoreError::Round { ref key, .. } if key == "2022"),
+        "{err}"
+    );
     let text = err.to_string();
-    assert!(text.starts_with("round `2022`: refused when read: stored round: `"), "{text}");
+    assert!(
+        text.starts_with("round `2022`: refused when read: stored round: `"),
+        "{text}"
+    );
 }
 
 // ---------------------------------------------------------------- refusals
@@ -169,17 +185,35 @@ fn refused_appends_write_nothing<H: Harness>(h: &H) {
     // A new project's first append when it exists.
     assert!(matches!(
         store.append(&id, 0, &log[..1]),
-        Err(StoreError::Conflict { expected: 0, actual: 3, .. })
+        Err(StoreError::Conflict {
+            expected: 0,
+            actual: 3,
+            ..
+        })
     ));
     // Ahead of the log.
     assert!(matches!(
         store.append(&id, 4, &log[4..]),
-        Err(StoreError::Conflict { expected: 4, actual: 3, .. })
+        Err(StoreError::Conflict {
+            expected: 4,
+            actual: 3,
+            ..
+        })
     ));
     // A gap: seq 5 after the head at 3.
     let err = store.append(&id, 3, &log[4..]).unwrap_err();
     assert!(
-        matches!(err, StoreError::NotChained { source: ChainError::Sequence { index: 0, expected: 4, found: 5 }, .. }),
+        matches!(
+            err,
+            StoreError::NotChained {
+                source: ChainError::Sequence {
+                    index: 0,
+                    expected: 4,
+                    found: 5
+                },
+                ..
+            }
+        ),
         "{err}"
     );
     // A good record followed by a forged one: neither is written.
@@ -187,12 +221,24 @@ fn refused_appends_write_nothing<H: Harness>(h: &H) {
     forged[1].event.on = d(2099, 1, 1);
     let err = store.append(&id, 3, &forged).unwrap_err();
     assert!(
-        matches!(err, StoreError::NotChained { source: ChainError::Hash { index: 1, seq: 5, .. }, .. }),
+        matches!(
+            err,
+            StoreError::NotChained {
+                source: ChainError::Hash {
+                    index: 1,
+                    seq: 5,
+                    ..
+                },
+                ..
+            }
+        ),
         "{err}"
     );
     // Another project's log appended under this id.
     let (_, other) = logs::payment_log(&t.0, base(&t, "R-2"), 2).unwrap();
-    let err = store.append(&ProjectId::new("R-2x"), 0, &other).unwrap_err();
+    let err = store
+        .append(&ProjectId::new("R-2x"), 0, &other)
+        .unwrap_err();
     assert!(
         matches!(err, StoreError::WrongProject { position: 0, ref found, .. } if found.as_str() == "R-2"),
         "{err}"
@@ -217,9 +263,16 @@ fn execute_and_open<H: Harness>(h: &H) {
     let id = start.project.clone();
     let (opened, head) = store.open_project(start.clone(), policy).unwrap();
     assert_eq!(head, opened.head());
-    assert!(store.open_project(start.clone(), policy).unwrap_err().is_conflict());
+    assert!(
+        store
+            .open_project(start.clone(), policy)
+            .unwrap_err()
+            .is_conflict()
+    );
 
-    let (after, records) = store.execute(&id, policy, &pay(&start, d(2023, 3, 1), 80_000)).unwrap();
+    let (after, records) = store
+        .execute(&id, policy, &pay(&start, d(2023, 3, 1), 80_000))
+        .unwrap();
     assert_eq!(records.len(), 1);
     assert_eq!(after.ledger().spent, Yuan::from_yuan(80_000));
     // Travel is never allowed (6.1): refused, citing the clause, nothing written.
@@ -227,7 +280,11 @@ fn execute_and_open<H: Harness>(h: &H) {
         Actor::Unit(UnitId::new(start.unit.as_str())),
         d(2023, 3, 2),
         Action::Pay {
-            spend: Spend::base(SpendingCategory::Travel, Yuan::from_yuan(10), SpecialtyIndex(0)),
+            spend: Spend::base(
+                SpendingCategory::Travel,
+                Yuan::from_yuan(10),
+                SpecialtyIndex(0),
+            ),
         },
     );
     let err = store.execute(&id, policy, &travel).unwrap_err();
@@ -286,7 +343,10 @@ fn two_writers_one_sequence<H: Harness>(h: &H) {
             .map(|(y, _)| *y)
             .collect();
         assert_eq!(won.len(), 1, "race {race}: {results:?}");
-        let lost: Vec<&StoreError> = results.iter().filter_map(|(_, r)| r.as_ref().err()).collect();
+        let lost: Vec<&StoreError> = results
+            .iter()
+            .filter_map(|(_, r)| r.as_ref().err())
+            .collect();
         let expected = 1 + u64::from(race);
         assert!(
             matches!(lost[..], [StoreError::Conflict { expected: e, actual: a, .. }] if *e == expected && *a == expected + 1),
@@ -332,9 +392,18 @@ fn tampered_rows_found<H: Harness>(h: &H) {
         h.sql("UPDATE events SET event = replace(event, '\"0.01\"', '\"0.02\"') WHERE project = 'T-changed' AND seq = 3"),
         1
     );
-    assert_eq!(h.sql("DELETE FROM events WHERE project = 'T-removed' AND seq = 4"), 1);
-    assert_eq!(h.sql("DELETE FROM events WHERE project = 'T-cut' AND seq = 6"), 1);
-    assert_eq!(h.sql("UPDATE heads SET seq = 5 WHERE project = 'T-head'"), 1);
+    assert_eq!(
+        h.sql("DELETE FROM events WHERE project = 'T-removed' AND seq = 4"),
+        1
+    );
+    assert_eq!(
+        h.sql("DELETE FROM events WHERE project = 'T-cut' AND seq = 6"),
+        1
+    );
+    assert_eq!(
+        h.sql("UPDATE heads SET seq = 5 WHERE project = 'T-head'"),
+        1
+    );
     assert_eq!(
         h.sql("UPDATE events SET event = '{\"not\":\"an event\"}' WHERE project = 'T-garbage' AND seq = 2"),
         1
@@ -351,32 +420,74 @@ fn tampered_rows_found<H: Harness>(h: &H) {
         };
         let err = get(&changed);
         assert!(
-            matches!(err, StoreError::Tampered { source: ChainError::Hash { index: 2, seq: 3, .. }, .. }),
+            matches!(
+                err,
+                StoreError::Tampered {
+                    source: ChainError::Hash {
+                        index: 2,
+                        seq: 3,
+                        ..
+                    },
+                    ..
+                }
+            ),
             "{err}"
         );
         assert_eq!(err.position(), Some(2));
         let text = err.to_string();
-        assert!(text.contains("`T-changed`") && text.contains("record 2 (seq 3)"), "{text}");
+        assert!(
+            text.contains("`T-changed`") && text.contains("record 2 (seq 3)"),
+            "{text}"
+        );
 
         let err = get(&removed);
         assert!(
-            matches!(err, StoreError::Tampered { source: ChainError::Sequence { index: 3, expected: 4, found: 5 }, .. }),
+            matches!(
+                err,
+                StoreError::Tampered {
+                    source: ChainError::Sequence {
+                        index: 3,
+                        expected: 4,
+                        found: 5
+                    },
+                    ..
+                }
+            ),
             "{err}"
         );
         let err = get(&cut);
         assert!(
-            matches!(err, StoreError::Tampered { source: ChainError::Truncated { .. }, .. }),
+            matches!(
+                err,
+                StoreError::Tampered {
+                    source: ChainError::Truncated { .. },
+                    ..
+                }
+            ),
             "{err}"
         );
         let err = get(&head_moved);
         assert!(
-            matches!(err, StoreError::Tampered { source: ChainError::Diverged { seq: 5, .. }, .. }),
+            matches!(
+                err,
+                StoreError::Tampered {
+                    source: ChainError::Diverged { seq: 5, .. },
+                    ..
+                }
+            ),
             "{err}"
         );
         assert_eq!(err.position(), Some(4));
         let err = get(&garbage);
         assert!(
-            matches!(err, StoreError::Corrupt { position: 1, seq: 2, .. }),
+            matches!(
+                err,
+                StoreError::Corrupt {
+                    position: 1,
+                    seq: 2,
+                    ..
+                }
+            ),
             "{err}"
         );
         assert_eq!(err.position(), Some(1));
@@ -420,7 +531,10 @@ fn killed_writer_loses_nothing_acknowledged<H: Harness>(h: &H) {
         }
         child.kill().unwrap(); // SIGKILL
         let status = child.wait().unwrap();
-        assert!(!status.success(), "{project}: the writer was not killed: {status}");
+        assert!(
+            !status.success(),
+            "{project}: the writer was not killed: {status}"
+        );
         // What it printed before it died.
         for line in lines {
             if let Some(seq) = line.unwrap().strip_prefix("acked ") {
@@ -444,7 +558,10 @@ fn killed_writer_loses_nothing_acknowledged<H: Harness>(h: &H) {
         if let Some(decided) = decided_at_kill {
             // Killed while pausing before the append: that record is not there.
             assert_eq!(decided, last + 1);
-            assert_eq!(head, last, "{project}: the unacknowledged record was stored");
+            assert_eq!(
+                head, last,
+                "{project}: the unacknowledged record was stored"
+            );
         }
         assert_eq!(replayed.ledger().payments, head - 1);
         // The store is usable after the crash: the next append goes on.
@@ -462,9 +579,14 @@ fn schema_is_migrated_once<H: Harness>(h: &H) {
     // Two connections open the same database; the schema is there once.
     let _a = h.connect();
     let _b = h.connect();
-    assert_eq!(h.sql("DELETE FROM schema_migrations WHERE version > 1000"), 0);
     assert_eq!(
-        h.sql(&format!("UPDATE schema_migrations SET name = name WHERE version = {SCHEMA_VERSION}")),
+        h.sql("DELETE FROM schema_migrations WHERE version > 1000"),
+        0
+    );
+    assert_eq!(
+        h.sql(&format!(
+            "UPDATE schema_migrations SET name = name WHERE version = {SCHEMA_VERSION}"
+        )),
         1
     );
 }
@@ -476,7 +598,9 @@ macro_rules! suite {
                 ($test:ident) => {
                     #[test]
                     fn $test() {
-                        if let Some(h) = $harness(concat!(stringify!($backend), "_", stringify!($test))) {
+                        if let Some(h) =
+                            $harness(concat!(stringify!($backend), "_", stringify!($test)))
+                        {
                             super::$test(&h);
                         }
                     }
@@ -504,7 +628,9 @@ suite!(postgres, crate::support::postgres);
 #[test]
 fn postgres_suite_compiled_out() {
     if std::env::var(support::REQUIRE_PG).is_ok_and(|v| v == "1") {
-        panic!("SKILL_GRANTS_REQUIRE_PG=1 but the `postgres` feature is off: run with --all-features");
+        panic!(
+            "SKILL_GRANTS_REQUIRE_PG=1 but the `postgres` feature is off: run with --all-features"
+        );
     }
     eprintln!("PostgreSQL suite: SKIPPED (build with --features postgres)");
 }
@@ -518,7 +644,9 @@ fn sqlite_in_memory_round_trip() {
         store.append(p.project.id(), 0, &p.log).unwrap();
     }
     for p in &run.projects {
-        let loaded: Project = store.load_project(p.project.id(), &Policy::ordos_2022()).unwrap();
+        let loaded: Project = store
+            .load_project(p.project.id(), &Policy::ordos_2022())
+            .unwrap();
         assert_eq!(loaded, p.project);
     }
 }

@@ -106,13 +106,19 @@ mod pg {
 
     pub fn postgres(test: &str) -> Option<Postgres> {
         let url = pg_url(test)?;
-        let admin: Config = url.parse().expect("SKILL_GRANTS_PG_URL is not a PostgreSQL URL");
+        let admin: Config = url
+            .parse()
+            .expect("SKILL_GRANTS_PG_URL is not a PostgreSQL URL");
         let dbname = format!("sg_test_{test}");
-        let mut client = admin.connect(NoTls).expect("connecting to SKILL_GRANTS_PG_URL");
+        let mut client = admin
+            .connect(NoTls)
+            .expect("connecting to SKILL_GRANTS_PG_URL");
         client
             .batch_execute(&format!("DROP DATABASE IF EXISTS {dbname} WITH (FORCE)"))
             .unwrap();
-        client.batch_execute(&format!("CREATE DATABASE {dbname}")).unwrap();
+        client
+            .batch_execute(&format!("CREATE DATABASE {dbname}"))
+            .unwrap();
         let mut config = admin.clone();
         config.dbname(&dbname);
         Some(Postgres {
