@@ -12,8 +12,14 @@ use skill_grants::lifecycle::{
 use skill_grants::policy::Policy;
 use skill_grants::{NaiveDate, ProjectKind, Yuan};
 
+/// Any error of the generator.
+pub type Error = Box<dyn std::error::Error>;
+
+/// A project and its sealed log.
+pub type Logged = (Project, Vec<Sealed<Event>>);
+
 /// The sample policy and a base's start record to clone.
-pub fn template() -> Result<(Policy, ProjectStart), Box<dyn std::error::Error>> {
+pub fn template() -> Result<(Policy, ProjectStart), Error> {
     let round = skill_grants::sample::round_2022()?;
     let start = round
         .projects()
@@ -57,7 +63,7 @@ pub fn payment_log(
     policy: &Policy,
     start: ProjectStart,
     events: usize,
-) -> Result<(Project, Vec<Sealed<Event>>), Box<dyn std::error::Error>> {
+) -> Result<Logged, Error> {
     let unit = Actor::Unit(UnitId::new(start.unit.as_str()));
     let released = start.released_on;
     let (mut project, started) = Project::open(start, policy)?;
