@@ -632,7 +632,7 @@ fn postgres_suite_compiled_out() {
             "SKILL_GRANTS_REQUIRE_PG=1 but the `postgres` feature is off: run with --all-features"
         );
     }
-    eprintln!("PostgreSQL suite: SKIPPED (build with --features postgres)");
+    support::say_skipped("PostgreSQL suite: SKIPPED (build with --features postgres)");
 }
 
 /// The in-memory SQLite store behaves as the file store for one writer.

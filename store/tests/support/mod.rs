@@ -68,6 +68,13 @@ pub const PG_URL: &str = "SKILL_GRANTS_PG_URL";
 /// Set to 1 (CI does) to make a missing URL a failure, not a skip.
 pub const REQUIRE_PG: &str = "SKILL_GRANTS_REQUIRE_PG";
 
+/// Says a test was skipped on the real stderr, past the test harness's
+/// capture, so that a skip shows even when the test passes.
+pub fn say_skipped(message: &str) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{message}");
+}
+
 /// The PostgreSQL URL, or `None` (skipped, said on stderr) — a failure
 /// when `SKILL_GRANTS_REQUIRE_PG=1`.
 pub fn pg_url(test: &str) -> Option<String> {
@@ -79,9 +86,9 @@ pub fn pg_url(test: &str) -> Option<String> {
                     "{test}: {REQUIRE_PG}=1 but {PG_URL} is not set: the PostgreSQL tests must run"
                 );
             }
-            eprintln!(
+            say_skipped(&format!(
                 "{test}: SKIPPED on PostgreSQL: {PG_URL} is not set (start a server with `.ci/postgres start DIR` and export the URL it prints)"
-            );
+            ));
             None
         }
     }
