@@ -150,6 +150,19 @@ pub trait EventStore {
 
     /// The stored head of a project's log, if the project has one.
     ///
+    /// ```
+    /// use skill_grants::lifecycle::Project;
+    /// use skill_grants_store::{EventStore, SqliteStore};
+    ///
+    /// let round = skill_grants::sample::round_2022()?;
+    /// let mut store = SqliteStore::open_in_memory()?;
+    /// let start = round.projects()[0].project_start();
+    /// assert_eq!(store.head(&start.project)?, None);
+    /// let (project, _) = store.open_project(start, round.policy())?;
+    /// assert_eq!(store.head(project.id())?, Some(project.head()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// [`StoreError::CorruptHead`]; the database's error.
@@ -159,6 +172,16 @@ pub trait EventStore {
     /// head (the genesis head if the head row is missing), **not verified**:
     /// use [`EventStore::read_log`] or [`EventStore::load_project`], which
     /// verify. For tools that show a broken log.
+    ///
+    /// ```
+    /// use skill_grants::domain::ProjectId;
+    /// use skill_grants_store::{EventStore, SqliteStore, StoreError};
+    ///
+    /// let mut store = SqliteStore::open_in_memory()?;
+    /// let err = store.read_unverified(&ProjectId::new("2022-TB-99")).unwrap_err();
+    /// assert!(matches!(err, StoreError::UnknownProject { .. }));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -173,6 +196,20 @@ pub trait EventStore {
 
     /// Every project with a log, in id order.
     ///
+    /// ```
+    /// use skill_grants_store::{EventStore, SqliteStore};
+    ///
+    /// let round = skill_grants::sample::round_2022()?;
+    /// let mut store = SqliteStore::open_in_memory()?;
+    /// for funded in round.projects().iter().rev() {
+    ///     store.open_project(funded.project_start(), round.policy())?;
+    /// }
+    /// let ids = store.projects()?;
+    /// assert_eq!(ids.len(), round.projects().len());
+    /// assert!(ids.windows(2).all(|w| w[0] < w[1]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// The database's error.
@@ -180,6 +217,22 @@ pub trait EventStore {
 
     /// Saves a round at any stage under the host's key, replacing what the
     /// key held.
+    ///
+    /// ```
+    /// use skill_grants::round::Stage;
+    /// use skill_grants::{sample, Policy, Round};
+    /// use skill_grants_store::{EventStore, SqliteStore};
+    ///
+    /// let mut store = SqliteStore::open_in_memory()?;
+    /// let open = Round::set_up(Policy::ordos_2022(), sample::round_setup_2022())?;
+    /// store.save_round("2022", &open)?;
+    /// assert_eq!(store.load_round("2022")?.map(|r| r.stage()), Some(Stage::Open));
+    /// store.save_round("2022", &sample::round_2022()?)?; // later, released: replaces it
+    /// assert_eq!(store.load_round("2022")?.map(|r| r.stage()), Some(Stage::Final));
+    /// assert_eq!(store.rounds()?, ["2022"]);
+    /// assert_eq!(store.load_round("2023")?, None);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -236,6 +289,17 @@ pub trait EventStore {
     /// A project rebuilt from its stored log: verified against the stored
     /// head and replayed event by event ([`Project::replay`]).
     ///
+    /// ```
+    /// use skill_grants_store::{EventStore, SqliteStore};
+    ///
+    /// let run = skill_grants::sample::annual_round_2022()?;
+    /// let mut store = SqliteStore::open_in_memory()?;
+    /// let p = &run.projects[0];
+    /// store.append(p.project.id(), 0, &p.log)?;
+    /// assert_eq!(store.load_project(p.project.id(), &skill_grants::Policy::ordos_2022())?, p.project);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
     /// # Errors
     ///
     /// As [`EventStore::read_unverified`]; [`StoreError::Tampered`] for a
@@ -252,6 +316,18 @@ pub trait EventStore {
 
     /// Opens a project from its start record ([`Project::open`]) and stores
     /// its first event, expecting no log yet.
+    ///
+    /// ```
+    /// use skill_grants_store::{EventStore, SqliteStore};
+    ///
+    /// let round = skill_grants::sample::round_2022()?;
+    /// let mut store = SqliteStore::open_in_memory()?;
+    /// let start = round.projects()[0].project_start();
+    /// let (project, head) = store.open_project(start.clone(), round.policy())?;
+    /// assert_eq!((head.seq, project.event_count()), (1, 1));
+    /// assert!(store.open_project(start, round.policy()).unwrap_err().is_conflict());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
@@ -278,6 +354,29 @@ pub trait EventStore {
     /// the records stored. If another writer appended in between, the
     /// command is refused with [`StoreError::Conflict`] and nothing is
     /// written; call again to decide on the new state.
+    ///
+    /// ```
+    /// use skill_grants::lifecycle::{Action, Actor, Command, Spend, SpendingCategory};
+    /// use skill_grants::{NaiveDate, Yuan};
+    /// use skill_grants_store::{EventStore, SqliteStore, StoreError};
+    ///
+    /// let round = skill_grants::sample::round_2022()?;
+    /// let start = round.projects().last().unwrap().project_start(); // a studio
+    /// let unit = Actor::Unit(start.unit.clone());
+    /// let mut store = SqliteStore::open_in_memory()?;
+    /// let (project, _) = store.open_project(start, round.policy())?;
+    /// let on = NaiveDate::from_ymd_opt(2023, 1, 5).unwrap();
+    /// let pay = |category| Command::new(unit.clone(), on, Action::Pay {
+    ///     spend: Spend::studio(category, Yuan::from_yuan(800)),
+    /// });
+    /// let (after, records) = store.execute(project.id(), round.policy(), &pay(SpendingCategory::SkillExchange))?;
+    /// assert_eq!((records.len(), after.ledger().spent), (1, Yuan::from_yuan(800)));
+    /// // Travel is refused (6.2) and nothing is written.
+    /// let err = store.execute(project.id(), round.policy(), &pay(SpendingCategory::Travel)).unwrap_err();
+    /// assert!(matches!(err, StoreError::Refused { ref source, .. } if source.clause().as_str() == "6.2"));
+    /// assert_eq!(store.head(project.id())?, Some(after.head()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///

@@ -59,11 +59,7 @@ pub fn days(released: NaiveDate, n: usize) -> Vec<NaiveDate> {
 
 /// A project opened from `start` and its log of `events` records: the start
 /// and `events - 1` one-fen payments by the unit.
-pub fn payment_log(
-    policy: &Policy,
-    start: ProjectStart,
-    events: usize,
-) -> Result<Logged, Error> {
+pub fn payment_log(policy: &Policy, start: ProjectStart, events: usize) -> Result<Logged, Error> {
     let unit = Actor::Unit(UnitId::new(start.unit.as_str()));
     let released = start.released_on;
     let (mut project, started) = Project::open(start, policy)?;
