@@ -82,12 +82,37 @@ fn rate(n: usize, seconds: f64) -> String {
     format!("{:.0} events/s", n as f64 / seconds)
 }
 
+/// This thread's time on a CPU so far, in seconds (Linux: the first field of
+/// /proc/thread-self/schedstat): on a shared machine, a rate per CPU second
+/// says more than one per wall second. Zero elsewhere.
+fn cpu() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|n| n.parse::<u64>().ok())
+        })
+        .map_or(0.0, |ns| ns as f64 / 1e9)
+}
+
+/// Wall and CPU time since (`t`, `c`), with the rates.
+fn timing(n: usize, t: Instant, c: f64) -> String {
+    let wall = t.elapsed().as_secs_f64();
+    let cpu = cpu() - c;
+    format!(
+        "{wall:.2} s wall ({}), {cpu:.2} s on CPU ({})",
+        rate(n, wall),
+        rate(n, cpu)
+    )
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let a = args();
     let total = a.projects * a.events;
     let (policy, template) = logs::template()?;
 
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu());
     let mut written = Vec::with_capacity(a.projects);
     for i in 0..a.projects {
         written.push(logs::payment_log(
@@ -97,11 +122,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )?);
     }
     println!(
-        "generated {} projects x {} events = {total} events in {:.2} s (decide, seal, apply: {})",
+        "generated {} projects x {} events = {total} events (decide, seal, apply) in {}",
         a.projects,
         a.events,
-        t.elapsed().as_secs_f64(),
-        rate(total, t.elapsed().as_secs_f64())
+        timing(total, t, c)
     );
 
     let temp = std::env::temp_dir().join(format!("sg-million-{}", std::process::id()));
@@ -120,7 +144,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
 
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu());
     let mut transactions = 0usize;
     for (project, log) in &written {
         let mut head = 0;
@@ -129,11 +153,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             transactions += 1;
         }
     }
-    let append = t.elapsed().as_secs_f64();
     println!(
-        "appended {total} events in {transactions} transactions (batches of {}) in {append:.2} s: {}",
+        "appended {total} events in {transactions} transactions (batches of {}) in {}",
         a.batch,
-        rate(total, append)
+        timing(total, t, c)
     );
     drop(store);
     if let Some(path) = &path {
@@ -155,28 +178,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ids = store.projects()?;
     assert_eq!(ids.len(), a.projects);
 
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu());
     let mut read = 0usize;
     for id in &ids {
         read += store.read_unverified(id)?.0.len();
     }
-    let read_time = t.elapsed().as_secs_f64();
     println!(
-        "read and decoded {read} events (rows to sealed events, not verified) in {read_time:.2} s: {}",
-        rate(read, read_time)
+        "read and decoded {read} events (rows to sealed events, not verified) in {}",
+        timing(read, t, c)
     );
 
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu());
     let mut replayed = 0u64;
     for (id, (expected, _)) in ids.iter().zip(&written) {
         let project = store.load_project(id, &policy)?;
         assert_eq!(&project, expected);
         replayed += project.event_count();
     }
-    let load = t.elapsed().as_secs_f64();
     println!(
-        "loaded and replayed {replayed} events (read, decode, verify the chain against the head, replay) in {load:.2} s: {}",
-        rate(replayed as usize, load)
+        "loaded and replayed {replayed} events (read, decode, verify the chain against the head, replay) in {}",
+        timing(replayed as usize, t, c)
     );
     if let Some(url) = &a.pg {
         pg_size(url)?;

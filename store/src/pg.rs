@@ -45,6 +45,14 @@ fn db(what: impl Into<String>) -> impl FnOnce(postgres::Error) -> StoreError {
     move |source| StoreError::Postgres { what, source }
 }
 
+/// As [`db`], the description made only on failure (for per-row calls).
+fn db_lazy(what: impl FnOnce() -> String) -> impl FnOnce(postgres::Error) -> StoreError {
+    move |source| StoreError::Postgres {
+        what: what(),
+        source,
+    }
+}
+
 fn is_unique_violation(error: &postgres::Error) -> bool {
     error.code() == Some(&SqlState::UNIQUE_VIOLATION)
 }
@@ -289,10 +297,10 @@ impl EventStore for PgStore {
             .map_err(db(what()))?;
         let mut log = Vec::with_capacity(rows.len());
         for (position, row) in rows.iter().enumerate() {
-            let seq: i64 = row.try_get(0).map_err(db(what()))?;
-            let prev: &[u8] = row.try_get(1).map_err(db(what()))?;
-            let hash: &[u8] = row.try_get(2).map_err(db(what()))?;
-            let event: &str = row.try_get(3).map_err(db(what()))?;
+            let seq: i64 = row.try_get(0).map_err(db_lazy(what))?;
+            let prev: &[u8] = row.try_get(1).map_err(db_lazy(what))?;
+            let hash: &[u8] = row.try_get(2).map_err(db_lazy(what))?;
+            let event: &str = row.try_get(3).map_err(db_lazy(what))?;
             log.push(codec::record_from_db(
                 project,
                 position,

@@ -50,6 +50,14 @@ fn db(what: impl Into<String>) -> impl FnOnce(rusqlite::Error) -> StoreError {
     move |source| StoreError::Sqlite { what, source }
 }
 
+/// As [`db`], the description made only on failure (for per-row calls).
+fn db_lazy(what: impl FnOnce() -> String) -> impl FnOnce(rusqlite::Error) -> StoreError {
+    move |source| StoreError::Sqlite {
+        what: what(),
+        source,
+    }
+}
+
 fn is_constraint(error: &rusqlite::Error) -> bool {
     matches!(error, rusqlite::Error::SqliteFailure(e, _) if e.code == ErrorCode::ConstraintViolation)
 }
@@ -280,13 +288,13 @@ impl EventStore for SqliteStore {
                 .map_err(db("preparing the read of events"))?;
             let what = || format!("reading the log of `{project}`");
             let mut rows = select.query([project.as_str()]).map_err(db(what()))?;
-            while let Some(row) = rows.next().map_err(db(what()))? {
-                let seq = match row.get_ref(0).map_err(db(what()))? {
+            while let Some(row) = rows.next().map_err(db_lazy(what))? {
+                let seq = match row.get_ref(0).map_err(db_lazy(what))? {
                     ValueRef::Integer(seq) => seq,
                     _ => -1,
                 };
                 let bytes = |i: usize| -> Result<&[u8], StoreError> {
-                    Ok(match row.get_ref(i).map_err(db(what()))? {
+                    Ok(match row.get_ref(i).map_err(db_lazy(what))? {
                         ValueRef::Blob(b) | ValueRef::Text(b) => b,
                         _ => &[],
                     })
