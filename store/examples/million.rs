@@ -171,7 +171,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let mut store: Box<dyn EventStore> = match (&a.pg, &path) {
-        (Some(url), _) => pg(url)?,
+        (Some(url), _) => pg_reopen(url)?,
         (None, Some(path)) => Box::new(SqliteStore::open(path)?),
         (None, None) => unreachable!(),
     };
@@ -231,6 +231,11 @@ fn pg(url: &str) -> Result<Box<dyn EventStore>, Box<dyn std::error::Error>> {
 }
 
 #[cfg(feature = "postgres")]
+fn pg_reopen(url: &str) -> Result<Box<dyn EventStore>, Box<dyn std::error::Error>> {
+    Ok(Box::new(skill_grants_store::PgStore::connect(url)?))
+}
+
+#[cfg(feature = "postgres")]
 fn pg_size(url: &str) -> Result<(), Box<dyn std::error::Error>> {
     let mut client = postgres::Client::connect(url, postgres::NoTls)?;
     let row = client.query_one(
@@ -250,6 +255,11 @@ fn pg_size(url: &str) -> Result<(), Box<dyn std::error::Error>> {
 #[cfg(not(feature = "postgres"))]
 fn pg(_: &str) -> Result<Box<dyn EventStore>, Box<dyn std::error::Error>> {
     usage("--pg needs the `postgres` feature (--all-features)")
+}
+
+#[cfg(not(feature = "postgres"))]
+fn pg_reopen(url: &str) -> Result<Box<dyn EventStore>, Box<dyn std::error::Error>> {
+    pg(url)
 }
 
 #[cfg(not(feature = "postgres"))]
