@@ -157,6 +157,15 @@ pub enum StoreError {
         /// The newest version this crate has.
         known: i64,
     },
+    /// A SQLite file would not go into WAL mode (it stays in the journal
+    /// mode named, e.g. on a file system without shared memory).
+    #[error("SQLite file {path}: cannot use WAL mode; the journal stays `{mode}`")]
+    JournalMode {
+        /// The file.
+        path: String,
+        /// The journal mode SQLite kept.
+        mode: String,
+    },
     /// SQLite failed.
     #[error("SQLite, {what}: {source}")]
     Sqlite {

@@ -69,20 +69,17 @@ impl SqliteStore {
     /// # Errors
     ///
     /// [`StoreError::Sqlite`] when the file cannot be opened or is not a
-    /// database; [`StoreError::SchemaTooNew`].
+    /// database; [`StoreError::JournalMode`]; [`StoreError::SchemaTooNew`].
     pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore, StoreError> {
         let path = path.as_ref();
         let conn = Connection::open(path).map_err(db(format!("opening {}", path.display())))?;
         let mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
-            .map_err(db("setting WAL mode"))?;
+            .map_err(db(format!("setting WAL mode on {}", path.display())))?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Sqlite {
-                what: format!(
-                    "setting WAL mode on {} (the journal stays `{mode}`)",
-                    path.display()
-                ),
-                source: rusqlite::Error::InvalidQuery,
+            return Err(StoreError::JournalMode {
+                path: path.display().to_string(),
+                mode,
             });
         }
         SqliteStore::prepare(conn)

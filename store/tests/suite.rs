@@ -650,3 +650,34 @@ fn sqlite_in_memory_round_trip() {
         assert_eq!(loaded, p.project);
     }
 }
+
+/// A database whose schema is newer than the crate is refused, saying so;
+/// a file that is not a database is refused, naming it.
+#[test]
+fn sqlite_newer_schema_and_foreign_file_refused() {
+    let h = support::sqlite("newer_schema").unwrap();
+    drop(h.connect());
+    assert_eq!(
+        h.sql("INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')"),
+        1
+    );
+    let err = skill_grants_store::SqliteStore::open(&h.path).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::SchemaTooNew {
+                found: 99,
+                known: SCHEMA_VERSION
+            }
+        ),
+        "{err}"
+    );
+    let other = h.path.with_file_name("notes.txt");
+    std::fs::write(&other, "not a database, but long enough to have a header of its own ........................................................").unwrap();
+    let err = skill_grants_store::SqliteStore::open(&other).unwrap_err();
+    assert!(matches!(err, StoreError::Sqlite { .. }), "{err}");
+    assert!(
+        err.to_string().contains("notes.txt") || err.to_string().contains("WAL"),
+        "{err}"
+    );
+}
