@@ -1,4 +1,4 @@
-//! The persisting main job (`examples/annual_round`): `--db FILE` then
+//! The persisting main job (`examples/annual_round_db`): `--db FILE` then
 //! `--resume FILE` print the same money summary as the run in memory; a
 //! tampered file is refused on resume; `--help` and bad arguments.
 #![allow(
@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-#[path = "../examples/annual_round/cli.rs"]
+#[path = "../examples/annual_round_db/cli.rs"]
 #[allow(dead_code)]
 mod cli;
 
@@ -117,7 +117,7 @@ fn resume_refuses_a_tampered_file() {
 fn help_and_bad_arguments() {
     let (code, out, _) = run(&["--help"]);
     assert_eq!(code, 0);
-    assert!(out.starts_with("usage: annual_round"));
+    assert!(out.starts_with("usage: annual_round_db"));
     for bad in [
         &["--frobnicate"][..],
         &["--db"],
@@ -127,6 +127,6 @@ fn help_and_bad_arguments() {
         let (code, out, err) = run(bad);
         assert_eq!(code, 2, "{bad:?}");
         assert!(out.is_empty());
-        assert!(err.contains("usage: annual_round"), "{err}");
+        assert!(err.contains("usage: annual_round_db"), "{err}");
     }
 }

@@ -2,12 +2,12 @@
 //! log written to SQLite, then read back, verified and summed.
 //!
 //! ```sh
-//! cargo run -p skill-grants-store --example annual_round -- --db grants.db      # run, write, print the money
-//! cargo run -p skill-grants-store --example annual_round -- --resume grants.db  # read back, verify, print the same
+//! cargo run -p skill-grants-store --example annual_round_db -- --db grants.db      # run, write, print the money
+//! cargo run -p skill-grants-store --example annual_round_db -- --resume grants.db  # read back, verify, print the same
 //! ```
 //!
 //! The logic is in `cli.rs`, which the tests run in-process
-//! (`tests/annual_round.rs`).
+//! (`tests/annual_round_db.rs`).
 
 mod cli;
 

@@ -1,4 +1,4 @@
-//! `annual_round --db FILE | --resume FILE | --help`: the persisting main job.
+//! `annual_round_db --db FILE | --resume FILE | --help`: the persisting main job.
 //! Shared by the example's `main` and its test.
 
 use std::io::Write;
@@ -14,7 +14,7 @@ use skill_grants_store::{EventStore, SqliteStore};
 pub const ROUND_KEY: &str = "2022";
 
 pub const USAGE: &str = "\
-usage: annual_round [--db FILE | --resume FILE | --help]
+usage: annual_round_db [--db FILE | --resume FILE | --help]
 
   (no option)     run the sample 2022 round and every project in memory; print the money
   --db FILE       run it and write the round and every project's sealed log to a new SQLite
@@ -51,7 +51,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mode = match parse(args) {
         Ok(mode) => mode,
         Err(problem) => {
-            let _ = writeln!(err, "annual_round: {problem}\n\n{USAGE}");
+            let _ = writeln!(err, "annual_round_db: {problem}\n\n{USAGE}");
             return 2;
         }
     };
@@ -64,7 +64,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match result {
         Ok(()) => 0,
         Err(problem) => {
-            let _ = writeln!(err, "annual_round: {problem}");
+            let _ = writeln!(err, "annual_round_db: {problem}");
             1
         }
     }
