@@ -12,7 +12,7 @@
 //! ## Quick start
 //!
 //! ```sh
-//! cargo run --example annual_round   # a whole 2022 round and every project's life, on built-in data
+//! cargo run -p annual-round   # a whole 2022 round and every project's life, on built-in data
 //! cargo test --all-features           # every test, the JSON Schema tests included
 //! ```
 //!

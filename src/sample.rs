@@ -6,7 +6,7 @@
 //! school, company or person is meant, and nothing here suggests that a real
 //! unit applied, was funded or was revoked. [`name`] gives every name and
 //! text of the sample in English; [`AnnualRun::summary`] and
-//! [`AnnualRun::report`] are what `cargo run --example annual_round` prints.
+//! [`AnnualRun::report`] are what `cargo run -p annual-round` prints.
 //!
 //! ```
 //! use skill_grants::sample;

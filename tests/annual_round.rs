@@ -1,4 +1,4 @@
-//! The built-in 2022 programme run (what `cargo run --example annual_round` prints): its JSON
+//! The built-in 2022 programme run (what `cargo run -p annual-round` prints): its JSON
 //! round-trips through the crate's own types, it is deterministic, its money adds up, and it
 //! contains every case the README promises.
 #![allow(
@@ -189,7 +189,7 @@ fn a_past_state_comes_from_the_log() {
     );
 }
 
-/// What `cargo run --example annual_round` prints, in each language (the example prints
+/// What `cargo run -p annual-round` prints, in each language (the example prints
 /// `AnnualRun::report`): reviewed by reading it.
 #[test]
 fn snapshot_of_the_main_job_in_chinese() {

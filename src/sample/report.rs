@@ -1,4 +1,4 @@
-//! The report of the built-in run (what `cargo run --example annual_round`
+//! The report of the built-in run (what `cargo run -p annual-round`
 //! prints): a summary of about ten lines, then the detail, in Chinese or
 //! English. Tables are aligned by display width (a Chinese character takes
 //! two columns), money is right-aligned, scores have two places, and each

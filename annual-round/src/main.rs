@@ -2,16 +2,18 @@
 //! project through its construction period — a summary first, then the detail.
 //!
 //! ```sh
-//! cargo run --example annual_round              # Chinese
-//! cargo run --example annual_round -- --lang en # English
-//! cargo run --example annual_round -- --json    # the whole run as JSON (skill_grants::sample::AnnualRun)
+//! cargo run -p annual-round              # Chinese
+//! cargo run -p annual-round -- --lang en # English
+//! cargo run -p annual-round -- --json    # the whole run as JSON (skill_grants::sample::AnnualRun)
 //! ```
 //!
 //! Every unit and person is invented (see `skill_grants::sample`); the nine banners and districts
 //! are real. The scenario and its report live in the library (`sample::annual_round_2022`,
-//! `AnnualRun::report`), so the tests check exactly what this prints.
+//! `AnnualRun::report`), so the tests check exactly what this prints. It is a crate of its own, not
+//! an example, so that it builds without the library's test-only dev-dependencies.
 
-#[path = "support/cli.rs"]
+// The examples' command-line convention, shared with them.
+#[path = "../../examples/support/cli.rs"]
 mod cli;
 
 use skill_grants::sample;
@@ -20,7 +22,7 @@ const USAGE: &str = "\
 The 2022 round of 鄂人社发〔2022〕100号 on built-in sample data, then every funded project
 through its construction period: a summary first, then the detail.
 
-Usage: cargo run --example annual_round -- [--lang zh|en] [--summary] [--json]
+Usage: cargo run -p annual-round -- [--lang zh|en] [--summary] [--json]
 
 Options:
   --lang zh|en   language of the report (default zh)
