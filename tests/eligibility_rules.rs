@@ -426,7 +426,11 @@ fn r6_a_project_of_either_kind_bars() {
         outcome(&decision, RuleId::ConstructionPeriod),
         Outcome::Failed
     );
-    assert_eq!(outcome(&decision, RuleId::Reapplication), Outcome::Passed);
+    // No earlier base: 3.4 has nothing to judge (issue 18: not applicable).
+    assert_eq!(
+        outcome(&decision, RuleId::Reapplication),
+        Outcome::NotApplicable
+    );
     assert_eq!(decision.eligible_from(), Some(d(2024, 9, 2)));
 }
 
@@ -678,7 +682,8 @@ fn r7_a_project_of_the_other_kind_does_not_count() {
     unit.projects.push(revoked);
     let decision = decide_ordos(&studio(unit, d(2023, 7, 1)));
     let f = finding(&decision, RuleId::Reapplication);
-    assert_eq!(f.outcome, Outcome::Passed);
+    // No earlier studio: 3.4 has nothing to judge (issue 18: not applicable).
+    assert_eq!(f.outcome, Outcome::NotApplicable);
     assert!(matches!(f.facts, Facts::Reapplication { earlier: 0, .. }));
 }
 
