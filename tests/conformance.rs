@@ -418,8 +418,7 @@ fn run_round(policy: Policy, run: &Run) -> Result<Value, Value> {
     };
     let mut receipts = Vec::new();
     if let Some(recommendations) = recommendations {
-        let recommendations: Vec<Recommendation> =
-            input(recommendations, "run.recommendations")?;
+        let recommendations: Vec<Recommendation> = input(recommendations, "run.recommendations")?;
         for r in recommendations {
             match round.submit(r) {
                 Ok(receipt) => receipts.push(json!({
@@ -751,7 +750,7 @@ fn run_lifecycle(policy: &Policy, run: &Run) -> Result<Result<Value, Value>, Cas
             Ok(c) => c,
             Err(e) => return Ok(Err(e)),
         };
-        let (project, log) = &mut opened[index];
+        let (project, _) = &mut opened[index];
         match project.decide(&command) {
             Ok(events) => {
                 for e in &events {
@@ -782,7 +781,6 @@ fn run_lifecycle(policy: &Policy, run: &Run) -> Result<Result<Value, Value>, Cas
             })),
         }
     }
-    let _ = log;
     let mut by_id = Map::new();
     for (p, log) in &opened {
         by_id.insert(
@@ -915,7 +913,9 @@ fn meets(expected: &Value, actual: &Value, path: &str, key: &str) -> Result<(), 
             if a.contains(e.as_str()) {
                 Ok(())
             } else {
-                Err(format!("{path}: expected an error containing {e:?}, got {a:?}"))
+                Err(format!(
+                    "{path}: expected an error containing {e:?}, got {a:?}"
+                ))
             }
         }
         (e, a) if e == a => Ok(()),
