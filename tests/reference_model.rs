@@ -12,7 +12,7 @@
 //! - `ledger`: a project's account over random command sequences.
 //!
 //! Case counts scale with `PROPTEST_CASES` (as `tests/properties.rs`);
-//! failing seeds are saved beside the model (`tests/reference/*.proptest-regressions`).
+//! failing seeds are saved in `tests/reference_model.proptest-regressions`.
 //! Where the two readings disagreed, `docs/conformance.md` ("The second
 //! reading") records which one the law supports.
 //!
