@@ -30,6 +30,8 @@
 mod dates;
 #[path = "reference/eligibility.rs"]
 mod eligibility;
+#[path = "reference/ledger.rs"]
+mod ledger;
 #[path = "reference/round.rs"]
 mod round;
 #[allow(dead_code)]
@@ -528,6 +530,129 @@ proptest! {
         let model = round::run(&spec);
         let actual = crate_round(&spec);
         prop_assert_eq!(actual, model);
+    }
+}
+
+/// The fourteen spending categories by the notice's lists: 6.1's eight (a
+/// base's), 6.2's three (a studio's), and the three never allowed — the
+/// model's own table, in the order of `SpendingCategory::ALL`.
+const CATEGORY_LIST: [u8; 14] = [1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 0, 0, 0];
+
+/// One random command: (days after the previous one, what, category index,
+/// specialty index or none, amount choice, rated effective).
+type RawStep = (u64, u8, usize, Option<u8>, u8, bool);
+
+fn raw_step() -> impl Strategy<Value = RawStep> {
+    (
+        prop_oneof![0u64..40, 100u64..400],
+        prop_oneof![6 => Just(0u8), 1 => Just(1u8), 1 => Just(2u8), 1 => Just(3u8), 1 => Just(4u8), 1 => Just(5u8), 2 => Just(6u8)],
+        0usize..14,
+        prop_oneof![3 => (0u8..3).prop_map(Some), 1 => Just(None)],
+        0u8..6,
+        any::<bool>(),
+    )
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// A project's account over random commands: each command accepted or
+    /// refused alike, and the ledger equal after every step.
+    #[test]
+    fn a_ledger_agrees_with_the_second_reading(
+        base in any::<bool>(),
+        specialties in 1u8..3,
+        released_offset in 0u64..800,
+        steps in proptest::collection::vec(raw_step(), 1..14),
+    ) {
+        use skill_grants::domain::UnitId;
+        use skill_grants::lifecycle::{Action, Actor, Command, Misconduct, Project, ProjectStart, Spend, SpecialtyIndex, SpendingCategory};
+        use skill_grants::Yuan;
+        let policy = Policy::ordos_2022();
+        let released_on = plus_days(d(2022, 9, 1), released_offset);
+        let (kind, released, specs) = if base {
+            (ProjectKind::TrainingBase, 200_000_00i64, specialties)
+        } else {
+            (ProjectKind::Studio, 50_000_00i64, 0)
+        };
+        let start = ProjectStart {
+            project: ProjectId::new("2022-TB-01"),
+            kind,
+            unit: UnitId::new("U-1"),
+            unit_name: "准格尔旗某煤炭企业".into(),
+            seat: Seat::Banner(Banner::JungarBanner),
+            specialties: (0..specs).map(|i| Specialty::new(format!("专业{i}"))).collect(),
+            lead: (!base).then(|| StudioLead::new("P-1", "王某", [Honour::OrdosCraftsman])),
+            released: Yuan::from_fen(released).unwrap(),
+            released_on,
+            policy: policy.reference(),
+        };
+        let (mut project, _) = Project::open(start, &policy).unwrap();
+        let mut model = ledger::Model::open(base, specs, released, released_on);
+        let mut on = released_on;
+        let unit = Actor::Unit(UnitId::new("U-1"));
+        for (i, (gap, what, category, specialty, amount, effective)) in steps.iter().enumerate() {
+            on = plus_days(on, *gap);
+            let amount_fen: i64 = match amount {
+                0 => 1,
+                1 => 5_000_00,
+                2 => 30_000_00,
+                3 => 49_999_99,
+                4 => 120_000_00,
+                _ => model.account.balance.max(model.account.owed),
+            };
+            let (step, action, by) = match what {
+                0 => (
+                    ledger::Step::Pay {
+                        own_list: CATEGORY_LIST[*category] == if base { 1 } else { 2 },
+                        prohibited: CATEGORY_LIST[*category] == 0,
+                        specialty: *specialty,
+                        amount: amount_fen,
+                    },
+                    Action::Pay {
+                        spend: Spend {
+                            category: SpendingCategory::ALL[*category],
+                            amount: Yuan::from_fen(amount_fen).unwrap(),
+                            specialty: specialty.map(SpecialtyIndex),
+                        },
+                    },
+                    unit.clone(),
+                ),
+                1 => (ledger::Step::Complete, Action::CompleteConstruction, unit.clone()),
+                2 => (
+                    ledger::Step::Accept { effective: *effective },
+                    Action::Accept { rated_effective: *effective },
+                    Actor::City,
+                ),
+                3 => (
+                    ledger::Step::Finding,
+                    Action::VerifyFinding { misconduct: Misconduct::Fraud, report: "查明属实".into() },
+                    Actor::City,
+                ),
+                4 => (ledger::Step::Revoke, Action::Revoke, Actor::City),
+                5 => (ledger::Step::Dissolve, Action::Dissolve, Actor::City),
+                _ => (
+                    ledger::Step::Repay { amount: amount_fen },
+                    Action::RecordRepayment { amount: Yuan::from_fen(amount_fen).unwrap() },
+                    Actor::CityFinance,
+                ),
+            };
+            let accepted = project.execute(&Command::new(by, on, action)).is_ok();
+            let expected = model.apply(on, &step);
+            prop_assert_eq!(accepted, expected, "step {} {:?} on {}", i, step, on);
+            let l = project.ledger();
+            let actual = ledger::Account {
+                released: fen(l.released),
+                spent: fen(l.spent),
+                balance: fen(l.balance),
+                returned: fen(l.returned_from_account),
+                recovery_ordered: fen(l.recovery_ordered),
+                repaid: fen(l.repaid),
+                owed: fen(l.owed),
+                asset_rules: fen(l.spent_for_asset_rules),
+            };
+            prop_assert_eq!(actual, model.account, "after step {} {:?}", i, step);
+        }
     }
 }
 
