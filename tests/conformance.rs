@@ -836,18 +836,17 @@ fn replay_given(
 /// nothing; `exactly` stands alone.
 fn lint_expect(expected: &Value, path: &str, problems: &mut Vec<String>) {
     match expected {
-        Value::Object(o) if o.contains_key("exactly") => {
-            if o.len() > 1 {
-                problems.push(format!(
-                    "{path}: `exactly` stands alone (beside it: {})",
-                    o.keys()
-                        .filter(|k| *k != "exactly")
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
+        Value::Object(o) if o.contains_key("exactly") && o.len() > 1 => {
+            problems.push(format!(
+                "{path}: `exactly` stands alone (beside it: {})",
+                o.keys()
+                    .filter(|k| *k != "exactly")
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
         }
+        Value::Object(o) if o.contains_key("exactly") => {}
         Value::Object(o) if o.is_empty() => problems.push(format!(
             "{path}: an empty object asserts nothing; write {{\"exactly\": {{}}}} to assert that it is empty"
         )),

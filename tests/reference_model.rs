@@ -34,7 +34,6 @@ mod eligibility;
 mod ledger;
 #[path = "reference/round.rs"]
 mod round;
-#[allow(dead_code)]
 mod round_support;
 
 use std::collections::BTreeMap;
@@ -287,9 +286,9 @@ fn round_spec() -> impl Strategy<Value = round::Spec> {
             prop_oneof![Just(0u32), 36u32..41],
         ),
         (
-            prop_oneof![Just(0i64), 1i64..12, Just(7i64)].prop_map(|n| n * 50_000_00),
-            prop_oneof![Just(0i64), Just(12_345_67i64), 1i64..6]
-                .prop_map(|n| if n < 100 { n * 100_000_00 } else { n }),
+            prop_oneof![Just(0i64), 1i64..12, Just(7i64)].prop_map(|n| n * 5_000_000),
+            prop_oneof![Just(0i64), Just(1_234_567i64), 1i64..6]
+                .prop_map(|n| if n < 100 { n * 10_000_000 } else { n }),
         ),
         proptest::collection::vec((0usize..9, prop::bool::weighted(0.7)), 0..4),
         any::<bool>(),
@@ -571,9 +570,9 @@ proptest! {
         let policy = Policy::ordos_2022();
         let released_on = plus_days(d(2022, 9, 1), released_offset);
         let (kind, released, specs) = if base {
-            (ProjectKind::TrainingBase, 200_000_00i64, specialties)
+            (ProjectKind::TrainingBase, 20_000_000i64, specialties)
         } else {
-            (ProjectKind::Studio, 50_000_00i64, 0)
+            (ProjectKind::Studio, 5_000_000i64, 0)
         };
         let start = ProjectStart {
             project: ProjectId::new("2022-TB-01"),
@@ -595,10 +594,10 @@ proptest! {
             on = plus_days(on, *gap);
             let amount_fen: i64 = match amount {
                 0 => 1,
-                1 => 5_000_00,
-                2 => 30_000_00,
-                3 => 49_999_99,
-                4 => 120_000_00,
+                1 => 500_000,
+                2 => 3_000_000,
+                3 => 4_999_999,
+                4 => 12_000_000,
                 _ => model.account.balance.max(model.account.owed),
             };
             let (step, action, by) = match what {

@@ -26,7 +26,7 @@ pub type Fen = i64;
 
 /// The fixed subsidy of 2.2, in fen.
 pub fn subsidy(base: bool) -> Fen {
-    if base { 200_000_00 } else { 50_000_00 }
+    if base { 20_000_000 } else { 5_000_000 }
 }
 
 /// One candidate of the round.
