@@ -922,3 +922,53 @@ fn decide_does_not_touch_the_application() {
     let _ = decide(&strict_policy(), &app);
     assert_eq!(app, before);
 }
+
+/// Issue 18: a rule on the unit's history is not applicable when there is
+/// nothing for it to judge, and passed when it judges and finds no bar.
+#[test]
+fn r5_r6_r7_not_applicable_without_their_precondition_passed_with_it() {
+    let title = |kind, funded| Title {
+        kind,
+        level: TitleLevel::Region,
+        funded,
+    };
+    // 3.2: a studio title does not concern a base application…
+    let mut unit = school();
+    unit.titles.push(title(Studio, true));
+    let decision = decide_ordos(&base(unit.clone(), d(2023, 7, 1)));
+    assert_eq!(
+        outcome(&decision, RuleId::RegionTitle),
+        Outcome::NotApplicable
+    );
+    // …an unfunded base title is judged and does not bar.
+    unit.titles.push(title(TrainingBase, false));
+    let decision = decide_ordos(&base(unit, d(2023, 7, 1)));
+    assert_eq!(outcome(&decision, RuleId::RegionTitle), Outcome::Passed);
+
+    // 3.3: no project at all; then a studio closed before the reference date.
+    let decision = decide_ordos(&base(school(), d(2023, 7, 1)));
+    assert_eq!(
+        outcome(&decision, RuleId::ConstructionPeriod),
+        Outcome::NotApplicable
+    );
+    assert_eq!(
+        outcome(&decision, RuleId::Reapplication),
+        Outcome::NotApplicable
+    );
+    let mut unit = school();
+    unit.projects
+        .push(closed("2021-S-01", Studio, d(2021, 7, 1), d(2022, 6, 30)));
+    let decision = decide_ordos(&base(unit.clone(), d(2023, 7, 1)));
+    assert_eq!(
+        outcome(&decision, RuleId::ConstructionPeriod),
+        Outcome::Passed
+    );
+    // 3.4 concerns the same kind only: for a base, the studio is no earlier
+    // project; for a studio it is, and (closed without acceptance) it fails.
+    assert_eq!(
+        outcome(&decision, RuleId::Reapplication),
+        Outcome::NotApplicable
+    );
+    let decision = decide_ordos(&studio(unit, d(2023, 7, 1)));
+    assert_eq!(outcome(&decision, RuleId::Reapplication), Outcome::Failed);
+}
