@@ -12,6 +12,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target/mutants}"
+export CARGO_INCREMENTAL=0
 OUT="$PWD/target/mutants-out"
 mkdir -p "$OUT"
 
