@@ -32,7 +32,7 @@ run() {
         targets="$targets --cargo-arg=$t"
     done
     # shellcheck disable=SC2086
-    nice -n 19 cargo mutants --no-shuffle --baseline skip --timeout 300 \
+    nice -n 19 cargo mutants --no-shuffle --baseline skip --timeout 120 \
         --all-features $files $targets --output "$OUT/$group" || true
     echo "== $group: caught $(wc -l < "$OUT/$group/mutants.out/caught.txt"), missed $(wc -l < "$OUT/$group/mutants.out/missed.txt"), unviable $(wc -l < "$OUT/$group/mutants.out/unviable.txt"), timeout $(wc -l < "$OUT/$group/mutants.out/timeout.txt")"
 }
