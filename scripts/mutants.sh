@@ -40,7 +40,7 @@ run() {
 GROUP="${1:-}"
 
 if [ -z "$GROUP" ] || [ "$GROUP" = date ]; then
-    run date src/date.rs -- --test=dates --test=conformance --test=reference_model
+    run date src/date.rs -- --test=dates --test=conformance --test=reference_model --test=schema
 fi
 if [ -z "$GROUP" ] || [ "$GROUP" = money ]; then
     run money src/money.rs -- --test=money --test=conformance

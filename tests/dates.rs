@@ -200,3 +200,23 @@ fn a_working_day_after_366_idle_days_is_found() {
         Err(DateError::NoWorkingDay(_))
     ));
 }
+
+/// A calendar reports the holidays and worked weekend days it was given, in
+/// date order, each once (kills the accessors' surviving mutants).
+#[test]
+fn a_calendar_lists_its_holidays_and_worked_weekend_days() {
+    let cal = HolidayCalendar::new(
+        [d(2022, 10, 3), d(2022, 10, 1), d(2022, 10, 3)],
+        [d(2022, 10, 8)],
+    )
+    .unwrap();
+    assert_eq!(
+        cal.holidays().collect::<Vec<_>>(),
+        vec![d(2022, 10, 1), d(2022, 10, 3)]
+    );
+    assert_eq!(
+        cal.worked_weekend_days().collect::<Vec<_>>(),
+        vec![d(2022, 10, 8)]
+    );
+    assert_eq!(HolidayCalendar::weekends_only().holidays().count(), 0);
+}
