@@ -972,3 +972,30 @@ fn r5_r6_r7_not_applicable_without_their_precondition_passed_with_it() {
     let decision = decide_ordos(&studio(unit, d(2023, 7, 1)));
     assert_eq!(outcome(&decision, RuleId::Reapplication), Outcome::Failed);
 }
+
+/// R6 names one barring project: the one that bars longest, and among those
+/// ending the same day the smallest id, whatever the order of the unit's
+/// projects (kills the surviving mutant of the tie-break).
+#[test]
+fn r6_names_the_same_barring_project_whatever_the_order() {
+    for ids in [["2022-B-02", "2022-B-01"], ["2022-B-01", "2022-B-02"]] {
+        let mut unit = school();
+        for id in ids {
+            unit.projects.push(open(id, TrainingBase, d(2022, 9, 1)));
+        }
+        let decision = decide_ordos(&studio(unit, d(2023, 7, 1)));
+        let f = finding(&decision, RuleId::ConstructionPeriod);
+        let Facts::ConstructionPeriod {
+            barring, latest, ..
+        } = &f.facts
+        else {
+            panic!("{:?}", f.facts);
+        };
+        assert_eq!(*barring, 2);
+        assert_eq!(
+            latest.as_ref().map(|l| l.id.as_str()),
+            Some("2022-B-01"),
+            "{ids:?}"
+        );
+    }
+}
