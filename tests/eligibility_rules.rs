@@ -999,3 +999,31 @@ fn r6_names_the_same_barring_project_whatever_the_order() {
         );
     }
 }
+
+/// R7 names one blocking earlier project: the worst standing, then the
+/// latest date, then the smallest id, whatever the order of the projects.
+#[test]
+fn r7_names_the_same_blocking_project_whatever_the_order() {
+    for ids in [["2022-S-02", "2022-S-01"], ["2022-S-01", "2022-S-02"]] {
+        let mut unit = school();
+        for id in ids {
+            unit.projects
+                .push(accepted(id, Studio, d(2022, 9, 1), d(2023, 9, 1), true));
+        }
+        let decision = decide_ordos(&studio(unit, d(2024, 7, 1)));
+        let f = finding(&decision, RuleId::Reapplication);
+        let Facts::Reapplication {
+            blocking, worst, ..
+        } = &f.facts
+        else {
+            panic!("{:?}", f.facts);
+        };
+        assert_eq!(*blocking, 2);
+        assert_eq!(
+            worst.as_ref().map(|w| w.id.as_str()),
+            Some("2022-S-01"),
+            "{ids:?}"
+        );
+        assert_eq!(f.remedy, Some(Remedy::ApplyFrom(d(2025, 9, 1))));
+    }
+}
