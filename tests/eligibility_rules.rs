@@ -1027,3 +1027,25 @@ fn r7_names_the_same_blocking_project_whatever_the_order() {
         assert_eq!(f.remedy, Some(Remedy::ApplyFrom(d(2025, 9, 1))));
     }
 }
+
+/// R7: an earlier project of the kind still open (neither accepted nor
+/// closed) blocks until its acceptance; one closed without acceptance gives
+/// no path back (kills the surviving mutant of the `closed_on` guard).
+#[test]
+fn r7_an_open_earlier_project_awaits_acceptance_a_closed_one_has_no_path_back() {
+    let mut unit = school();
+    unit.projects.push(open("2023-S-01", Studio, d(2023, 9, 1)));
+    let decision = decide_ordos(&studio(unit, d(2025, 7, 1)));
+    assert_eq!(
+        remedy(&decision, RuleId::Reapplication),
+        Some(Remedy::AwaitAcceptance)
+    );
+    let mut unit = school();
+    unit.projects
+        .push(closed("2023-S-01", Studio, d(2023, 9, 1), d(2024, 3, 1)));
+    let decision = decide_ordos(&studio(unit, d(2025, 7, 1)));
+    assert_eq!(
+        remedy(&decision, RuleId::Reapplication),
+        Some(Remedy::NoPathBack)
+    );
+}
