@@ -237,7 +237,10 @@ pub enum Outcome {
     /// The rule is not met: the application is not eligible.
     Failed,
     /// The rule does not concern this application: it is for the other kind of
-    /// project, or (4.2) the unit is recommended by its banner or district.
+    /// project, or (4.2) the unit is recommended by its banner or district, or
+    /// the fact the rule judges is absent — no region-or-national title of
+    /// this kind (3.2), no funded city-level project (3.3), no earlier
+    /// city-level project of this kind (3.4).
     NotApplicable,
 }
 

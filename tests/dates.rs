@@ -173,3 +173,50 @@ fn counting_working_days_past_the_last_date_says_so() {
     );
     assert!(err.to_string().contains("range"), "{err}");
 }
+
+/// The guard of `nth_working_day` (no working day in 366 days) is exact: a
+/// working day after 366 days without one is still found; 367 without one
+/// is an error. (Kills the mutant `idle > 366` → `idle == 366`.)
+#[test]
+fn a_working_day_after_366_idle_days_is_found() {
+    use chrono::{Datelike, Days, Weekday};
+    let start = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+    let days = |n: u64| start.checked_add_days(Days::new(n)).unwrap();
+    let weekdays = |from: u64, to: u64| {
+        (from..to)
+            .map(days)
+            .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+            .collect::<Vec<_>>()
+    };
+    // Days 0..366 idle (weekends, and every weekday a holiday); day 366,
+    // Thursday 2 January 2031, works.
+    assert_eq!(days(366).weekday(), Weekday::Thu);
+    let cal = HolidayCalendar::new(weekdays(0, 366), []).unwrap();
+    assert_eq!(cal.nth_working_day(start, 1).unwrap(), days(366));
+    // One more idle day and the guard stops the count.
+    let cal = HolidayCalendar::new(weekdays(0, 367), []).unwrap();
+    assert!(matches!(
+        cal.nth_working_day(start, 1),
+        Err(DateError::NoWorkingDay(_))
+    ));
+}
+
+/// A calendar reports the holidays and worked weekend days it was given, in
+/// date order, each once (kills the accessors' surviving mutants).
+#[test]
+fn a_calendar_lists_its_holidays_and_worked_weekend_days() {
+    let cal = HolidayCalendar::new(
+        [d(2022, 10, 3), d(2022, 10, 1), d(2022, 10, 3)],
+        [d(2022, 10, 8)],
+    )
+    .unwrap();
+    assert_eq!(
+        cal.holidays().collect::<Vec<_>>(),
+        vec![d(2022, 10, 1), d(2022, 10, 3)]
+    );
+    assert_eq!(
+        cal.worked_weekend_days().collect::<Vec<_>>(),
+        vec![d(2022, 10, 8)]
+    );
+    assert_eq!(HolidayCalendar::weekends_only().holidays().count(), 0);
+}

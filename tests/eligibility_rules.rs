@@ -426,7 +426,11 @@ fn r6_a_project_of_either_kind_bars() {
         outcome(&decision, RuleId::ConstructionPeriod),
         Outcome::Failed
     );
-    assert_eq!(outcome(&decision, RuleId::Reapplication), Outcome::Passed);
+    // No earlier base: 3.4 has nothing to judge (issue 18: not applicable).
+    assert_eq!(
+        outcome(&decision, RuleId::Reapplication),
+        Outcome::NotApplicable
+    );
     assert_eq!(decision.eligible_from(), Some(d(2024, 9, 2)));
 }
 
@@ -678,7 +682,8 @@ fn r7_a_project_of_the_other_kind_does_not_count() {
     unit.projects.push(revoked);
     let decision = decide_ordos(&studio(unit, d(2023, 7, 1)));
     let f = finding(&decision, RuleId::Reapplication);
-    assert_eq!(f.outcome, Outcome::Passed);
+    // No earlier studio: 3.4 has nothing to judge (issue 18: not applicable).
+    assert_eq!(f.outcome, Outcome::NotApplicable);
     assert!(matches!(f.facts, Facts::Reapplication { earlier: 0, .. }));
 }
 
@@ -916,4 +921,131 @@ fn decide_does_not_touch_the_application() {
     assert_eq!(app, before);
     let _ = decide(&strict_policy(), &app);
     assert_eq!(app, before);
+}
+
+/// Issue 18: a rule on the unit's history is not applicable when there is
+/// nothing for it to judge, and passed when it judges and finds no bar.
+#[test]
+fn r5_r6_r7_not_applicable_without_their_precondition_passed_with_it() {
+    let title = |kind, funded| Title {
+        kind,
+        level: TitleLevel::Region,
+        funded,
+    };
+    // 3.2: a studio title does not concern a base application…
+    let mut unit = school();
+    unit.titles.push(title(Studio, true));
+    let decision = decide_ordos(&base(unit.clone(), d(2023, 7, 1)));
+    assert_eq!(
+        outcome(&decision, RuleId::RegionTitle),
+        Outcome::NotApplicable
+    );
+    // …an unfunded base title is judged and does not bar.
+    unit.titles.push(title(TrainingBase, false));
+    let decision = decide_ordos(&base(unit, d(2023, 7, 1)));
+    assert_eq!(outcome(&decision, RuleId::RegionTitle), Outcome::Passed);
+
+    // 3.3: no project at all; then a studio closed before the reference date.
+    let decision = decide_ordos(&base(school(), d(2023, 7, 1)));
+    assert_eq!(
+        outcome(&decision, RuleId::ConstructionPeriod),
+        Outcome::NotApplicable
+    );
+    assert_eq!(
+        outcome(&decision, RuleId::Reapplication),
+        Outcome::NotApplicable
+    );
+    let mut unit = school();
+    unit.projects
+        .push(closed("2021-S-01", Studio, d(2021, 7, 1), d(2022, 6, 30)));
+    let decision = decide_ordos(&base(unit.clone(), d(2023, 7, 1)));
+    assert_eq!(
+        outcome(&decision, RuleId::ConstructionPeriod),
+        Outcome::Passed
+    );
+    // 3.4 concerns the same kind only: for a base, the studio is no earlier
+    // project; for a studio it is, and (closed without acceptance) it fails.
+    assert_eq!(
+        outcome(&decision, RuleId::Reapplication),
+        Outcome::NotApplicable
+    );
+    let decision = decide_ordos(&studio(unit, d(2023, 7, 1)));
+    assert_eq!(outcome(&decision, RuleId::Reapplication), Outcome::Failed);
+}
+
+/// R6 names one barring project: the one that bars longest, and among those
+/// ending the same day the smallest id, whatever the order of the unit's
+/// projects (kills the surviving mutant of the tie-break).
+#[test]
+fn r6_names_the_same_barring_project_whatever_the_order() {
+    for ids in [["2022-B-02", "2022-B-01"], ["2022-B-01", "2022-B-02"]] {
+        let mut unit = school();
+        for id in ids {
+            unit.projects.push(open(id, TrainingBase, d(2022, 9, 1)));
+        }
+        let decision = decide_ordos(&studio(unit, d(2023, 7, 1)));
+        let f = finding(&decision, RuleId::ConstructionPeriod);
+        let Facts::ConstructionPeriod {
+            barring, latest, ..
+        } = &f.facts
+        else {
+            panic!("{:?}", f.facts);
+        };
+        assert_eq!(*barring, 2);
+        assert_eq!(
+            latest.as_ref().map(|l| l.id.as_str()),
+            Some("2022-B-01"),
+            "{ids:?}"
+        );
+    }
+}
+
+/// R7 names one blocking earlier project: the worst standing, then the
+/// latest date, then the smallest id, whatever the order of the projects.
+#[test]
+fn r7_names_the_same_blocking_project_whatever_the_order() {
+    for ids in [["2022-S-02", "2022-S-01"], ["2022-S-01", "2022-S-02"]] {
+        let mut unit = school();
+        for id in ids {
+            unit.projects
+                .push(accepted(id, Studio, d(2022, 9, 1), d(2023, 9, 1), true));
+        }
+        let decision = decide_ordos(&studio(unit, d(2024, 7, 1)));
+        let f = finding(&decision, RuleId::Reapplication);
+        let Facts::Reapplication {
+            blocking, worst, ..
+        } = &f.facts
+        else {
+            panic!("{:?}", f.facts);
+        };
+        assert_eq!(*blocking, 2);
+        assert_eq!(
+            worst.as_ref().map(|w| w.id.as_str()),
+            Some("2022-S-01"),
+            "{ids:?}"
+        );
+        assert_eq!(f.remedy, Some(Remedy::ApplyFrom(d(2025, 9, 1))));
+    }
+}
+
+/// R7: an earlier project of the kind still open (neither accepted nor
+/// closed) blocks until its acceptance; one closed without acceptance gives
+/// no path back (kills the surviving mutant of the `closed_on` guard).
+#[test]
+fn r7_an_open_earlier_project_awaits_acceptance_a_closed_one_has_no_path_back() {
+    let mut unit = school();
+    unit.projects.push(open("2023-S-01", Studio, d(2023, 9, 1)));
+    let decision = decide_ordos(&studio(unit, d(2025, 7, 1)));
+    assert_eq!(
+        remedy(&decision, RuleId::Reapplication),
+        Some(Remedy::AwaitAcceptance)
+    );
+    let mut unit = school();
+    unit.projects
+        .push(closed("2023-S-01", Studio, d(2023, 9, 1), d(2024, 3, 1)));
+    let decision = decide_ordos(&studio(unit, d(2025, 7, 1)));
+    assert_eq!(
+        remedy(&decision, RuleId::Reapplication),
+        Some(Remedy::NoPathBack)
+    );
 }

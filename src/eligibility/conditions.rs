@@ -211,7 +211,9 @@ pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application)
 }
 
 /// R5 (3.2): a funded region-or-national title of the same kind bars; an
-/// unfunded one, or one of the other kind, does not.
+/// unfunded one, or one of the other kind, does not. Not applicable when the
+/// unit holds no region-or-national title of the kind applied for (the
+/// precondition of 3.2 is absent); passed when it holds only unfunded ones.
 pub(super) fn region_title(app: &Application) -> Finding {
     let rule = RuleId::RegionTitle;
     let mut barring: Option<&Title> = None;
@@ -231,10 +233,12 @@ pub(super) fn region_title(app: &Application) -> Finding {
         same_kind_unfunded,
         other_kind,
     };
-    if barring.is_some() {
-        failed(rule, facts, Remedy::NoPathBack)
-    } else {
-        passed(rule, facts)
+    match (barring.is_some(), same_kind_unfunded) {
+        (true, _) => failed(rule, facts, Remedy::NoPathBack),
+        // No region-or-national title of this kind: the rule's precondition
+        // is absent (titles of the other kind are not its concern).
+        (false, 0) => not_applicable(rule, facts),
+        (false, _) => passed(rule, facts),
     }
 }
 
@@ -266,7 +270,8 @@ struct Bar<'a> {
 /// R6 (3.3): any funded city-level project, of either kind, bars the unit while
 /// the reference date lies in its construction period: from release through
 /// the completion deadline (R10), both days included, or until its closing
-/// day, whichever comes first (free from the closing day). The stricter
+/// day, whichever comes first (free from the closing day). Not applicable
+/// when the unit has no funded city-level project. The stricter
 /// *parameter* ignores the deadline: the bar lasts until the project closes —
 /// by acceptance, or by revocation or dissolution, which end construction.
 /// A project is closed on its acceptance date if it has one, otherwise on its
@@ -332,9 +337,11 @@ pub(super) fn construction_period(
             free_from: l.free_from,
         }),
     };
-    Ok(match remedy {
-        Some(r) => failed(rule, facts, r),
-        None => passed(rule, facts),
+    Ok(match (remedy, app.unit.projects.is_empty()) {
+        (Some(r), _) => failed(rule, facts, r),
+        // No funded city-level project at all: the precondition of 3.3 is absent.
+        (None, true) => not_applicable(rule, facts),
+        (None, false) => passed(rule, facts),
     })
 }
 
@@ -342,7 +349,8 @@ pub(super) fn construction_period(
 /// acceptance, been rated effective, and its acceptance date plus the months
 /// of 3.4 (R10) must be on or before the reference date. A revoked project, one
 /// closed without acceptance, or one accepted but not rated effective gives no
-/// path back.
+/// path back. Not applicable when the unit had no earlier city-level project
+/// of this kind.
 pub(super) fn reapplication(
     policy: &Policy,
     app: &Application,
@@ -408,9 +416,12 @@ pub(super) fn reapplication(
             eligible_from,
         }),
     };
-    Ok(match remedy {
-        Some(r) => failed(rule, facts, r),
-        None => passed(rule, facts),
+    Ok(match (remedy, earlier) {
+        (Some(r), _) => failed(rule, facts, r),
+        // No earlier city-level project of this kind: the precondition of 3.4
+        // (a unit applying again) is absent.
+        (None, 0) => not_applicable(rule, facts),
+        (None, _) => passed(rule, facts),
     })
 }
 

@@ -54,8 +54,8 @@ pub struct CaseRef {
     pub file: String,
     /// The case's name.
     pub name: String,
-    /// The clause it tests.
-    pub clause: Option<ClauseId>,
+    /// The clauses it tests (`"clause"`: one id, or a list of ids).
+    pub clauses: Vec<ClauseId>,
     /// The readings it tests.
     pub readings: Vec<String>,
 }
@@ -432,7 +432,14 @@ pub fn conformance_cases(root: &Path) -> Vec<CaseRef> {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 name: v["name"].as_str().unwrap_or("").to_owned(),
-                clause: v["clause"].as_str().and_then(|c| c.parse().ok()),
+                clauses: match &v["clause"] {
+                    serde_json::Value::String(c) => c.parse().ok().into_iter().collect(),
+                    serde_json::Value::Array(cs) => cs
+                        .iter()
+                        .filter_map(|c| c.as_str().and_then(|c| c.parse().ok()))
+                        .collect(),
+                    _ => Vec::new(),
+                },
                 readings: v["readings"]
                     .as_array()
                     .map(|a| {
@@ -459,7 +466,7 @@ pub fn map<'a>(tests: &'a [TestFn], cases: &'a [CaseRef]) -> Vec<Row<'a>> {
                 .collect(),
             cases: cases
                 .iter()
-                .filter(|c| c.clause == Some(clause.id))
+                .filter(|c| c.clauses.contains(&clause.id))
                 .collect(),
         })
         .collect()
