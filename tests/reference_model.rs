@@ -44,7 +44,7 @@ use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence};
 use skill_grants::application::{
     Application, Honour, PastProject, StudioLead, Title, TitleLevel, Unit, UnitKind,
 };
-use skill_grants::domain::{BodyId, ProjectId, Seat, Specialty};
+use skill_grants::domain::{BodyId, PersonId, ProjectId, Seat, Specialty, UnitId};
 use skill_grants::policy::ConstructionBar;
 use skill_grants::{Banner, Policy, ProjectKind};
 
@@ -172,7 +172,7 @@ fn application_on(reference: NaiveDate) -> impl Strategy<Value = Application> {
     )
         .prop_map(
             |(kind, unit_kind, seat, legal, titles, projects, reference, n_spec, honours)| {
-                let mut unit = Unit::new("U-1", "达拉特旗某职业技术学校", unit_kind, seat);
+                let mut unit = Unit::new(UnitId::new("U-1"), "达拉特旗某职业技术学校", unit_kind, seat);
                 unit.independent_legal_person = legal;
                 unit.titles = titles;
                 unit.projects = projects;
@@ -187,7 +187,7 @@ fn application_on(reference: NaiveDate) -> impl Strategy<Value = Application> {
                         "A-1",
                         unit,
                         reference,
-                        StudioLead::new("P-1", "王某", honours),
+                        StudioLead::new(PersonId::new("P-1"), "王某", honours),
                     ),
                 }
             },
@@ -356,7 +356,7 @@ fn crate_application(c: &round::Candidate) -> Application {
     } else {
         UnitKind::Other
     };
-    let unit = Unit::new(format!("U-{}", c.id), "某职业学院", kind, home_seat(c.home));
+    let unit = Unit::new(UnitId::new(format!("U-{}", c.id)), "某职业学院", kind, home_seat(c.home));
     if c.base {
         Application::training_base(&c.id, unit, reference, [Specialty::new("焊工")])
     } else {
@@ -369,7 +369,7 @@ fn crate_application(c: &round::Candidate) -> Application {
             &c.id,
             unit,
             reference,
-            StudioLead::new("P-1", "王某", honours),
+            StudioLead::new(PersonId::new("P-1"), "王某", honours),
         )
     }
 }
@@ -581,7 +581,7 @@ proptest! {
             unit_name: "准格尔旗某煤炭企业".into(),
             seat: Seat::Banner(Banner::JungarBanner),
             specialties: (0..specs).map(|i| Specialty::new(format!("专业{i}"))).collect(),
-            lead: (!base).then(|| StudioLead::new("P-1", "王某", [Honour::OrdosCraftsman])),
+            lead: (!base).then(|| StudioLead::new(PersonId::new("P-1"), "王某", [Honour::OrdosCraftsman])),
             released: Yuan::from_fen(released).unwrap(),
             released_on,
             policy: policy.reference(),
