@@ -41,8 +41,9 @@
 //! # Ok::<(), skill_grants::eligibility::ApplicationError>(())
 //! ```
 //!
-//! More examples, one per kind of user, are in `examples/`:
-//! `annual_round` (the main job), `check_application` (one decision and what
+//! The main job is the workspace's bin crate `annual-round`
+//! (`cargo run -p annual-round`). More examples, one per kind of user, are in
+//! `examples/`: `check_application` (one decision and what
 //! would change it), `project_ledger` (commands, a refused payment, replay,
 //! a past state), `integrate_json` (a JSON-lines service), `custom_policy`
 //! (another policy from JSON; an invalid one refused) and `policy` (the policy,
@@ -78,8 +79,8 @@
 //! - [`rules`]: the rule registry — every rule of the crate with the clauses
 //!   it cites and the reading it follows, built from the modules' own tables;
 //!   the readings R1–R17.
-//! - [`service`]: the integrator's JSON-lines protocol (requests in, events or
-//!   errors out), host-agnostic.
+//! - [`service`]: the integrator's JSON-lines protocol for the whole programme
+//!   (eligibility, rounds, projects, restore, registry), host-agnostic.
 //! - [`sample`]: built-in, invented sample data and the whole 2022 scenario.
 //! - `schema` (cargo feature `schema`): the JSON Schema of every serialized
 //!   input and output type; committed copies are in `schema/`.
