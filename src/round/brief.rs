@@ -128,6 +128,21 @@ impl Refusal {
     }
 }
 
+/// The refusal's label in English ([`Refusal::label`]): its clauses depend on
+/// the recommender, so they are cited by [`Refusal::brief`] and
+/// [`Refusal::explain`], which take it.
+///
+/// ```
+/// use skill_grants::round::Refusal;
+/// let r = Refusal::OverQuota { listed: 3, quota: 2 };
+/// assert_eq!(r.to_string(), "list over its quota");
+/// ```
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label(Lang::En))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
