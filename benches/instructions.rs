@@ -56,8 +56,10 @@ fn measured(policy: &Policy, work: Work) {
             std::mem::forget(black_box(support::run_round(policy, input)));
         }
         Work::Decide(apps, n) => {
-            for i in 0..n {
-                black_box(decide(policy, &apps[i % apps.len()]).unwrap());
+            // The pool cycled without `%` (its integer division is not the
+            // law's work), as `eligibility/decide` does.
+            for app in apps.iter().cycle().take(n) {
+                black_box(decide(policy, app).unwrap());
             }
         }
         Work::Ledger(mut projects, commands) => {
@@ -111,19 +113,55 @@ fn main() {
             let repeats: usize = args.get(2).map_or(11, |s| s.parse().unwrap());
             let input = support::round_input(n, 11);
             let mut times = Vec::with_capacity(repeats);
+            let mut faults = Vec::with_capacity(repeats);
             for _ in 0..repeats {
                 let clone = input.clone();
                 let before = cpu_ns().unwrap_or(0);
+                let faults_before = minor_faults().unwrap_or(0);
                 let round = black_box(support::run_round(&policy, clone));
                 times.push(cpu_ns().unwrap_or(0).saturating_sub(before));
+                faults.push(minor_faults().unwrap_or(0).saturating_sub(faults_before));
                 drop(round);
             }
             times.sort_unstable();
+            faults.sort_unstable();
             println!(
-                "rounds {n}: median {:.2} ms, smallest {:.2} ms of {repeats}",
+                "rounds {n}: median {:.2} ms, smallest {:.2} ms of {repeats}; median {} page faults",
                 times[repeats / 2] as f64 / 1e6,
-                times[0] as f64 / 1e6
+                times[0] as f64 / 1e6,
+                faults[repeats / 2]
             );
+            return;
+        }
+        "steps" => {
+            // One round of N candidates, step by step: each step's processor
+            // time and minor page faults (the memory it is the first to touch).
+            // As in `rounds`: a first round on a clone, dropped; then the
+            // measured one on another clone.
+            let input = support::round_input(n, 11);
+            drop(support::run_round(&policy, input.clone()));
+            let input = input.clone();
+            let mut at = (cpu_ns().unwrap_or(0), minor_faults().unwrap_or(0));
+            let mut report = |step: &str| {
+                let now = (cpu_ns().unwrap_or(0), minor_faults().unwrap_or(0));
+                println!(
+                    "{step}: {:.2} ms, {} page faults",
+                    now.0.saturating_sub(at.0) as f64 / 1e6,
+                    now.1.saturating_sub(at.1)
+                );
+                at = (cpu_ns().unwrap_or(0), minor_faults().unwrap_or(0));
+            };
+            let mut round =
+                skill_grants::round::Round::set_up(policy.clone(), input.setup).unwrap();
+            for l in input.lists {
+                black_box(round.submit(l).unwrap());
+            }
+            report("submit");
+            round.close_submissions().unwrap();
+            report("close");
+            round.review(input.review).unwrap();
+            report("review");
+            std::mem::forget(black_box(round));
             return;
         }
         "decide" => {
@@ -162,13 +200,30 @@ fn main() {
         "count" => {
             let input = support::round_input(n, 11);
             let listed: usize = input.lists.iter().map(|l| l.candidates.len()).sum();
-            println!(
-                "round_input({n}): {listed} candidates on {} lists",
-                input.lists.len()
-            );
+            let lists = input.lists.len();
+            let round = support::run_round(&policy, input);
+            let mut by_verdict = std::collections::BTreeMap::new();
+            for c in round.lists().iter().flat_map(|l| l.candidates()) {
+                *by_verdict
+                    .entry(format!("{:?}", c.verdict.kind()))
+                    .or_insert(0usize) += 1;
+            }
+            println!("round_input({n}): {listed} candidates on {lists} lists; {by_verdict:?}");
             return;
         }
         "sizes" => {
+            use skill_grants::eligibility::{Decision, Facts, Finding};
+            use skill_grants::round::{Candidate, Refusal, Verdict};
+            println!(
+                "bytes: Application {}, Candidate {}, Verdict {}, Refusal {}, Decision {}, Finding {}, Facts {}",
+                size_of::<skill_grants::application::Application>(),
+                size_of::<Candidate>(),
+                size_of::<Verdict>(),
+                size_of::<Refusal>(),
+                size_of::<Decision>(),
+                size_of::<Finding>(),
+                size_of::<Facts>()
+            );
             let log = support::event_log(&policy, 100, 3);
             for r in log.iter().take(4) {
                 let bytes = chain::canonical_bytes(&r.event).unwrap();
@@ -189,6 +244,14 @@ fn main() {
             ns as f64 / n as f64
         );
     }
+}
+
+/// This thread's minor page faults so far (Linux: field 10 of
+/// `/proc/thread-self/stat`, counted after the command name).
+fn minor_faults() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after_name = text.rsplit_once(')')?.1;
+    after_name.split_whitespace().nth(7)?.parse().ok()
 }
 
 /// This thread's processor time so far, in nanoseconds (Linux).
