@@ -15,8 +15,12 @@
 //! `execute` (the same through `Project::execute`), `replay` (a log of N
 //! events, as `replay/full`), `verify` (the chain alone over such a log, `chain::verify`), `seal_only` (SHA-256 chain hashes of the
 //! canonical bytes of a log's N events, as `chain/seal_only`) or `sizes`
-//! (prints the canonical size of a payment event; nothing counted) or
-//! `count` (prints how many candidates a round input of N has).
+//! (prints the canonical size of a payment event and of the round's types;
+//! nothing counted) or `count` (prints how many candidates a round input of
+//! N has, and their verdicts). Not for valgrind: `rounds N R` (R rounds of
+//! N, each on a fresh clone of one input: the median and smallest processor
+//! time and the median of page faults) and `steps N` (one round's steps,
+//! each with its processor time and page faults).
 //!
 //! Run without valgrind it prints the processor time `measured` took (this
 //! thread's run time from `/proc/thread-self/schedstat`, so time spent
@@ -125,8 +129,12 @@ fn main() {
             }
             times.sort_unstable();
             faults.sort_unstable();
+            // The mean as well: each reading lags by up to a tick, so for
+            // rounds shorter than a few ticks only the mean tells.
+            let mean = times.iter().sum::<u64>() as f64 / repeats as f64;
             println!(
-                "rounds {n}: median {:.2} ms, smallest {:.2} ms of {repeats}; median {} page faults",
+                "rounds {n}: mean {:.2} ms, median {:.2} ms, smallest {:.2} ms of {repeats}; median {} page faults",
+                mean / 1e6,
                 times[repeats / 2] as f64 / 1e6,
                 times[0] as f64 / 1e6,
                 faults[repeats / 2]
@@ -254,7 +262,11 @@ fn minor_faults() -> Option<u64> {
     after_name.split_whitespace().nth(7)?.parse().ok()
 }
 
-/// This thread's processor time so far, in nanoseconds (Linux).
+/// This thread's processor time so far, in nanoseconds (Linux: the first
+/// field of `/proc/thread-self/schedstat`). The kernel brings it up to date
+/// at its ticks and when the thread leaves a core, so one reading can lag
+/// by up to a tick (a few milliseconds): a short workload is timed by the
+/// mean of many runs, not by one.
 fn cpu_ns() -> Option<u64> {
     let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     text.split_whitespace().next()?.parse().ok()
