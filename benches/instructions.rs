@@ -15,8 +15,12 @@
 //! `execute` (the same through `Project::execute`), `replay` (a log of N
 //! events, as `replay/full`), `verify` (the chain alone over such a log, `chain::verify`), `seal_only` (SHA-256 chain hashes of the
 //! canonical bytes of a log's N events, as `chain/seal_only`) or `sizes`
-//! (prints the canonical size of a payment event; nothing counted) or
-//! `count` (prints how many candidates a round input of N has).
+//! (prints the canonical size of a payment event and of the round's types;
+//! nothing counted) or `count` (prints how many candidates a round input of
+//! N has, and their verdicts). Not for valgrind: `rounds N R` (R rounds of
+//! N, each on a fresh clone of one input: the median and smallest processor
+//! time and the median of page faults) and `steps N` (one round's steps,
+//! each with its processor time and page faults).
 //!
 //! Run without valgrind it prints the processor time `measured` took (this
 //! thread's run time from `/proc/thread-self/schedstat`, so time spent
@@ -56,8 +60,10 @@ fn measured(policy: &Policy, work: Work) {
             std::mem::forget(black_box(support::run_round(policy, input)));
         }
         Work::Decide(apps, n) => {
-            for i in 0..n {
-                black_box(decide(policy, &apps[i % apps.len()]).unwrap());
+            // The pool cycled without `%` (its integer division is not the
+            // law's work), as `eligibility/decide` does.
+            for app in apps.iter().cycle().take(n) {
+                black_box(decide(policy, app).unwrap());
             }
         }
         Work::Ledger(mut projects, commands) => {
@@ -111,19 +117,59 @@ fn main() {
             let repeats: usize = args.get(2).map_or(11, |s| s.parse().unwrap());
             let input = support::round_input(n, 11);
             let mut times = Vec::with_capacity(repeats);
+            let mut faults = Vec::with_capacity(repeats);
             for _ in 0..repeats {
                 let clone = input.clone();
                 let before = cpu_ns().unwrap_or(0);
+                let faults_before = minor_faults().unwrap_or(0);
                 let round = black_box(support::run_round(&policy, clone));
                 times.push(cpu_ns().unwrap_or(0).saturating_sub(before));
+                faults.push(minor_faults().unwrap_or(0).saturating_sub(faults_before));
                 drop(round);
             }
             times.sort_unstable();
+            faults.sort_unstable();
+            // The mean as well: each reading lags by up to a tick, so for
+            // rounds shorter than a few ticks only the mean tells.
+            let mean = times.iter().sum::<u64>() as f64 / repeats as f64;
             println!(
-                "rounds {n}: median {:.2} ms, smallest {:.2} ms of {repeats}",
+                "rounds {n}: mean {:.2} ms, median {:.2} ms, smallest {:.2} ms of {repeats}; median {} page faults",
+                mean / 1e6,
                 times[repeats / 2] as f64 / 1e6,
-                times[0] as f64 / 1e6
+                times[0] as f64 / 1e6,
+                faults[repeats / 2]
             );
+            return;
+        }
+        "steps" => {
+            // One round of N candidates, step by step: each step's processor
+            // time and minor page faults (the memory it is the first to touch).
+            // As in `rounds`: a first round on a clone, dropped; then the
+            // measured one on another clone.
+            let input = support::round_input(n, 11);
+            drop(support::run_round(&policy, input.clone()));
+            let input = input.clone();
+            let mut at = (cpu_ns().unwrap_or(0), minor_faults().unwrap_or(0));
+            let mut report = |step: &str| {
+                let now = (cpu_ns().unwrap_or(0), minor_faults().unwrap_or(0));
+                println!(
+                    "{step}: {:.2} ms, {} page faults",
+                    now.0.saturating_sub(at.0) as f64 / 1e6,
+                    now.1.saturating_sub(at.1)
+                );
+                at = (cpu_ns().unwrap_or(0), minor_faults().unwrap_or(0));
+            };
+            let mut round =
+                skill_grants::round::Round::set_up(policy.clone(), input.setup).unwrap();
+            for l in input.lists {
+                black_box(round.submit(l).unwrap());
+            }
+            report("submit");
+            round.close_submissions().unwrap();
+            report("close");
+            round.review(input.review).unwrap();
+            report("review");
+            std::mem::forget(black_box(round));
             return;
         }
         "decide" => {
@@ -162,13 +208,30 @@ fn main() {
         "count" => {
             let input = support::round_input(n, 11);
             let listed: usize = input.lists.iter().map(|l| l.candidates.len()).sum();
-            println!(
-                "round_input({n}): {listed} candidates on {} lists",
-                input.lists.len()
-            );
+            let lists = input.lists.len();
+            let round = support::run_round(&policy, input);
+            let mut by_verdict = std::collections::BTreeMap::new();
+            for c in round.lists().iter().flat_map(|l| l.candidates()) {
+                *by_verdict
+                    .entry(format!("{:?}", c.verdict.kind()))
+                    .or_insert(0usize) += 1;
+            }
+            println!("round_input({n}): {listed} candidates on {lists} lists; {by_verdict:?}");
             return;
         }
         "sizes" => {
+            use skill_grants::eligibility::{Decision, Facts, Finding};
+            use skill_grants::round::{Candidate, Refusal, Verdict};
+            println!(
+                "bytes: Application {}, Candidate {}, Verdict {}, Refusal {}, Decision {}, Finding {}, Facts {}",
+                size_of::<skill_grants::application::Application>(),
+                size_of::<Candidate>(),
+                size_of::<Verdict>(),
+                size_of::<Refusal>(),
+                size_of::<Decision>(),
+                size_of::<Finding>(),
+                size_of::<Facts>()
+            );
             let log = support::event_log(&policy, 100, 3);
             for r in log.iter().take(4) {
                 let bytes = chain::canonical_bytes(&r.event).unwrap();
@@ -191,7 +254,19 @@ fn main() {
     }
 }
 
-/// This thread's processor time so far, in nanoseconds (Linux).
+/// This thread's minor page faults so far (Linux: field 10 of
+/// `/proc/thread-self/stat`, counted after the command name).
+fn minor_faults() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after_name = text.rsplit_once(')')?.1;
+    after_name.split_whitespace().nth(7)?.parse().ok()
+}
+
+/// This thread's processor time so far, in nanoseconds (Linux: the first
+/// field of `/proc/thread-self/schedstat`). The kernel brings it up to date
+/// at its ticks and when the thread leaves a core, so one reading can lag
+/// by up to a tick (a few milliseconds): a short workload is timed by the
+/// mean of many runs, not by one.
 fn cpu_ns() -> Option<u64> {
     let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     text.split_whitespace().next()?.parse().ok()

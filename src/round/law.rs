@@ -13,7 +13,7 @@
 //! | R9 | 5 | the city ranks by score, then recommendation rank, then application | [`r9`] |
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
 
 use super::inputs::{FundBalances, Recommender, Score};
@@ -308,35 +308,30 @@ pub struct Listing<'a> {
 pub fn listed_by_others(listings: &[Listing<'_>]) -> Vec<Vec<Recommender>> {
     // Each distinct application, and each distinct unit for a kind, is a
     // group of the recommenders that list it; each listing belongs to one
-    // group of each. The maps are looked up only, never iterated.
-    let mut groups: Vec<Group<'_>> = Vec::with_capacity(2 * listings.len());
-    let mut application_groups: HashMap<&str, usize> = HashMap::with_capacity(listings.len());
-    let mut unit_groups: HashMap<(&str, ProjectKind), usize> =
+    // group of each. `first` holds each group's first recommender, `more`
+    // the further ones of the few groups listed more than once. The maps
+    // are looked up only, never iterated.
+    let mut groups = Groups {
+        first: Vec::with_capacity(2 * listings.len()),
+        more: BTreeMap::new(),
+    };
+    let mut application_groups: HashMap<&ApplicationId, usize> =
+        HashMap::with_capacity(listings.len());
+    let mut unit_groups: HashMap<(&UnitId, ProjectKind), usize> =
         HashMap::with_capacity(listings.len());
     let mut belongs: Vec<[usize; 2]> = Vec::with_capacity(listings.len());
     for l in listings {
-        let a = join(
-            &mut groups,
-            &mut application_groups,
-            l.application.as_str(),
-            l.recommender,
-        );
-        let u = join(
-            &mut groups,
-            &mut unit_groups,
-            (l.unit.as_str(), l.kind),
-            l.recommender,
-        );
+        let a = groups.join(&mut application_groups, l.application, l.recommender);
+        let u = groups.join(&mut unit_groups, (l.unit, l.kind), l.recommender);
         belongs.push([a, u]);
     }
     listings
         .iter()
         .zip(belongs)
         .map(|(l, [a, u])| {
-            let mut others: Vec<Recommender> = [a, u]
-                .iter()
-                .filter_map(|g| groups.get(*g))
-                .flat_map(|g| std::iter::once(g.first).chain(g.more.iter().copied()))
+            let mut others: Vec<Recommender> = groups
+                .members(a)
+                .chain(groups.members(u))
                 .filter(|r| *r != l.recommender)
                 .cloned()
                 .collect();
@@ -347,31 +342,44 @@ pub fn listed_by_others(listings: &[Listing<'_>]) -> Vec<Vec<Recommender>> {
         .collect()
 }
 
-/// The recommenders that list one application, or one unit for a kind: the
-/// first, and any more (most groups have one member, and no list of more).
-struct Group<'a> {
-    first: &'a Recommender,
-    more: Vec<&'a Recommender>,
+/// The groups of [`listed_by_others`]: the first recommender of each, and
+/// whether more list it; the further ones of the few groups listed more than
+/// once.
+struct Groups<'a> {
+    first: Vec<(&'a Recommender, bool)>,
+    more: BTreeMap<usize, Vec<&'a Recommender>>,
 }
 
-/// Adds `recommender` to the group of `key` (a new group for a new key)
-/// and gives the group's index.
-fn join<'a, K: Hash + Eq>(
-    groups: &mut Vec<Group<'a>>,
-    index: &mut HashMap<K, usize>,
-    key: K,
-    recommender: &'a Recommender,
-) -> usize {
-    let next = groups.len();
-    let g = *index.entry(key).or_insert(next);
-    match groups.get_mut(g) {
-        Some(group) => group.more.push(recommender),
-        None => groups.push(Group {
-            first: recommender,
-            more: Vec::new(),
-        }),
+impl<'a> Groups<'a> {
+    /// Adds `recommender` to the group of `key` (a new group for a new key)
+    /// and gives the group's index.
+    fn join<K: Hash + Eq>(
+        &mut self,
+        index: &mut HashMap<K, usize>,
+        key: K,
+        recommender: &'a Recommender,
+    ) -> usize {
+        let next = self.first.len();
+        let g = *index.entry(key).or_insert(next);
+        match self.first.get_mut(g) {
+            Some((_, more)) => {
+                *more = true;
+                self.more.entry(g).or_default().push(recommender);
+            }
+            None => self.first.push((recommender, false)),
+        }
+        g
     }
-    g
+
+    /// The recommenders of group `g`.
+    fn members(&self, g: usize) -> impl Iterator<Item = &'a Recommender> + '_ {
+        let (first, more) = self
+            .first
+            .get(g)
+            .map_or((None, false), |(r, more)| (Some(*r), *more));
+        let more = if more { self.more.get(&g) } else { None };
+        first.into_iter().chain(more.into_iter().flatten().copied())
+    }
 }
 
 /// One admitted candidate, as the city ranks it (R9).

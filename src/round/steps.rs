@@ -14,7 +14,7 @@ use super::inputs::{
 };
 use super::law::{self, Listing, Ranked};
 use super::list::{Candidate, RecommendationList, RefusedAttempt, SubmissionReceipt};
-use super::verdict::{NotSelectedReason, Refusal, Verdict};
+use super::verdict::{Funding, NotSelectedReason, Refusal, Verdict};
 use crate::application::Application;
 use crate::domain::ApplicationId;
 use crate::domain::ProjectKind;
@@ -420,12 +420,10 @@ impl Round {
     pub fn close_submissions(&mut self) -> Result<(), RoundError> {
         self.expect(Step::CloseSubmissions)?;
         let listed = self.lists.iter().map(RecommendationList::len).sum();
-        let mut held: Vec<At> = Vec::with_capacity(listed);
         let mut listings: Vec<Listing<'_>> = Vec::with_capacity(listed);
-        for (li, list) in self.lists.iter().enumerate() {
-            for (ci, c) in list.candidates.iter().enumerate() {
+        for list in &self.lists {
+            for c in &list.candidates {
                 if matches!(c.verdict, Verdict::Admitted) {
-                    held.push((li, ci));
                     listings.push(Listing {
                         recommender: &list.recommender,
                         kind: list.kind,
@@ -437,14 +435,21 @@ impl Round {
         }
         let others = law::listed_by_others(&listings);
         drop(listings);
-        for ((li, ci), others) in held.into_iter().zip(others) {
-            if others.is_empty() {
-                continue;
-            }
-            if let Some(c) = self.candidate_mut((li, ci)) {
-                c.verdict = Verdict::Refused {
-                    reasons: vec![Refusal::ListedByOthers { others }],
-                };
+        // The admitted candidates again, in the same order.
+        let mut others = others.into_iter();
+        for list in &mut self.lists {
+            for c in &mut list.candidates {
+                if !matches!(c.verdict, Verdict::Admitted) {
+                    continue;
+                }
+                match others.next() {
+                    Some(others) if !others.is_empty() => {
+                        c.verdict = Verdict::Refused {
+                            reasons: vec![Refusal::ListedByOthers { others }],
+                        };
+                    }
+                    _ => {}
+                }
             }
         }
         self.stage = Stage::Closed;
@@ -510,60 +515,66 @@ impl Round {
         }
         let CityReview { experts, scores } = review;
         let scored = self.match_scores(scores)?;
+        let admitted = scored.len();
 
-        // Rank each kind (R9); each candidate by its place in `scored`.
-        let mut by_kind: BTreeMap<ProjectKind, Vec<(usize, Ranked<'_>)>> = BTreeMap::new();
-        for (i, (_, kind, ranked)) in scored.iter().enumerate() {
+        // Rank each kind (R9).
+        let mut by_kind: BTreeMap<ProjectKind, Vec<(At, Ranked<'_>)>> = BTreeMap::new();
+        for (at, kind, ranked) in scored {
             by_kind
-                .entry(*kind)
-                .or_insert_with(|| Vec::with_capacity(scored.len()))
-                .push((i, *ranked));
+                .entry(kind)
+                .or_insert_with(|| Vec::with_capacity(admitted))
+                .push((at, ranked));
         }
-        for ranked in by_kind.values_mut() {
-            ranked.sort_by(|a, b| law::r9(&a.1, &b.1));
-        }
+        let by_kind: BTreeMap<ProjectKind, Vec<(At, Score)>> = by_kind
+            .into_iter()
+            .map(|(kind, mut ranked)| {
+                ranked.sort_by(|a, b| law::r9(&a.1, &b.1));
+                // In ranking order, each candidate's place and score only
+                // (the list's memory kept, the borrowed ids let go).
+                let order = ranked.into_iter().map(|(at, r)| (at, r.score)).collect();
+                (kind, order)
+            })
+            .collect();
 
         // Select the first of each kind (R3) and fund them, kinds in the
-        // policy's order, each in ranking order (R4).
+        // policy's order, each in ranking order (R4): all paid before
+        // anything is recorded, as a payment can fail.
         let mut balances = self.balances;
-        // Each candidate's city rank and verdict, by its place in `scored`.
-        let mut plan: Vec<Option<(u32, Verdict)>> = Vec::new();
-        plan.resize_with(scored.len(), || None);
+        let mut funded: Vec<(ProjectKind, Vec<Funding>)> = Vec::new();
         for kind in self.policy.kind_funding_order() {
-            let (limit, reason) = self.selection_limit(kind);
+            let (limit, _) = self.selection_limit(kind);
             let subsidy = self.policy.subsidy(kind);
-            for (place, (i, _)) in by_kind.get(&kind).into_iter().flatten().enumerate() {
-                let city_rank = position(place);
-                let verdict = if city_rank <= limit {
-                    let funding = law::pay(self.policy.funding_order(), &mut balances, subsidy)
-                        .map_err(RoundError::Money)?;
-                    Verdict::Selected {
+            let ranked = by_kind.get(&kind).map_or(0, Vec::len);
+            let selected = usize::try_from(limit).map_or(ranked, |l| l.min(ranked));
+            let mut fundings = Vec::with_capacity(selected);
+            for _ in 0..selected {
+                fundings.push(
+                    law::pay(self.policy.funding_order(), &mut balances, subsidy)
+                        .map_err(RoundError::Money)?,
+                );
+            }
+            funded.push((kind, fundings));
+        }
+
+        // Record: nothing can fail from here on. The first of each kind are
+        // selected with their funding, the rest not selected.
+        for (kind, fundings) in funded {
+            let (_, reason) = self.selection_limit(kind);
+            let mut fundings = fundings.into_iter();
+            for (place, (at, score)) in by_kind.get(&kind).into_iter().flatten().enumerate() {
+                let verdict = match fundings.next() {
+                    Some(funding) => Verdict::Selected {
                         funding,
                         moved_up_for: None,
-                    }
-                } else {
-                    Verdict::NotSelected { reason }
+                    },
+                    None => Verdict::NotSelected { reason },
                 };
-                if let Some(slot) = plan.get_mut(*i) {
-                    *slot = Some((city_rank, verdict));
+                if let Some(c) = self.candidate_mut(*at) {
+                    c.score = Some(*score);
+                    c.city_rank = Some(position(place));
+                    c.verdict = verdict;
                 }
             }
-        }
-        let held: Vec<(At, Score)> = scored
-            .iter()
-            .map(|(at, _, ranked)| (*at, ranked.score))
-            .collect();
-        drop(by_kind);
-        drop(scored);
-
-        // Apply, in list order: nothing can fail from here on.
-        for ((at, score), planned) in held.into_iter().zip(plan) {
-            let (Some(c), Some((city_rank, verdict))) = (self.candidate_mut(at), planned) else {
-                continue;
-            };
-            c.score = Some(score);
-            c.city_rank = Some(city_rank);
-            c.verdict = verdict;
         }
         self.balances = balances;
         self.experts = experts;
@@ -584,11 +595,11 @@ impl Round {
         let listed = self.lists.iter().map(RecommendationList::len).sum();
         let mut admitted: Vec<(At, ProjectKind, &Candidate)> = Vec::with_capacity(listed);
         // Looked up only, never iterated.
-        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(listed);
+        let mut by_id: HashMap<&ApplicationId, usize> = HashMap::with_capacity(listed);
         for (li, list) in self.lists.iter().enumerate() {
             for (ci, c) in list.candidates.iter().enumerate() {
                 if matches!(c.verdict, Verdict::Admitted) {
-                    by_id.insert(c.application.id.as_str(), admitted.len());
+                    by_id.insert(&c.application.id, admitted.len());
                     admitted.push(((li, ci), list.kind, c));
                 }
             }
@@ -596,7 +607,7 @@ impl Round {
         let mut found: Vec<Option<Score>> = vec![None; admitted.len()];
         // Each score is dropped as soon as it is matched.
         for s in scores {
-            let Some(i) = by_id.get(s.application.as_str()) else {
+            let Some(i) = by_id.get(&s.application) else {
                 let listed = self
                     .lists
                     .iter()
