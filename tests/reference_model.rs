@@ -172,7 +172,12 @@ fn application_on(reference: NaiveDate) -> impl Strategy<Value = Application> {
     )
         .prop_map(
             |(kind, unit_kind, seat, legal, titles, projects, reference, n_spec, honours)| {
-                let mut unit = Unit::new(UnitId::new("U-1"), "达拉特旗某职业技术学校", unit_kind, seat);
+                let mut unit = Unit::new(
+                    UnitId::new("U-1"),
+                    "达拉特旗某职业技术学校",
+                    unit_kind,
+                    seat,
+                );
                 unit.independent_legal_person = legal;
                 unit.titles = titles;
                 unit.projects = projects;
@@ -356,7 +361,12 @@ fn crate_application(c: &round::Candidate) -> Application {
     } else {
         UnitKind::Other
     };
-    let unit = Unit::new(UnitId::new(format!("U-{}", c.id)), "某职业学院", kind, home_seat(c.home));
+    let unit = Unit::new(
+        UnitId::new(format!("U-{}", c.id)),
+        "某职业学院",
+        kind,
+        home_seat(c.home),
+    );
     if c.base {
         Application::training_base(&c.id, unit, reference, [Specialty::new("焊工")])
     } else {

@@ -230,17 +230,7 @@ impl Service {
 
     fn open(&mut self, line: u64, id: Option<RequestId>, start: ProjectStart) -> Response {
         if self.projects.contains_key(&start.project) {
-            let p = prefix(start.project.as_str());
-            return Response::error(
-                line,
-                id,
-                ErrorBody::new(
-                    ErrorCode::ProjectExists,
-                    None,
-                    &format!("项目 {p} 已开立"),
-                    &format!("project {p} is already open"),
-                ),
-            );
+            return project_exists(line, id, &start.project);
         }
         match Project::open(start, &self.policy) {
             Ok((project, event)) => {
@@ -317,17 +307,7 @@ impl Service {
         };
         let project_id = project.id().clone();
         if self.projects.contains_key(&project_id) {
-            let p = prefix(project_id.as_str());
-            return Response::error(
-                line,
-                id,
-                ErrorBody::new(
-                    ErrorCode::ProjectExists,
-                    None,
-                    &format!("项目 {p} 已开立"),
-                    &format!("project {p} is already open"),
-                ),
-            );
+            return project_exists(line, id, &project_id);
         }
         let head = project.head();
         let status = project.status_on(project.last_event_on());
@@ -349,6 +329,21 @@ fn clause_entry(line: u64, id: Option<RequestId>, clause: ClauseId) -> Response 
         clause: Box::new(ClauseEntry::of(clause.clause())),
         rules: rules::for_clause(clause).map(RuleEntry::of).collect(),
     }
+}
+
+/// The answer to opening or restoring a project the service already holds.
+fn project_exists(line: u64, id: Option<RequestId>, project: &ProjectId) -> Response {
+    let p = prefix(project.as_str());
+    Response::error(
+        line,
+        id,
+        ErrorBody::new(
+            ErrorCode::ProjectExists,
+            None,
+            &format!("项目 {p} 已开立"),
+            &format!("project {p} is already open"),
+        ),
+    )
 }
 
 fn unknown(line: u64, id: Option<RequestId>, project: &ProjectId) -> Response {
