@@ -1450,3 +1450,29 @@ fn a_body_unit_that_fails_another_rule_too_keeps_its_eligibility_decision() {
         other => panic!("expected the eligibility decision, got {other:?}"),
     }
 }
+
+/// R3 (1.2, 2.1) at its edge: when the year's places and what remains of the
+/// programme are equal, both bind; the reason given to those below the line
+/// is the year's places (the count is the same either way). Found by
+/// mutation testing (`<` against `<=` in `law::selection_limit`).
+#[test]
+fn r3_when_places_and_the_programme_remainder_are_equal_the_places_are_named() {
+    assert_eq!(
+        law::selection_limit(6, 20, 14),
+        (6, NotSelectedReason::PlacesFilled { places: 6 })
+    );
+    assert_eq!(
+        law::selection_limit(6, 20, 15),
+        (
+            5,
+            NotSelectedReason::ProgrammeTotalReached {
+                total: 20,
+                before: 15
+            }
+        )
+    );
+    assert_eq!(
+        law::selection_limit(6, 20, 13),
+        (6, NotSelectedReason::PlacesFilled { places: 6 })
+    );
+}

@@ -27,7 +27,8 @@ use crate::money::{MoneyError, Yuan};
 /// R3 (1.2, 2.1): how many candidates of a kind a round may select — the
 /// year's `places`, or what remains of the programme `total` after the
 /// `before` selected by earlier rounds, whichever is smaller — and what
-/// binds, as the reason given to those below the line.
+/// binds, as the reason given to those below the line. When the two are
+/// equal, the year's places are named.
 ///
 /// ```
 /// use skill_grants::round::{NotSelectedReason, law::selection_limit};
