@@ -183,3 +183,18 @@ fn ordering_follows_the_amount() {
         Yuan::from_yuan(2)
     );
 }
+
+/// The conversions between `Yuan` and `Decimal` keep the amount and apply the
+/// same checks as `Yuan::new` (found by mutation testing: no test used them).
+#[test]
+fn yuan_and_decimal_convert_both_ways_with_the_same_checks() {
+    let amount = Decimal::new(12345, 2); // 123.45
+    let yuan = Yuan::try_from(amount).unwrap();
+    assert_eq!(yuan, "123.45".parse::<Yuan>().unwrap());
+    assert_eq!(Decimal::from(yuan), amount);
+    assert!(matches!(
+        Yuan::try_from(Decimal::new(1, 3)),
+        Err(MoneyError::TooManyPlaces(_))
+    ));
+    assert!(Yuan::try_from(Decimal::new(-1, 2)).is_err());
+}
