@@ -70,6 +70,23 @@ pub(crate) fn seq_to_db(project: &ProjectId, seq: u64) -> Result<i64, StoreError
     })
 }
 
+/// A log read with the head row read beside it: a project with neither is
+/// unknown; rows without a head row are checked against the genesis head, so
+/// verification reports them instead of this read hiding them.
+pub(crate) fn log_and_head(
+    project: &ProjectId,
+    log: Vec<Sealed<Event>>,
+    head: Option<Head>,
+) -> Result<(Vec<Sealed<Event>>, Head), StoreError> {
+    match head {
+        Some(head) => Ok((log, head)),
+        None if log.is_empty() => Err(StoreError::UnknownProject {
+            project: project.clone(),
+        }),
+        None => Ok((log, Head::GENESIS)),
+    }
+}
+
 /// A stored head row.
 pub(crate) fn head_from_db(project: &ProjectId, seq: i64, hash: &[u8]) -> Result<Head, StoreError> {
     let corrupt = |reason: String| StoreError::CorruptHead {

@@ -308,13 +308,7 @@ impl EventStore for SqliteStore {
         }
         tx.commit()
             .map_err(db(format!("ending a read of `{project}`")))?;
-        match head {
-            Some(head) => Ok((log, head)),
-            None if log.is_empty() => Err(StoreError::UnknownProject {
-                project: project.clone(),
-            }),
-            None => Ok((log, Head::GENESIS)),
-        }
+        codec::log_and_head(project, log, head)
     }
 
     fn projects(&mut self) -> Result<Vec<ProjectId>, StoreError> {
