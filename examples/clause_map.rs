@@ -106,14 +106,14 @@ fn main() {
                     );
                 }
             }
-            Execution::NotComputable { why } => {
+            Execution::NotComputable { why, .. } => {
                 println!("{} {}", paint.dim("·"), paint.bold(&head));
                 println!(
                     "    {}",
                     paint.dim(&format!("not executed (not computable): {why}"))
                 );
             }
-            Execution::Metadata { why } => {
+            Execution::Metadata { why, .. } => {
                 println!("{} {}", paint.dim("·"), paint.bold(&head));
                 println!(
                     "    {}",

@@ -87,8 +87,12 @@ fn main() {
         let executed = match (clause.execution, lang) {
             (Execution::Executed, Lang::Zh) => "执行".to_owned(),
             (Execution::Executed, Lang::En) => "yes".to_owned(),
-            (Execution::NotComputable { why }, _) => format!("{}{why}", t("否：", "no: ")),
-            (Execution::Metadata { why }, _) => format!("{}{why}", t("元数据：", "metadata: ")),
+            (Execution::NotComputable { why, why_zh }, _) => {
+                format!("{}{}", t("否：", "no: "), t(why_zh, why))
+            }
+            (Execution::Metadata { why, why_zh }, _) => {
+                format!("{}{}", t("元数据：", "metadata: "), t(why_zh, why))
+            }
         };
         let what = match lang {
             Lang::Zh => cut(clause.text_zh, 28),

@@ -208,13 +208,17 @@ pub enum Execution {
     Executed,
     /// The clause is a statement the crate cannot compute.
     NotComputable {
-        /// Why not.
+        /// Why not (English).
         why: &'static str,
+        /// Why not (Chinese, 原因).
+        why_zh: &'static str,
     },
     /// The clause is metadata about the document, recorded in the policy.
     Metadata {
-        /// Where it is recorded.
+        /// Where it is recorded (English).
         why: &'static str,
+        /// Where it is recorded (Chinese, 记录位置).
+        why_zh: &'static str,
     },
 }
 
@@ -228,6 +232,38 @@ impl Execution {
     /// ```
     pub const fn is_executed(&self) -> bool {
         matches!(self, Execution::Executed)
+    }
+
+    /// Why the clause is not executed, or where it is recorded, in English;
+    /// `None` for an executed clause.
+    ///
+    /// ```
+    /// use skill_grants::ClauseId;
+    /// let why = ClauseId::C1_1.clause().execution;
+    /// assert_eq!(why.why_en(), Some("a statement of principle; it sets no condition a rule can test"));
+    /// assert_eq!(ClauseId::C3_3.clause().execution.why_en(), None);
+    /// ```
+    pub const fn why_en(&self) -> Option<&'static str> {
+        match self {
+            Execution::Executed => None,
+            Execution::NotComputable { why, .. } | Execution::Metadata { why, .. } => Some(why),
+        }
+    }
+
+    /// As [`Execution::why_en`], in Chinese (未执行的原因或记录位置).
+    ///
+    /// ```
+    /// use skill_grants::ClauseId;
+    /// let why = ClauseId::C1_1.clause().execution;
+    /// assert_eq!(why.why_zh(), Some("原则性表述，未设定可由规则检验的条件"));
+    /// ```
+    pub const fn why_zh(&self) -> Option<&'static str> {
+        match self {
+            Execution::Executed => None,
+            Execution::NotComputable { why_zh, .. } | Execution::Metadata { why_zh, .. } => {
+                Some(why_zh)
+            }
+        }
     }
 }
 
@@ -303,7 +339,10 @@ const FALLBACK: Clause = Clause {
     heading_zh: "",
     text_zh: "",
     gloss_en: "",
-    execution: Execution::Metadata { why: "" },
+    execution: Execution::Metadata {
+        why: "",
+        why_zh: "",
+    },
 };
 
 static CLAUSES: [Clause; 21] = [
@@ -314,6 +353,7 @@ static CLAUSES: [Clause; 21] = [
         gloss_en: "Legal basis (鄂党发〔2022〕10号, 鄂党发〔2021〕22号, 鄂人社发〔2021〕304号): the city runs the high-skill training base and skill master studio projects during the 14th Five-Year Plan.",
         execution: Execution::Metadata {
             why: "the document's identity and legal basis; recorded in `Policy::document`",
+            why_zh: "文件的身份与制定依据；记录于 `Policy::document`",
         },
     },
     Clause {
@@ -323,6 +363,7 @@ static CLAUSES: [Clause; 21] = [
         gloss_en: "Guiding principle: overall planning, rational layout, advanced technology, resource sharing; upgrade existing training equipment.",
         execution: Execution::NotComputable {
             why: "a statement of principle; it sets no condition a rule can test",
+            why_zh: "原则性表述，未设定可由规则检验的条件",
         },
     },
     Clause {
@@ -458,6 +499,7 @@ static CLAUSES: [Clause; 21] = [
         gloss_en: "Issued by the Ordos Municipal HR&SS Bureau on 2022-06-06.",
         execution: Execution::Metadata {
             why: "the date of issue; recorded in `Policy::document`",
+            why_zh: "印发日期；记录于 `Policy::document`",
         },
     },
 ];

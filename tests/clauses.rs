@@ -115,8 +115,14 @@ fn non_executed_clauses_say_why() {
     for c in Clause::all() {
         match c.execution {
             Execution::Executed => {}
-            Execution::NotComputable { why } | Execution::Metadata { why } => {
-                assert!(!why.is_empty())
+            Execution::NotComputable { why, why_zh } | Execution::Metadata { why, why_zh } => {
+                assert!(!why.is_empty());
+                // The Chinese reason is Chinese, not a copy of the English.
+                assert!(
+                    why_zh
+                        .chars()
+                        .any(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+                );
             }
         }
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::request::RequestId;
 use super::text::{bounded, byte_prefix};
 use crate::chain::{Head, Sealed};
-use crate::clause::{Clause, ClauseId, Execution};
+use crate::clause::{Clause, ClauseId};
 use crate::domain::{ApplicationId, ProjectId};
 use crate::eligibility::Decision;
 use crate::lang::Lang;
@@ -180,21 +180,20 @@ pub struct ClauseEntry {
     pub executed: bool,
     /// Why not, or where it is recorded, when it is not executed.
     pub why: Option<String>,
+    /// The same in Chinese (未执行的原因或记录位置).
+    pub why_zh: Option<String>,
 }
 
 impl ClauseEntry {
     pub(super) fn of(c: &Clause) -> ClauseEntry {
-        let why = match c.execution {
-            Execution::Executed => None,
-            Execution::NotComputable { why } | Execution::Metadata { why } => Some(why.to_owned()),
-        };
         ClauseEntry {
             id: c.id,
             heading_zh: c.heading_zh.to_owned(),
             text_zh: c.text_zh.to_owned(),
             gloss_en: c.gloss_en.to_owned(),
             executed: c.execution.is_executed(),
-            why,
+            why: c.execution.why_en().map(str::to_owned),
+            why_zh: c.execution.why_zh().map(str::to_owned),
         }
     }
 }
