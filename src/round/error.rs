@@ -161,6 +161,32 @@ impl Step {
         }
     }
 
+    /// The step's name.
+    ///
+    /// ```
+    /// use skill_grants::{Lang, round::Step};
+    /// assert_eq!(Step::Review.name(Lang::Zh), "专家评审");
+    /// assert_eq!(Step::Review.name(Lang::En), "review");
+    /// ```
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Step::SetUp, Lang::Zh) => "设置年度评审",
+            (Step::SetUp, Lang::En) => "set-up",
+            (Step::Submit, Lang::Zh) => "报送推荐名单",
+            (Step::Submit, Lang::En) => "submission",
+            (Step::CloseSubmissions, Lang::Zh) => "推荐截止",
+            (Step::CloseSubmissions, Lang::En) => "closing of submissions",
+            (Step::Review, Lang::Zh) => "专家评审",
+            (Step::Review, Lang::En) => "review",
+            (Step::StartNotice, Lang::Zh) => "开始公示",
+            (Step::StartNotice, Lang::En) => "start of the public notice",
+            (Step::RecordObjection, Lang::Zh) => "记录异议",
+            (Step::RecordObjection, Lang::En) => "objection",
+            (Step::Release, Lang::Zh) => "下达资金",
+            (Step::Release, Lang::En) => "release",
+        }
+    }
+
     /// The stage the step needs; `None` for [`Step::SetUp`], which makes
     /// the round.
     ///
@@ -406,4 +432,23 @@ pub enum RoundError {
     /// Money arithmetic overflowed.
     #[error("money: {0}")]
     Money(MoneyError),
+}
+
+impl RoundError {
+    /// The error explained in a language. The English is its `Display`; the
+    /// Chinese says the same, quoting a nested error of dates, money or an
+    /// application as that module words it.
+    ///
+    /// ```
+    /// use skill_grants::{Lang, round::{RoundError, Stage, Step}};
+    /// let e = RoundError::OutOfOrder { step: Step::Review, expected: Stage::Closed, stage: Stage::Open };
+    /// assert_eq!(e.explain(Lang::Zh), "“专家评审”须在“推荐截止，待评审”阶段进行，而评审现处于“推荐申报中”阶段");
+    /// assert_eq!(e.explain(Lang::En), e.to_string());
+    /// ```
+    pub fn explain(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Zh => self.zh(),
+        }
+    }
 }

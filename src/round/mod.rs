@@ -108,6 +108,7 @@ mod start;
 pub(crate) mod steps;
 mod stored;
 pub(crate) mod verdict;
+mod wording;
 
 pub use coverage::{Coverage, KindCounts, SeatCoverage, SpecialtyCoverage};
 pub use error::{RoundError, Stage, Step};

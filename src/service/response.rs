@@ -93,12 +93,11 @@ impl ErrorBody {
         )
     }
 
-    /// An error whose detail is worded in English only (the round's and the
-    /// chain's errors): the Chinese message says what happened in Chinese and
+    /// An error whose detail is worded in English only (a replay's chain
+    /// and log errors): the Chinese message says what happened in Chinese and
     /// quotes the English detail.
     pub(super) fn english(code: ErrorCode, clause: Option<ClauseId>, en: &str) -> ErrorBody {
         let what = match code {
-            ErrorCode::RoundRefused => "评审步骤未执行，评审未改变",
             ErrorCode::Replay => "存储的日志无法重放",
             _ => "请求被拒绝",
         };

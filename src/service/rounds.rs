@@ -47,14 +47,13 @@ pub(super) fn check(
 
 /// The round's refusal; `what` names the part of a `run_round` document at fault.
 fn refused(line: u64, id: Option<RequestId>, what: Option<&str>, e: &RoundError) -> Response {
-    let text = match what {
-        Some(what) => format!("{what}: {e}"),
-        None => e.to_string(),
-    };
+    let at = what.map_or(String::new(), |what| format!("{what}: "));
+    let zh = format!("评审步骤未执行，评审未改变：{at}{}", e.explain(Lang::Zh));
+    let en = format!("{at}{e}");
     Response::error(
         line,
         id,
-        ErrorBody::english(ErrorCode::RoundRefused, None, &text),
+        ErrorBody::new(ErrorCode::RoundRefused, None, &zh, &en),
     )
 }
 
