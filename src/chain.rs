@@ -95,6 +95,7 @@
 //! swaps the stored head in the same transaction as it stores the record.
 
 mod canonical;
+mod wording;
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,8 +1,11 @@
 //! The Chinese wording of the lifecycle's refusals ([`LifecycleError::explain`]
-//! in [`Lang::Zh`](crate::lang::Lang::Zh)).
+//! in [`Lang::Zh`](crate::lang::Lang::Zh)), and of a log refused on replay
+//! or a record refused by `apply` ([`ReplayError::explain`],
+//! [`ApplyError::explain`]).
 
-use crate::lang::Lang;
+use crate::lang::{Lang, cited_before};
 
+use super::corrupt::{ApplyError, ReplayError, ReplayReason};
 use super::error::LifecycleError;
 use super::text::TextProblem;
 use super::types::Actor;
@@ -127,6 +130,96 @@ impl LifecycleError {
                 format!("记录的完成期限 {found} 与按规定计算的 {expected} 不符")
             }
             LifecycleError::Unsealable(e) => format!("事件无法写入防篡改日志：{e}"),
+        }
+    }
+}
+
+impl ReplayError {
+    /// The refusal explained in a language, with its clause: the position of
+    /// the bad event (0-based) and why.
+    ///
+    /// ```
+    /// use skill_grants::{Lang, lifecycle::{Project, ReplayReason}};
+    /// let err = Project::replay(&[], &skill_grants::Policy::ordos_2022(), None).unwrap_err();
+    /// assert_eq!(err.explain(Lang::Zh), "〔五〕第 0 条事件（从 0 起算）：日志没有事件");
+    /// assert_eq!(err.explain(Lang::En), "[5] event #0: the log is empty");
+    /// ```
+    pub fn explain(&self, lang: Lang) -> String {
+        let text = match lang {
+            Lang::En => self.to_string(),
+            Lang::Zh => format!(
+                "第 {} 条事件（从 0 起算）：{}",
+                self.position,
+                self.reason.zh()
+            ),
+        };
+        cited_before(&[self.reason.clause()], &text, lang)
+    }
+}
+
+impl ReplayReason {
+    /// The reason in Chinese.
+    fn zh(&self) -> String {
+        match self {
+            ReplayReason::Empty => "日志没有事件".to_owned(),
+            ReplayReason::NotStarted { found } => {
+                format!("第一条事件是“{}”，而不是项目启动", found.name(Lang::Zh))
+            }
+            ReplayReason::StartedAgain => "项目被第二次启动".to_owned(),
+            ReplayReason::WrongProject { expected, found } => {
+                format!("项目 `{expected}` 的日志中有项目 `{found}` 的事件")
+            }
+            ReplayReason::OutOfOrder { previous, date } => {
+                format!("日期 {date} 早于前一条事件的日期 {previous}")
+            }
+            ReplayReason::WrongActor { event, by } => format!(
+                "“{}”的记录主体有误：{}",
+                event.name(Lang::Zh),
+                by.map_or("无", |r| r.name(Lang::Zh))
+            ),
+            ReplayReason::DeadlineMisrecorded { expected, found } => {
+                format!("建设期于 {expected} 结束，日志记录不同（{found}）")
+            }
+            ReplayReason::RecordedDiffers { field } => {
+                format!("记录的 `{field}` 与按状态计算的不符")
+            }
+            ReplayReason::BadStart(e) => format!("启动记录有误：{}", e.zh()),
+            ReplayReason::Refused(e) => e.zh(),
+            ReplayReason::Chain(e) => e.explain(Lang::Zh),
+            ReplayReason::Apply(e) => e.zh(),
+        }
+    }
+}
+
+impl ApplyError {
+    /// Why the record was not applied, in a language.
+    ///
+    /// ```
+    /// use skill_grants::{Lang, lifecycle::ApplyError};
+    /// let e = ApplyError::Stale { expected: 3, found: 2 };
+    /// assert_eq!(e.explain(Lang::Zh), "该事件封存为第 2 号事件，而项目的下一号为 3：它是依据项目的另一状态作出的，请重新决定");
+    /// assert_eq!(e.explain(Lang::En), e.to_string());
+    /// ```
+    pub fn explain(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Zh => self.zh(),
+        }
+    }
+
+    fn zh(&self) -> String {
+        match self {
+            ApplyError::Stale { expected, found } => format!(
+                "该事件封存为第 {found} 号事件，而项目的下一号为 {expected}：它是依据项目的另一状态作出的，请重新决定"
+            ),
+            ApplyError::Record(e) => e.explain(Lang::Zh),
+            ApplyError::WrongProject { expected, found } => {
+                format!("项目 `{found}` 的事件不能用于项目 `{expected}`")
+            }
+            ApplyError::StartedAgain => "项目已经启动".to_owned(),
+            ApplyError::Money { event, error } => {
+                format!("“{}”：账户金额计算失败（{error}）", event.name(Lang::Zh))
+            }
         }
     }
 }

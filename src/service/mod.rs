@@ -45,6 +45,7 @@ use std::collections::BTreeMap;
 use crate::chain::{Head, Sealed};
 use crate::clause::{Clause, ClauseId};
 use crate::domain::ProjectId;
+use crate::lang::Lang;
 use crate::lifecycle::{Event, Project, ProjectStart};
 use crate::policy::Policy;
 use crate::round::Round;
@@ -278,7 +279,12 @@ impl Service {
             Err(e) => Response::error(
                 line,
                 id,
-                ErrorBody::english(ErrorCode::Replay, Some(e.reason.clause()), &e.to_string()),
+                ErrorBody::new(
+                    ErrorCode::Replay,
+                    Some(e.reason.clause()),
+                    &format!("存储的日志无法重放：{}", e.explain(Lang::Zh)),
+                    &e.explain(Lang::En),
+                ),
             ),
         }
     }
@@ -299,8 +305,11 @@ impl Service {
                     ErrorBody::new(
                         ErrorCode::RestoreRefused,
                         Some(e.reason.clause()),
-                        &format!("存储的日志未通过校验，未恢复：{e}"),
-                        &format!("the stored log does not verify; nothing restored: {e}"),
+                        &format!("存储的日志未通过校验，未恢复：{}", e.explain(Lang::Zh)),
+                        &format!(
+                            "the stored log does not verify; nothing restored: {}",
+                            e.explain(Lang::En)
+                        ),
                     ),
                 );
             }

@@ -92,17 +92,6 @@ impl ErrorBody {
             &e.explain(Lang::En),
         )
     }
-
-    /// An error whose detail is worded in English only (a replay's chain
-    /// and log errors): the Chinese message says what happened in Chinese and
-    /// quotes the English detail.
-    pub(super) fn english(code: ErrorCode, clause: Option<ClauseId>, en: &str) -> ErrorBody {
-        let what = match code {
-            ErrorCode::Replay => "存储的日志无法重放",
-            _ => "请求被拒绝",
-        };
-        ErrorBody::new(code, clause, &format!("{what}（英文说明）：{en}"), en)
-    }
 }
 
 /// What a round step did.
