@@ -50,7 +50,11 @@ pub enum ReplayReason {
         date: NaiveDate,
     },
     /// An event other than `DeadlinePassed` has no actor, or `DeadlinePassed` has one.
-    #[error("“{}” has the wrong actor: {by:?}", event.name(Lang::En))]
+    #[error(
+        "“{}” has the wrong actor: {}",
+        event.name(Lang::En),
+        by.map_or("none", |r| r.name(Lang::En))
+    )]
     WrongActor {
         /// The event.
         event: EventKind,
@@ -214,7 +218,8 @@ pub enum InvariantViolation {
     },
     /// A revoked or dissolved project has the wrong recovery (R13, R14).
     #[error(
-        "a {status:?} project must have recovery {expected}, balance zero; has {ordered}, balance {balance}"
+        "a project “{}” must have recovery {expected}, balance zero; has {ordered}, balance {balance}",
+        status.name(Lang::En)
     )]
     WrongRecovery {
         /// The state.
@@ -227,13 +232,13 @@ pub enum InvariantViolation {
         balance: Yuan,
     },
     /// Money was recovered from a project that was neither revoked nor dissolved.
-    #[error("a {status:?} project has recovery or asset-rule amounts")]
+    #[error("a project “{}” has recovery or asset-rule amounts", status.name(Lang::En))]
     RecoveryWithoutClosure {
         /// The state.
         status: Status,
     },
     /// A pending request does not match the state.
-    #[error("the state {status:?} does not match the pending request")]
+    #[error("the state “{}” does not match the pending request", status.name(Lang::En))]
     PendingMismatch {
         /// The state.
         status: Status,

@@ -30,7 +30,13 @@ use super::types::{Actor, Role, SpecialtyIndex, SpendingCategory};
 #[non_exhaustive]
 pub enum LifecycleError {
     /// The start record names a policy other than the one given.
-    #[error("start record names policy {found:?}, but policy {expected:?} was given")]
+    #[error(
+        "start record names policy {}#{}, but policy {}#{} was given",
+        found.id,
+        found.revision,
+        expected.id,
+        expected.revision
+    )]
     PolicyMismatch {
         /// The policy given.
         expected: PolicyRef,

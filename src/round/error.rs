@@ -212,7 +212,12 @@ impl Step {
 #[non_exhaustive]
 pub enum RoundError {
     /// The step cannot be taken at the round's stage.
-    #[error("step {step:?} needs stage {expected:?}, but the round is at stage {stage:?}")]
+    #[error(
+        "the {} needs the stage “{}”, but the round is at the stage “{}”",
+        step.name(Lang::En),
+        expected.name(Lang::En),
+        stage.name(Lang::En)
+    )]
     OutOfOrder {
         /// The step attempted.
         step: Step,
