@@ -59,6 +59,7 @@
 
 mod conditions;
 mod error;
+mod error_wording;
 mod render;
 mod validate;
 mod wording;

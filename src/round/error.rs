@@ -441,8 +441,8 @@ pub enum RoundError {
 
 impl RoundError {
     /// The error explained in a language. The English is its `Display`; the
-    /// Chinese says the same, quoting a nested error of dates, money or an
-    /// application as that module words it.
+    /// Chinese says the same (a nested error of dates or money is quoted in
+    /// English).
     ///
     /// ```
     /// use skill_grants::{Lang, round::{RoundError, Stage, Step}};

@@ -1,6 +1,6 @@
 //! The Chinese wording of the round's errors ([`RoundError::explain`] in
-//! [`Lang::Zh`]). A nested error of another module (dates, money, an
-//! application that contradicts itself) is quoted as that module gives it.
+//! [`Lang::Zh`]). An application that contradicts itself is worded by its
+//! own module; a nested error of dates or money is quoted in English.
 
 use crate::lang::Lang;
 
@@ -83,8 +83,9 @@ impl RoundError {
                 position,
                 source,
             } => format!(
-                "推荐：{}的名单第 {position} 位：申报材料自相矛盾，未予审查（{source}）",
-                recommender.name(zh)
+                "推荐：{}的名单第 {position} 位：申报材料自相矛盾，未予审查（{}）",
+                recommender.name(zh),
+                source.explain(zh)
             ),
             RoundError::NoExperts => "评审：专家组没有成员（五）".to_owned(),
             RoundError::ExpertNameBlank { index } => {

@@ -35,7 +35,10 @@ pub(super) fn check(
                 ErrorBody::new(
                     ErrorCode::ApplicationRefused,
                     None,
-                    &format!("申报材料自相矛盾，未作审查（字段 `{field}`）：{e}"),
+                    &format!(
+                        "申报材料自相矛盾，未作审查（字段 `{field}`）：{}",
+                        e.explain(Lang::Zh)
+                    ),
                     &format!(
                         "the application contradicts itself and was not decided (field `{field}`): {e}"
                     ),
