@@ -487,14 +487,15 @@ pub(super) fn reapplication(
 /// apply with the same facts, given the `findings` of [`evaluate`] on it:
 /// the reference date when no finding failed; `None` when a failure is not
 /// a time bar with a date (3.3, 3.4). Otherwise the first day no bar of
-/// 3.3 or 3.4 holds on: each project's bars are the spans of
-/// [`construction`] and [`earlier_project`] — the rules' own — sorted by
-/// their first day and swept once (O(n log n)), so that a bar ending inside
-/// another's span moves the day on, and a project released after the
-/// reference date (which does not bar on it, R6) bars from its release;
-/// `None` when the day reaches a bar with no end, or when on that day a host
-/// condition fails (R16: the lead has reached the age limit, and never gets
-/// younger).
+/// 3.3 or 3.4 holds on ([`first_day_outside`]), and `None` when on that day
+/// a host condition fails (R16: the lead has reached the age limit, and never
+/// gets younger).
+///
+/// Every bar starts on or before the reference date unless a project was
+/// released after it (R7's bars hold from any earlier day; R6's from the
+/// release): then the bars that hold on the reference date end by the latest
+/// date of the failures, and the others before it, so that date is the day,
+/// and the spans are not needed.
 ///
 /// # Errors
 ///
@@ -504,13 +505,44 @@ pub(super) fn first_day_free(
     app: &Application,
     findings: &[Finding],
 ) -> Result<Option<NaiveDate>, ApplicationError> {
-    let mut failures = findings.iter().filter(|f| f.outcome == Outcome::Failed);
-    if failures.clone().next().is_none() {
-        return Ok(Some(app.reference_date));
+    let reference = app.reference_date;
+    let mut latest: Option<NaiveDate> = None;
+    for f in findings.iter().filter(|f| f.outcome == Outcome::Failed) {
+        match f.remedy {
+            Some(Remedy::ApplyFrom(d)) => latest = latest.max(Some(d)),
+            _ => return Ok(None),
+        }
     }
-    if !failures.all(|f| matches!(f.remedy, Some(Remedy::ApplyFrom(_)))) {
-        return Ok(None);
-    }
+    let Some(latest) = latest else {
+        return Ok(Some(reference));
+    };
+    let day = if app.unit.projects.iter().all(|p| p.released_on <= reference) {
+        latest
+    } else {
+        match first_day_outside(policy, app)? {
+            Some(day) => day,
+            None => return Ok(None),
+        }
+    };
+    let aged_out = policy
+        .unit_conditions()
+        .iter()
+        .enumerate()
+        .any(|(i, c)| host_condition(i, c, app, day).outcome == Outcome::Failed);
+    Ok((!aged_out).then_some(day))
+}
+
+/// The first day on or after the reference date that no bar of 3.3 or 3.4
+/// holds on: each project's bars are the spans of [`construction`] and
+/// [`earlier_project`] — the rules' own — sorted by their first day and
+/// swept once (O(n log n)), so that a bar ending inside another's span moves
+/// the day on, and a project released after the reference date (which does
+/// not bar on it, R6) bars from its release; `None` when the day reaches a
+/// bar with no end.
+fn first_day_outside(
+    policy: &Policy,
+    app: &Application,
+) -> Result<Option<NaiveDate>, ApplicationError> {
     let mut spans = Vec::with_capacity(app.unit.projects.len().saturating_mul(2));
     for p in &app.unit.projects {
         spans.push(construction(policy, app, p)?.span);
@@ -529,12 +561,7 @@ pub(super) fn first_day_free(
             None => return Ok(None),
         }
     }
-    let aged_out = policy
-        .unit_conditions()
-        .iter()
-        .enumerate()
-        .any(|(i, c)| host_condition(i, c, app, day).outcome == Outcome::Failed);
-    Ok((!aged_out).then_some(day))
+    Ok(Some(day))
 }
 
 /// 4.2 (直属单位推荐), the one place the clause is checked: the body `unit`
