@@ -220,6 +220,18 @@ pub(super) fn host_condition(
     }
 }
 
+/// R16: true when a host condition's finding may change with the day it is
+/// judged on — the lead's age (the other facts are the unit's, as supplied).
+fn changes_with_the_day(c: &UnitCondition) -> bool {
+    match c.test {
+        ConditionTest::LeadMaxAge { .. } => true,
+        ConditionTest::MinSiteArea { .. }
+        | ConditionTest::MinYearlyTrainees { .. }
+        | ConditionTest::LeadMinSkillLevel { .. }
+        | ConditionTest::Declared { .. } => false,
+    }
+}
+
 /// R5 (3.2): a funded region-or-national title of the same kind bars; an
 /// unfunded one, or one of the other kind, does not. Not applicable when the
 /// unit holds no region-or-national title of the kind applied for (the
@@ -530,6 +542,7 @@ pub(super) fn first_day_free(
         .unit_conditions()
         .iter()
         .enumerate()
+        .filter(|(_, c)| changes_with_the_day(c))
         .any(|(i, c)| host_condition(i, c, app, day).outcome == Outcome::Failed);
     Ok((!aged_out).then_some(day))
 }
