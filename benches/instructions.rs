@@ -10,7 +10,8 @@
 //!
 //! WORKLOAD is `round` (a whole round of about N candidates, as
 //! `round/whole`), `decide` (N eligibility decisions over a pool of 64
-//! applications, as `eligibility/decide`), `ledger` (N payment commands
+//! applications, as `eligibility/decide`), `floor` (the same with the
+//! hand-written floor, as `eligibility/floor`), `ledger` (N payment commands
 //! decided, sealed and applied, as `ledger/decide_apply_payment`),
 //! `execute` (the same through `Project::execute`), `replay` (a log of N
 //! events, as `replay/full`), `verify` (the chain alone over such a log, `chain::verify`), `seal_only` (SHA-256 chain hashes of the
@@ -45,6 +46,7 @@ use skill_grants::lifecycle::{Action, Command, Project};
 enum Work {
     Round(support::RoundInput),
     Decide(Vec<skill_grants::application::Application>, usize),
+    Floor(Vec<skill_grants::application::Application>, usize),
     Ledger(Vec<Project>, Vec<support::PaymentCommand>),
     Execute(Vec<Project>, Vec<Command>, Vec<usize>),
     Replay(Vec<skill_grants::chain::Sealed<skill_grants::lifecycle::Event>>),
@@ -64,6 +66,11 @@ fn measured(policy: &Policy, work: Work) {
             // law's work), as `eligibility/decide` does.
             for app in apps.iter().cycle().take(n) {
                 black_box(decide(policy, app).unwrap());
+            }
+        }
+        Work::Floor(apps, n) => {
+            for app in apps.iter().cycle().take(n) {
+                black_box(support::floor::eligible_by_hand(policy, app));
             }
         }
         Work::Ledger(mut projects, commands) => {
@@ -179,6 +186,16 @@ fn main() {
             measured(&policy, Work::Decide(apps, n));
             if let (Some(b), Some(a)) = (before, cpu_ns()) {
                 println!("decide {n}: {:.1} ns each", (a - b) as f64 / n as f64);
+            }
+            return;
+        }
+        "floor" => {
+            let policy = support::policy_with_conditions();
+            let apps = support::applications(64, 7);
+            let before = cpu_ns();
+            measured(&policy, Work::Floor(apps, n));
+            if let (Some(b), Some(a)) = (before, cpu_ns()) {
+                println!("floor {n}: {:.1} ns each", (a - b) as f64 / n as f64);
             }
             return;
         }

@@ -76,6 +76,7 @@ use crate::policy::{ConstructionBar, Policy, PolicyRef, UnitCondition};
 
 pub use conditions::body_may_recommend;
 pub(crate) use conditions::evaluate;
+use conditions::first_day_free;
 pub use error::ApplicationError;
 pub use render::{DecisionText, FindingText};
 
@@ -524,8 +525,10 @@ pub enum Facts {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Remedy {
-    /// The unit may apply on or after this date (a round whose reference date
-    /// is this day or later), other facts unchanged (3.3, 3.4).
+    /// This bar no longer holds from this date (a round whose reference date
+    /// is this day or later), other facts unchanged (3.3, 3.4). The first
+    /// date the unit may apply, every bar taken together, is
+    /// [`Decision::eligible_from`].
     ApplyFrom(NaiveDate),
     /// 3.3, stricter reading: no date until the barring project closes.
     AwaitClosing,
@@ -625,6 +628,19 @@ pub struct Decision {
     /// One finding per rule, in the order of [`RuleId::ALL`], with one per host
     /// condition in the policy's order.
     pub findings: Vec<Finding>,
+    /// The first date on which the unit could apply with the same facts; see
+    /// [`Decision::eligible_from`]. Always stated (`null` for none): a stored
+    /// decision without it is refused, not read as "no date".
+    #[serde(deserialize_with = "Option::deserialize")]
+    #[cfg_attr(feature = "schema", schemars(required, schema_with = "stated_date"))]
+    pub eligible_from: Option<NaiveDate>,
+}
+
+/// The schema of a date that is always stated, `null` for none (schemars
+/// would drop `null` from a required `Option`).
+#[cfg(feature = "schema")]
+fn stated_date(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    <Option<NaiveDate> as schemars::JsonSchema>::json_schema(generator)
 }
 
 impl Decision {
@@ -646,13 +662,21 @@ impl Decision {
         self.findings.iter().find(|f| f.rule == rule)
     }
 
-    /// The first date on which the unit could apply with the same facts: the
-    /// reference date when eligible; when every failure is a time bar with a
-    /// date (3.3, 3.4), the latest of those dates; otherwise `None`.
+    /// The first date on which the unit could apply with the same facts (the
+    /// first reference date of a round it could take part in): the reference
+    /// date when eligible; `None` when a failure is not a time bar with a date
+    /// (3.3, 3.4); otherwise the first day on or after the reference date on
+    /// which no bar of 3.3 (R6) or 3.4 (R7) holds. Bars chain: where one bar
+    /// ends inside another's span the day moves on to that one's end, and a
+    /// funded project released after the reference date (which does not bar
+    /// on it) bars from its release. `None` when the day reaches a bar with
+    /// no end, or when the lead is too old on that day for a host condition
+    /// of the policy (R16). It is the first such day, not every later one: a
+    /// project released after it may bar again.
     ///
     /// ```
     /// use skill_grants::NaiveDate;
-    /// use skill_grants::eligibility::decide;
+    /// use skill_grants::eligibility::{decide, Remedy, RuleId};
     /// use skill_grants::application::*;
     /// use skill_grants::domain::*;
     /// use skill_grants::{Banner, Policy, ProjectKind};
@@ -663,17 +687,23 @@ impl Decision {
     /// earlier.accepted_on = Some(d(2024, 3, 1));
     /// earlier.rated_effective = true;
     /// unit.projects.push(earlier);
+    /// let app = Application::training_base("A-1", unit.clone(), d(2025, 7, 1), [Specialty::new("焊工")]);
+    /// let decision = decide(&Policy::ordos_2022(), &app)?;
+    /// // 3.4: 24 months after acceptance (R7, R10).
+    /// assert_eq!(decision.eligible_from(), Some(d(2026, 3, 1)));
+    ///
+    /// // A studio released on 1 January 2026 is in construction through
+    /// // 1 January 2027 (R6, R10): it does not bar on 1 July 2025, but it
+    /// // does on 1 March 2026.
+    /// unit.projects.push(PastProject::open("2026-S-01", ProjectKind::Studio, d(2026, 1, 1)));
     /// let app = Application::training_base("A-1", unit, d(2025, 7, 1), [Specialty::new("焊工")]);
     /// let decision = decide(&Policy::ordos_2022(), &app)?;
-    /// assert_eq!(decision.eligible_from(), Some(d(2026, 3, 1)));
+    /// assert_eq!(decision.finding(RuleId::Reapplication).unwrap().remedy, Some(Remedy::ApplyFrom(d(2026, 3, 1))));
+    /// assert_eq!(decision.eligible_from(), Some(d(2027, 1, 2)));
     /// # Ok::<(), skill_grants::eligibility::ApplicationError>(())
     /// ```
     pub fn eligible_from(&self) -> Option<NaiveDate> {
-        self.failures()
-            .try_fold(self.reference_date, |latest, f| match f.remedy {
-                Some(Remedy::ApplyFrom(d)) => Some(latest.max(d)),
-                _ => None,
-            })
+        self.eligible_from
     }
 
     /// The whole decision in words: a heading, the result, every finding
@@ -733,24 +763,15 @@ impl Decision {
 pub fn decide(policy: &Policy, application: &Application) -> Result<Decision, ApplicationError> {
     let mut findings = Vec::with_capacity(RuleId::ALL.len() + policy.unit_conditions().len());
     evaluate(policy, application, &mut findings)?;
-    Ok(Decision::of(policy, application, findings))
-}
-
-impl Decision {
-    /// The decision on `application` made of `findings` (from [`evaluate`]).
-    pub(crate) fn of(
-        policy: &Policy,
-        application: &Application,
-        findings: Vec<Finding>,
-    ) -> Decision {
-        Decision {
-            policy: policy.reference(),
-            application: application.id.clone(),
-            kind: application.kind,
-            reference_date: application.reference_date,
-            findings,
-        }
-    }
+    let eligible_from = first_day_free(policy, application, &findings)?;
+    Ok(Decision {
+        policy: policy.reference(),
+        application: application.id.clone(),
+        kind: application.kind,
+        reference_date: application.reference_date,
+        findings,
+        eligible_from,
+    })
 }
 
 #[cfg(test)]

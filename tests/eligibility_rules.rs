@@ -706,6 +706,180 @@ fn r6_and_r7_dates_combine_into_the_first_date_to_apply() {
     assert_eq!(decision.eligible_from(), Some(d(2026, 6, 2)));
 }
 
+// ------------------------------------- the first date to apply (R6, R7, R10)
+
+#[test]
+fn a_project_released_after_the_reference_date_bars_on_the_first_date_it_would_give() {
+    // Given a school with a base released 14 May 2021 (R10: deadline 14 May
+    // 2023, free from 15 May 2023) and another released 21 May 2022 (deadline
+    // 21 May 2024, free from 22 May 2024), applying for a studio as of 14 May
+    // 2021
+    let mut unit = school();
+    unit.projects
+        .push(open("2021-B-01", TrainingBase, d(2021, 5, 14)));
+    unit.projects
+        .push(open("2022-B-01", TrainingBase, d(2022, 5, 21)));
+    // When it is decided
+    let decision = decide_ordos(&studio(unit.clone(), d(2021, 5, 14)));
+    // Then on that day only the first base bars (the second is not yet
+    // released), with its own date
+    let f = finding(&decision, RuleId::ConstructionPeriod);
+    assert_eq!(f.remedy, Some(Remedy::ApplyFrom(d(2023, 5, 15))));
+    match &f.facts {
+        Facts::ConstructionPeriod { barring, .. } => assert_eq!(*barring, 1),
+        other => panic!("unexpected facts {other:?}"),
+    }
+    // But on 15 May 2023 the second base is in construction, so the first
+    // date the unit could apply is the day after its deadline
+    assert_eq!(decision.eligible_from(), Some(d(2024, 5, 22)));
+    // And deciding on those days says the same
+    let on_first = decide_ordos(&studio(unit.clone(), d(2023, 5, 15)));
+    assert!(!on_first.is_eligible());
+    assert_eq!(on_first.eligible_from(), Some(d(2024, 5, 22)));
+    assert!(decide_ordos(&studio(unit.clone(), d(2024, 5, 22))).is_eligible());
+    assert!(!decide_ordos(&studio(unit, d(2024, 5, 21))).is_eligible());
+}
+
+#[test]
+fn a_project_released_after_the_first_free_day_does_not_move_it() {
+    // Given a base free from 15 May 2023 and another released on 16 May 2023
+    let mut unit = school();
+    unit.projects
+        .push(open("2021-B-01", TrainingBase, d(2021, 5, 14)));
+    unit.projects
+        .push(open("2023-B-01", TrainingBase, d(2023, 5, 16)));
+    // When the unit applies for a studio as of 1 July 2022
+    let decision = decide_ordos(&studio(unit.clone(), d(2022, 7, 1)));
+    // Then 15 May 2023 is a free day: the first date to apply
+    assert_eq!(decision.eligible_from(), Some(d(2023, 5, 15)));
+    // And a base released on 15 May 2023 itself would bar from that day
+    // (R10: 15 May 2025, free from 16 May 2025)
+    unit.projects[1] = open("2023-B-01", TrainingBase, d(2023, 5, 15));
+    let decision = decide_ordos(&studio(unit, d(2022, 7, 1)));
+    assert_eq!(decision.eligible_from(), Some(d(2025, 5, 16)));
+}
+
+#[test]
+fn bars_of_3_3_chain_through_several_projects_released_later() {
+    // Given, as of 1 July 2022, bases released 14 May 2021 (R10: free from
+    // 15 May 2023), 1 March 2023 (free from 2 March 2025), 10 January 2025
+    // (free from 11 January 2027) and 12 January 2027, the day after
+    let mut unit = school();
+    unit.projects
+        .push(open("2021-B-01", TrainingBase, d(2021, 5, 14)));
+    unit.projects
+        .push(open("2023-B-01", TrainingBase, d(2023, 3, 1)));
+    unit.projects
+        .push(open("2025-B-01", TrainingBase, d(2025, 1, 10)));
+    unit.projects
+        .push(open("2027-B-01", TrainingBase, d(2027, 1, 12)));
+    // When the unit applies for a studio
+    let decision = decide_ordos(&studio(unit.clone(), d(2022, 7, 1)));
+    // Then each bar's end falls inside the next one's span, up to the third:
+    // the first date is 11 January 2027 (the fourth starts a day later)
+    assert_eq!(
+        remedy(&decision, RuleId::ConstructionPeriod),
+        Some(Remedy::ApplyFrom(d(2023, 5, 15)))
+    );
+    assert_eq!(decision.eligible_from(), Some(d(2027, 1, 11)));
+    // And the second base dissolved on 1 August 2023 ends its span there:
+    // the chain breaks on that day
+    unit.projects[1] = closed("2023-B-01", TrainingBase, d(2023, 3, 1), d(2023, 8, 1));
+    let decision = decide_ordos(&studio(unit, d(2022, 7, 1)));
+    assert_eq!(decision.eligible_from(), Some(d(2023, 8, 1)));
+}
+
+#[test]
+fn a_bar_of_3_4_ending_inside_a_construction_period_moves_the_date_on() {
+    // Given a base accepted on 15 February 2022, rated effective (R7, R10:
+    // from 15 February 2024), and a studio released 1 September 2023 (R10:
+    // deadline 1 September 2024, free from 2 September 2024)
+    let mut unit = school();
+    unit.projects.push(accepted(
+        "2020-B-01",
+        TrainingBase,
+        d(2020, 3, 1),
+        d(2022, 2, 15),
+        true,
+    ));
+    unit.projects.push(open("2023-S-01", Studio, d(2023, 9, 1)));
+    // When the unit applies for a base again as of 1 July 2023
+    let decision = decide_ordos(&base(unit.clone(), d(2023, 7, 1)));
+    // Then 3.4 bars until 15 February 2024, 3.3 not on that day
+    assert_eq!(
+        remedy(&decision, RuleId::Reapplication),
+        Some(Remedy::ApplyFrom(d(2024, 2, 15)))
+    );
+    assert_eq!(
+        outcome(&decision, RuleId::ConstructionPeriod),
+        Outcome::Passed
+    );
+    // But on 15 February 2024 the studio is in construction: the first date
+    // is the day after its deadline
+    assert_eq!(decision.eligible_from(), Some(d(2024, 9, 2)));
+    // And under the stricter reading of 3.3 the open studio bars with no end
+    let strict = decide(&strict_policy(), &base(unit, d(2023, 7, 1))).unwrap();
+    assert_eq!(
+        outcome(&strict, RuleId::ConstructionPeriod),
+        Outcome::Passed
+    );
+    assert_eq!(strict.eligible_from(), None);
+}
+
+#[test]
+fn a_bar_with_no_end_after_the_first_free_day_does_not_matter() {
+    // Given, under the stricter reading, a base accepted 1 March 2024 (free
+    // from that day) and a base released 1 April 2024, never closed
+    let mut unit = school();
+    unit.projects.push(accepted(
+        "2022-B-01",
+        TrainingBase,
+        d(2022, 7, 1),
+        d(2024, 3, 1),
+        true,
+    ));
+    unit.projects
+        .push(open("2024-B-01", TrainingBase, d(2024, 4, 1)));
+    // When the unit applies for a studio as of 1 January 2024
+    let strict = decide(&strict_policy(), &studio(unit.clone(), d(2024, 1, 1))).unwrap();
+    // Then it may apply from 1 March 2024, before the second base's release
+    assert_eq!(strict.eligible_from(), Some(d(2024, 3, 1)));
+    // And with the second base released on 1 March 2024 there is no date
+    unit.projects[1] = open("2024-B-01", TrainingBase, d(2024, 3, 1));
+    let strict = decide(&strict_policy(), &studio(unit, d(2024, 1, 1))).unwrap();
+    assert_eq!(strict.eligible_from(), None);
+}
+
+#[test]
+fn a_lead_who_reaches_the_age_limit_before_the_bar_ends_gives_no_date() {
+    // Given the example host conditions (R16: a lead younger than 60) and a
+    // base open since 1 June 2024 (R6, R10: free from 2 June 2026)
+    let policy = policy_with_examples();
+    let mut unit = school();
+    unit.projects
+        .push(open("2024-B-01", TrainingBase, d(2024, 6, 1)));
+    for (born, expected) in [
+        // 60 on 1 June 2026: too old on 2 June 2026, and ever after
+        (d(1966, 6, 1), None),
+        // 60 on 2 June 2026, the first day the bar is lifted
+        (d(1966, 6, 2), None),
+        // 60 on 3 June 2026: still 59 on 2 June 2026
+        (d(1966, 6, 3), Some(d(2026, 6, 2))),
+    ] {
+        // When a studio led by someone born on `born` applies on 1 July 2025
+        let mut app = studio(unit.clone(), d(2025, 7, 1));
+        let lead = app.lead.as_mut().unwrap();
+        lead.skill_level = Some(SkillLevel::Level1);
+        lead.born_on = Some(born);
+        let decision = decide(&policy, &app).unwrap();
+        // Then only 3.3 fails on that day, and the first date to apply is
+        // the bar's end only while the lead is still under 60 on it
+        let failed: Vec<RuleId> = decision.failures().map(|f| f.rule).collect();
+        assert_eq!(failed, vec![RuleId::ConstructionPeriod], "{born}");
+        assert_eq!(decision.eligible_from(), expected, "{born}");
+    }
+}
+
 // ---------------------------------------------------------------- 4.2
 
 #[test]

@@ -94,24 +94,31 @@ fn title() -> impl Strategy<Value = Title> {
     })
 }
 
-/// A past city-level project: released on or before the reference date
-/// (`reference`), then open, accepted (rated effective or not, revoked later
-/// or not) or closed without acceptance (revoked or dissolved), on dates near
-/// the boundaries of 3.3 and 3.4 (closing dates may lie after the reference
-/// date: the facts are as known when deciding). A project released after the
-/// reference date is left out: see docs/conformance.md, "The second reading",
-/// disagreement 1.
+/// A past city-level project: released mostly on or before the reference
+/// date (`reference`), sometimes up to 800 days after it (such a project does
+/// not bar on the reference date, but may on the first day the unit could
+/// otherwise apply: docs/conformance.md, "The second reading",
+/// disagreement 1), then open, accepted (rated effective or not, revoked
+/// later or not) or closed without acceptance (revoked or dissolved), on
+/// dates near the boundaries of 3.3 and 3.4 (closing dates may lie after the
+/// reference date: the facts are as known when deciding).
 fn past_project(i: usize, reference: NaiveDate) -> impl Strategy<Value = PastProject> {
     (
         kind(),
-        0u64..2400,
+        prop_oneof![3 => -2400i64..=0, 1 => 1i64..800],
         0u8..3,
         prop_oneof![0u64..800, 360u64..372, 725u64..735],
         any::<bool>(),
         any::<bool>(),
     )
         .prop_map(move |(kind, rel, state, dur, effective, revoked)| {
-            let released = reference.checked_sub_days(Days::new(rel)).unwrap();
+            let released = if rel <= 0 {
+                reference
+                    .checked_sub_days(Days::new(rel.unsigned_abs()))
+                    .unwrap()
+            } else {
+                plus_days(reference, rel.unsigned_abs())
+            };
             let end = plus_days(released, dur);
             let mut p = PastProject::open(format!("P-{i}"), kind, released);
             match state {

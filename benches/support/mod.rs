@@ -4,6 +4,8 @@
 //! Units, people and bodies are invented; the nine banners are real.
 #![allow(dead_code)]
 
+pub mod floor;
+
 use skill_grants::application::{
     Application, Honour, PastProject, SkillLevel, StudioLead, Title, TitleLevel, Unit, UnitKind,
 };

@@ -57,7 +57,12 @@ pub(crate) fn evaluate(
     findings.push(lead_honours(application));
     // 3.1 (R16): one finding per host condition, in the policy's order.
     for (index, condition) in conditions.iter().enumerate() {
-        findings.push(host_condition(index, condition, application));
+        findings.push(host_condition(
+            index,
+            condition,
+            application,
+            application.reference_date,
+        ));
     }
     // 3.2 (R5), 3.3 (R6), 3.4 (R7), 4.2, 6.1 (R11).
     findings.push(region_title(application));
@@ -143,10 +148,17 @@ fn full_years(born: NaiveDate, on: NaiveDate) -> u32 {
     u32::try_from(years).unwrap_or(0)
 }
 
-/// R16 (3.1): one host-supplied condition. Not applicable when it is for the
-/// other kind, or reads a studio lead and the application (a base) has none.
-/// A fact the condition reads and the application does not supply fails it.
-pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application) -> Finding {
+/// R16 (3.1): one host-supplied condition, as of the day `on` (the reference
+/// date; a later day for [`first_day_free`]: the lead's age is the one fact
+/// that changes with the day). Not applicable when it is for the other kind,
+/// or reads a studio lead and the application (a base) has none. A fact the
+/// condition reads and the application does not supply fails it.
+pub(super) fn host_condition(
+    index: usize,
+    c: &UnitCondition,
+    app: &Application,
+    on: NaiveDate,
+) -> Finding {
     let rule = RuleId::HostCondition;
     let lead = app.lead.as_ref();
     let facts_of = &app.unit.facts;
@@ -175,9 +187,7 @@ pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application)
         ConditionTest::LeadMaxAge { years } => (
             ConditionCheck::LeadAge {
                 limit: *years,
-                actual: lead
-                    .and_then(|l| l.born_on)
-                    .map(|b| full_years(b, app.reference_date)),
+                actual: lead.and_then(|l| l.born_on).map(|b| full_years(b, on)),
             },
             true,
         ),
@@ -207,6 +217,18 @@ pub(super) fn host_condition(index: usize, c: &UnitCondition, app: &Application)
         Some(true) => passed(rule, facts),
         Some(false) => failed(rule, facts, Remedy::MeetCondition),
         None => failed(rule, facts, Remedy::SupplyFact),
+    }
+}
+
+/// R16: true when a host condition's finding may change with the day it is
+/// judged on — the lead's age (the other facts are the unit's, as supplied).
+fn changes_with_the_day(c: &UnitCondition) -> bool {
+    match c.test {
+        ConditionTest::LeadMaxAge { .. } => true,
+        ConditionTest::MinSiteArea { .. }
+        | ConditionTest::MinYearlyTrainees { .. }
+        | ConditionTest::LeadMinSkillLevel { .. }
+        | ConditionTest::Declared { .. } => false,
     }
 }
 
@@ -259,73 +281,102 @@ fn cmp_open_ended(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Ordering {
     }
 }
 
-/// One project's construction bar, as computed for R6.
-struct Bar<'a> {
+/// The days on which one project bars the unit (R6 or R7): from `from`
+/// (included) until `until` (excluded); `None` for a bar that never ends with
+/// the same facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Span {
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+}
+
+impl Span {
+    /// True when the bar holds on `day`.
+    fn holds_on(self, day: NaiveDate) -> bool {
+        self.from <= day && self.until.is_none_or(|u| day < u)
+    }
+}
+
+/// One project's construction period, as R6 reads it.
+struct Construction<'a> {
     project: &'a PastProject,
     deadline: NaiveDate,
     closed_on: Option<NaiveDate>,
-    free_from: Option<NaiveDate>,
+    span: Span,
+}
+
+/// R6 (3.3), for one funded city-level project, of either kind: the span in
+/// which it bars the unit — from its release through its completion deadline
+/// (R10), both days included, or until its closing day, whichever comes
+/// first (free from the closing day); under the stricter *parameter*, until
+/// it closes, by acceptance, or by revocation or dissolution, which end
+/// construction. A project is closed on its acceptance date if it has one,
+/// otherwise on its closing date. [`construction_period`] judges the
+/// reference date by it, and [`first_day_free`] the days after.
+#[inline]
+fn construction<'a>(
+    policy: &Policy,
+    app: &Application,
+    p: &'a PastProject,
+) -> Result<Construction<'a>, ApplicationError> {
+    let closed_on = p.accepted_on.or(p.closed_on);
+    let deadline = policy
+        .completion_deadline(p.kind, p.released_on)
+        .map_err(|_| out_of_range(app, p))?;
+    let until = match policy.construction_bar() {
+        ConstructionBar::UntilDeadlineOrClosed => {
+            let after = deadline.succ_opt().ok_or_else(|| out_of_range(app, p))?;
+            Some(closed_on.map_or(after, |c| c.min(after)))
+        }
+        ConstructionBar::UntilAccepted => closed_on,
+    };
+    Ok(Construction {
+        project: p,
+        deadline,
+        closed_on,
+        span: Span {
+            from: p.released_on,
+            until,
+        },
+    })
 }
 
 /// R6 (3.3): any funded city-level project, of either kind, bars the unit while
-/// the reference date lies in its construction period: from release through
-/// the completion deadline (R10), both days included, or until its closing
-/// day, whichever comes first (free from the closing day). Not applicable
-/// when the unit has no funded city-level project. The stricter
-/// *parameter* ignores the deadline: the bar lasts until the project closes —
-/// by acceptance, or by revocation or dissolution, which end construction.
-/// A project is closed on its acceptance date if it has one, otherwise on its
-/// closing date.
+/// the reference date lies in its construction period ([`construction`]).
+/// Not applicable when the unit has no funded city-level project.
 pub(super) fn construction_period(
     policy: &Policy,
     app: &Application,
 ) -> Result<Finding, ApplicationError> {
     let rule = RuleId::ConstructionPeriod;
     let reference = app.reference_date;
-    let bar = policy.construction_bar();
     let mut barring = 0u32;
-    let mut latest: Option<Bar<'_>> = None;
+    let mut latest: Option<Construction<'_>> = None;
     for p in &app.unit.projects {
-        let closed_on = p.accepted_on.or(p.closed_on);
-        let deadline = policy
-            .completion_deadline(p.kind, p.released_on)
-            .map_err(|_| out_of_range(app, p))?;
-        let free_from = match bar {
-            ConstructionBar::UntilDeadlineOrClosed => {
-                let after = deadline.succ_opt().ok_or_else(|| out_of_range(app, p))?;
-                Some(closed_on.map_or(after, |c| c.min(after)))
-            }
-            ConstructionBar::UntilAccepted => closed_on,
-        };
-        let barred = reference >= p.released_on && free_from.is_none_or(|f| reference < f);
-        if !barred {
+        let c = construction(policy, app, p)?;
+        if !c.span.holds_on(reference) {
             continue;
         }
         barring = barring.saturating_add(1);
         let replace = match &latest {
             None => true,
-            Some(l) => match cmp_open_ended(free_from, l.free_from) {
+            Some(l) => match cmp_open_ended(c.span.until, l.span.until) {
                 Ordering::Greater => true,
                 Ordering::Equal => p.id < l.project.id,
                 Ordering::Less => false,
             },
         };
         if replace {
-            latest = Some(Bar {
-                project: p,
-                deadline,
-                closed_on,
-                free_from,
-            });
+            latest = Some(c);
         }
     }
-    let remedy = latest.as_ref().map(|l| match l.free_from {
+    let remedy = latest.as_ref().map(|l| match l.span.until {
         Some(d) => Remedy::ApplyFrom(d),
         None => Remedy::AwaitClosing,
     });
     let facts = Facts::ConstructionPeriod {
         reference_date: reference,
-        bar,
+        bar: policy.construction_bar(),
         projects: count(app.unit.projects.len()),
         barring,
         latest: latest.map(|l| BarringProject {
@@ -334,7 +385,7 @@ pub(super) fn construction_period(
             released_on: l.project.released_on,
             deadline: l.deadline,
             closed_on: l.closed_on,
-            free_from: l.free_from,
+            free_from: l.span.until,
         }),
     };
     Ok(match (remedy, app.unit.projects.is_empty()) {
@@ -345,44 +396,65 @@ pub(super) fn construction_period(
     })
 }
 
+/// R7 (3.4), for one earlier city-level project of the kind applied for: how
+/// it stands in the way of reapplying, and the span in which it does — every
+/// day before its acceptance date plus the months of 3.4 (R10) when it
+/// passed acceptance rated effective (then it stands as
+/// [`Standing::TooRecent`]); every day, with no end, when it was revoked,
+/// closed without acceptance, accepted but not rated effective, or is not yet
+/// accepted. [`reapplication`] judges the reference date by it, and
+/// [`first_day_free`] the days after.
+#[inline]
+fn earlier_project(
+    policy: &Policy,
+    app: &Application,
+    p: &PastProject,
+) -> Result<(Standing, Span), ApplicationError> {
+    let (standing, until) = if p.revoked {
+        (Standing::Revoked, None)
+    } else {
+        match p.accepted_on {
+            None if p.closed_on.is_some() => (Standing::NeverAccepted, None),
+            None => (Standing::NotYetAccepted, None),
+            Some(_) if !p.rated_effective => (Standing::NotRatedEffective, None),
+            Some(accepted) => {
+                let from = add_months(accepted, policy.reapply_after_months())
+                    .map_err(|_| out_of_range(app, p))?;
+                (Standing::TooRecent, Some(from))
+            }
+        }
+    };
+    Ok((
+        standing,
+        Span {
+            from: NaiveDate::MIN,
+            until,
+        },
+    ))
+}
+
 /// R7 (3.4): every earlier city-level project of the same kind must have passed
 /// acceptance, been rated effective, and its acceptance date plus the months
-/// of 3.4 (R10) must be on or before the reference date. A revoked project, one
-/// closed without acceptance, or one accepted but not rated effective gives no
-/// path back. Not applicable when the unit had no earlier city-level project
-/// of this kind.
+/// of 3.4 (R10) must be on or before the reference date ([`earlier_project`]).
+/// A revoked project, one closed without acceptance, or one accepted but not
+/// rated effective gives no path back. Not applicable when the unit had no
+/// earlier city-level project of this kind.
 pub(super) fn reapplication(
     policy: &Policy,
     app: &Application,
 ) -> Result<Finding, ApplicationError> {
     let rule = RuleId::Reapplication;
     let reference = app.reference_date;
-    let months = policy.reapply_after_months();
     let mut earlier = 0u32;
     let mut blocking = 0u32;
     let mut worst: Option<(&PastProject, Standing, Option<NaiveDate>)> = None;
     for p in app.unit.projects.iter().filter(|p| p.kind == app.kind) {
         earlier = earlier.saturating_add(1);
-        let (standing, eligible_from) = if p.revoked {
-            (Some(Standing::Revoked), None)
-        } else {
-            match p.accepted_on {
-                None if p.closed_on.is_some() => (Some(Standing::NeverAccepted), None),
-                None => (Some(Standing::NotYetAccepted), None),
-                Some(_) if !p.rated_effective => (Some(Standing::NotRatedEffective), None),
-                Some(accepted) => {
-                    let from = add_months(accepted, months).map_err(|_| out_of_range(app, p))?;
-                    if from <= reference {
-                        (None, Some(from))
-                    } else {
-                        (Some(Standing::TooRecent), Some(from))
-                    }
-                }
-            }
-        };
-        let Some(standing) = standing else {
+        let (standing, span) = earlier_project(policy, app, p)?;
+        if !span.holds_on(reference) {
             continue;
-        };
+        }
+        let eligible_from = span.until;
         blocking = blocking.saturating_add(1);
         let replace = match &worst {
             None => true,
@@ -406,7 +478,7 @@ pub(super) fn reapplication(
     });
     let facts = Facts::Reapplication {
         reference_date: reference,
-        after_months: months,
+        after_months: policy.reapply_after_months(),
         earlier,
         blocking,
         worst: worst.map(|(p, standing, eligible_from)| EarlierProject {
@@ -423,6 +495,88 @@ pub(super) fn reapplication(
         (None, 0) => not_applicable(rule, facts),
         (None, _) => passed(rule, facts),
     })
+}
+
+/// The first day, on or after the reference date, on which the unit could
+/// apply with the same facts, given the `findings` of [`evaluate`] on it:
+/// the reference date when no finding failed; `None` when a failure is not
+/// a time bar with a date (3.3, 3.4). Otherwise the first day no bar of
+/// 3.3 or 3.4 holds on ([`first_day_outside`]), and `None` when on that day
+/// a host condition fails (R16: the lead has reached the age limit, and never
+/// gets younger).
+///
+/// Every bar starts on or before the reference date unless a project was
+/// released after it (R7's bars hold from any earlier day; R6's from the
+/// release): then the bars that hold on the reference date end by the latest
+/// date of the failures, and the others before it, so that date is the day,
+/// and the spans are not needed.
+///
+/// # Errors
+///
+/// As [`evaluate`], which has already met them: a date of R10 out of range.
+pub(super) fn first_day_free(
+    policy: &Policy,
+    app: &Application,
+    findings: &[Finding],
+) -> Result<Option<NaiveDate>, ApplicationError> {
+    let reference = app.reference_date;
+    let mut latest: Option<NaiveDate> = None;
+    for f in findings.iter().filter(|f| f.outcome == Outcome::Failed) {
+        match f.remedy {
+            Some(Remedy::ApplyFrom(d)) => latest = latest.max(Some(d)),
+            _ => return Ok(None),
+        }
+    }
+    let Some(latest) = latest else {
+        return Ok(Some(reference));
+    };
+    let day = if app.unit.projects.iter().all(|p| p.released_on <= reference) {
+        latest
+    } else {
+        match first_day_outside(policy, app)? {
+            Some(day) => day,
+            None => return Ok(None),
+        }
+    };
+    let aged_out = policy
+        .unit_conditions()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| changes_with_the_day(c))
+        .any(|(i, c)| host_condition(i, c, app, day).outcome == Outcome::Failed);
+    Ok((!aged_out).then_some(day))
+}
+
+/// The first day on or after the reference date that no bar of 3.3 or 3.4
+/// holds on: each project's bars are the spans of [`construction`] and
+/// [`earlier_project`] — the rules' own — sorted by their first day and
+/// swept once (O(n log n)), so that a bar ending inside another's span moves
+/// the day on, and a project released after the reference date (which does
+/// not bar on it, R6) bars from its release; `None` when the day reaches a
+/// bar with no end.
+fn first_day_outside(
+    policy: &Policy,
+    app: &Application,
+) -> Result<Option<NaiveDate>, ApplicationError> {
+    let mut spans = Vec::with_capacity(app.unit.projects.len().saturating_mul(2));
+    for p in &app.unit.projects {
+        spans.push(construction(policy, app, p)?.span);
+        if p.kind == app.kind {
+            spans.push(earlier_project(policy, app, p)?.1);
+        }
+    }
+    spans.sort_unstable_by_key(|s| s.from);
+    let mut day = app.reference_date;
+    for span in spans {
+        if span.from > day {
+            break;
+        }
+        match span.until {
+            Some(until) => day = day.max(until),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(day))
 }
 
 /// 4.2 (直属单位推荐), the one place the clause is checked: the body `unit`

@@ -178,6 +178,33 @@ proptest! {
         }
     }
 
+    /// The first date to apply (`eligible_from`) is a day the unit is
+    /// eligible on with the same facts, and no day from the reference date
+    /// to it is (the day before it, and one day drawn between), whatever
+    /// projects were released after the reference date (R6, R7, R10).
+    #[test]
+    fn the_first_date_to_apply_is_the_first_eligible_day(
+        (a, _) in shuffled_pair(),
+        between in 0u64..1000,
+    ) {
+        for policy in [Policy::ordos_2022(), strict_policy()] {
+            let decision = decide(&policy, &a).unwrap();
+            let Some(from) = decision.eligible_from() else { continue };
+            let on_day = |day: NaiveDate| {
+                let mut later = a.clone();
+                later.reference_date = day;
+                decide(&policy, &later).unwrap().is_eligible()
+            };
+            prop_assert!(on_day(from), "not eligible on {}", from);
+            if from > a.reference_date {
+                prop_assert!(!on_day(from.pred_opt().unwrap()));
+                let gap = u64::try_from((from - a.reference_date).num_days()).unwrap();
+                let inside = day(a.reference_date, gap.saturating_sub(1) * between / 1000);
+                prop_assert!(!on_day(inside), "eligible on {} before {}", inside, from);
+            }
+        }
+    }
+
     #[test]
     fn a_decision_survives_a_serde_round_trip((a, _) in shuffled_pair()) {
         for policy in policies() {
@@ -230,8 +257,15 @@ fn the_stored_form_of_a_finding() {
         json["findings"][1]["facts"],
         serde_json::json!({"lead_honours": {"held": ["city_technical_expert"]}})
     );
-    let back: Decision = serde_json::from_value(json).unwrap();
+    assert_eq!(json["eligible_from"], "2024-07-02");
+    let back: Decision = serde_json::from_value(json.clone()).unwrap();
     assert_eq!(back, decision);
+    // The first date to apply is always stated: a stored decision without it
+    // is refused, not read as "no date".
+    let mut without = json;
+    without.as_object_mut().unwrap().remove("eligible_from");
+    let err = serde_json::from_value::<Decision>(without).unwrap_err();
+    assert!(err.to_string().contains("eligible_from"), "{err}");
 }
 
 #[test]
