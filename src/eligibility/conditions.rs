@@ -313,7 +313,6 @@ struct Construction<'a> {
 /// construction. A project is closed on its acceptance date if it has one,
 /// otherwise on its closing date. [`construction_period`] judges the
 /// reference date by it, and [`first_day_free`] the days after.
-#[inline]
 fn construction<'a>(
     policy: &Policy,
     app: &Application,
@@ -404,7 +403,6 @@ pub(super) fn construction_period(
 /// closed without acceptance, accepted but not rated effective, or is not yet
 /// accepted. [`reapplication`] judges the reference date by it, and
 /// [`first_day_free`] the days after.
-#[inline]
 fn earlier_project(
     policy: &Policy,
     app: &Application,
