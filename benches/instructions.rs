@@ -19,7 +19,7 @@
 //! nothing counted) or `count` (prints how many candidates a round input of
 //! N has, and their verdicts). Not for valgrind: `rounds N R` (R rounds of
 //! N, each on a fresh clone of one input: the median and smallest processor
-//! time and the median of page faults) and `steps N` (one round's steps,
+//! time and the median of page faults) and `steps N [WARM]` (one round's steps,
 //! each with its processor time and page faults).
 //!
 //! Run without valgrind it prints the processor time `measured` took (this
@@ -127,6 +127,9 @@ fn main() {
                 faults.push(minor_faults().unwrap_or(0).saturating_sub(faults_before));
                 drop(round);
             }
+            if std::env::var_os("ROUNDS_ALL").is_some() {
+                println!("each round: {times:?} ns, {faults:?} page faults");
+            }
             times.sort_unstable();
             faults.sort_unstable();
             // The mean as well: each reading lags by up to a tick, so for
@@ -144,10 +147,13 @@ fn main() {
         "steps" => {
             // One round of N candidates, step by step: each step's processor
             // time and minor page faults (the memory it is the first to touch).
-            // As in `rounds`: a first round on a clone, dropped; then the
-            // measured one on another clone.
+            // As in `rounds`: WARM rounds (1 unless given) on clones, each
+            // dropped; then the measured one on another clone.
             let input = support::round_input(n, 11);
-            drop(support::run_round(&policy, input.clone()));
+            let warm: usize = args.get(2).map_or(1, |s| s.parse().unwrap());
+            for _ in 0..warm {
+                drop(support::run_round(&policy, input.clone()));
+            }
             let input = input.clone();
             let mut at = (cpu_ns().unwrap_or(0), minor_faults().unwrap_or(0));
             let mut report = |step: &str| {
