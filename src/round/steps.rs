@@ -433,23 +433,21 @@ impl Round {
                 }
             }
         }
-        let others = law::listed_by_others(&listings);
+        let mut others = law::listed_by_others(&listings);
         drop(listings);
         // The admitted candidates again, in the same order.
-        let mut others = others.into_iter();
+        let mut i = 0;
         for list in &mut self.lists {
             for c in &mut list.candidates {
                 if !matches!(c.verdict, Verdict::Admitted) {
                     continue;
                 }
-                match others.next() {
-                    Some(others) if !others.is_empty() => {
-                        c.verdict = Verdict::Refused {
-                            reasons: vec![Refusal::ListedByOthers { others }],
-                        };
-                    }
-                    _ => {}
+                if let Some(others) = others.remove(&i) {
+                    c.verdict = Verdict::Refused {
+                        reasons: vec![Refusal::ListedByOthers { others }],
+                    };
                 }
+                i += 1;
             }
         }
         self.stage = Stage::Closed;
