@@ -274,7 +274,11 @@ impl Round {
 
         // One by one: placement (4.1, 4.2) and eligibility (R8).
         let mut entries = Vec::with_capacity(candidates.len());
-        let mut admitted = Vec::new();
+        let mut admitted = Vec::with_capacity(if list_refused.is_empty() {
+            candidates.len()
+        } else {
+            0
+        });
         let mut refused = Vec::new();
         for (i, application) in candidates.into_iter().enumerate() {
             let verdict = if list_refused.is_empty() {
@@ -624,15 +628,12 @@ impl Round {
             }
         }
         drop(by_id);
-        if let Some((_, c)) = self
-            .admitted()
-            .zip(&found)
-            .find(|(_, score)| score.is_none())
-            .map(|(admitted, _)| admitted)
-        {
-            return Err(RoundError::ScoreMissing {
-                application: c.application.id.clone(),
-            });
+        if let Some(missing) = found.iter().position(Option::is_none) {
+            if let Some((_, c)) = self.admitted().nth(missing) {
+                return Err(RoundError::ScoreMissing {
+                    application: c.application.id.clone(),
+                });
+            }
         }
         Ok(found.into_iter().flatten().collect())
     }
