@@ -9,7 +9,8 @@
 //! ```
 //!
 //! WORKLOAD is `round` (a whole round of about N candidates, as
-//! `round/whole`), `decide` (N eligibility decisions over a pool of 64
+//! `round/whole`), `outcome` (`Round::outcome` of such a round, released, as
+//! `round_step/outcome`), `decide` (N eligibility decisions over a pool of 64
 //! applications, as `eligibility/decide`), `ledger` (N payment commands
 //! decided, sealed and applied, as `ledger/decide_apply_payment`),
 //! `execute` (the same through `Project::execute`), `replay` (a log of N
@@ -44,6 +45,7 @@ use skill_grants::lifecycle::{Action, Command, Project};
 
 enum Work {
     Round(support::RoundInput),
+    Outcome(skill_grants::round::Round),
     Decide(Vec<skill_grants::application::Application>, usize),
     Ledger(Vec<Project>, Vec<support::PaymentCommand>),
     Execute(Vec<Project>, Vec<Command>, Vec<usize>),
@@ -58,6 +60,11 @@ fn measured(policy: &Policy, work: Work) {
         Work::Round(input) => {
             // Not dropped here (criterion drops a run's output untimed).
             std::mem::forget(black_box(support::run_round(policy, input)));
+        }
+        Work::Outcome(round) => {
+            // The outcome dropped, as criterion's `iter` does; the round not.
+            black_box(round.outcome().unwrap());
+            std::mem::forget(round);
         }
         Work::Decide(apps, n) => {
             // The pool cycled without `%` (its integer division is not the
@@ -110,6 +117,7 @@ fn main() {
     let policy = Policy::ordos_2022();
     let work = match what {
         "round" => Work::Round(support::round_input(n, 11)),
+        "outcome" => Work::Outcome(support::final_round(&policy, support::round_input(n, 11))),
         "rounds" => {
             // REPEATS rounds, each on a clone of one input made before it
             // (as `round/whole`), its output dropped after it; the median
