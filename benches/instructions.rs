@@ -20,7 +20,8 @@
 //! nothing counted) or `count` (prints how many candidates a round input of
 //! N has, and their verdicts). Not for valgrind: `rounds N R` (R rounds of
 //! N, each on a fresh clone of one input: the median and smallest processor
-//! time and the median of page faults) and `steps N [WARM]` (one round's steps,
+//! time and the median of page faults), `outcomes N R` (R outcomes of one
+//! released round of N, as `round_step/outcome`) and `steps N [WARM]` (one round's steps,
 //! each with its processor time and page faults).
 //!
 //! Run without valgrind it prints the processor time `measured` took (this
@@ -149,6 +150,28 @@ fn main() {
                 times[repeats / 2] as f64 / 1e6,
                 times[0] as f64 / 1e6,
                 faults[repeats / 2]
+            );
+            return;
+        }
+        "outcomes" => {
+            // REPEATS outcomes of one released round of N, each dropped (as
+            // `round_step/outcome`): the mean, median and smallest processor
+            // time of one.
+            let repeats: usize = args.get(2).map_or(11, |s| s.parse().unwrap());
+            let round = support::final_round(&policy, support::round_input(n, 11));
+            let mut times = Vec::with_capacity(repeats);
+            for _ in 0..repeats {
+                let before = cpu_ns().unwrap_or(0);
+                black_box(round.outcome().unwrap());
+                times.push(cpu_ns().unwrap_or(0).saturating_sub(before));
+            }
+            times.sort_unstable();
+            let mean = times.iter().sum::<u64>() as f64 / repeats as f64;
+            println!(
+                "outcomes {n}: mean {:.2} ms, median {:.2} ms, smallest {:.2} ms of {repeats}",
+                mean / 1e6,
+                times[repeats / 2] as f64 / 1e6,
+                times[0] as f64 / 1e6
             );
             return;
         }
