@@ -9,7 +9,8 @@
 //! ```
 //!
 //! WORKLOAD is `round` (a whole round of about N candidates, as
-//! `round/whole`), `decide` (N eligibility decisions over a pool of 64
+//! `round/whole`), `outcome` (`Round::outcome` of such a round, released, as
+//! `round_step/outcome`), `decide` (N eligibility decisions over a pool of 64
 //! applications, as `eligibility/decide`), `floor` (the same with the
 //! hand-written floor, as `eligibility/floor`), `ledger` (N payment commands
 //! decided, sealed and applied, as `ledger/decide_apply_payment`),
@@ -20,7 +21,8 @@
 //! nothing counted) or `count` (prints how many candidates a round input of
 //! N has, and their verdicts). Not for valgrind: `rounds N R` (R rounds of
 //! N, each on a fresh clone of one input: the median and smallest processor
-//! time and the median of page faults) and `steps N` (one round's steps,
+//! time and the median of page faults), `outcomes N R` (R outcomes of one
+//! released round of N, as `round_step/outcome`) and `steps N [WARM]` (one round's steps,
 //! each with its processor time and page faults).
 //!
 //! Run without valgrind it prints the processor time `measured` took (this
@@ -45,6 +47,7 @@ use skill_grants::lifecycle::{Action, Command, Project};
 
 enum Work {
     Round(support::RoundInput),
+    Outcome(skill_grants::round::Round),
     Decide(Vec<skill_grants::application::Application>, usize),
     Floor(Vec<skill_grants::application::Application>, usize),
     Ledger(Vec<Project>, Vec<support::PaymentCommand>),
@@ -60,6 +63,11 @@ fn measured(policy: &Policy, work: Work) {
         Work::Round(input) => {
             // Not dropped here (criterion drops a run's output untimed).
             std::mem::forget(black_box(support::run_round(policy, input)));
+        }
+        Work::Outcome(round) => {
+            // The outcome dropped, as criterion's `iter` does; the round not.
+            black_box(round.outcome().unwrap());
+            std::mem::forget(round);
         }
         Work::Decide(apps, n) => {
             // The pool cycled without `%` (its integer division is not the
@@ -117,6 +125,7 @@ fn main() {
     let policy = Policy::ordos_2022();
     let work = match what {
         "round" => Work::Round(support::round_input(n, 11)),
+        "outcome" => Work::Outcome(support::final_round(&policy, support::round_input(n, 11))),
         "rounds" => {
             // REPEATS rounds, each on a clone of one input made before it
             // (as `round/whole`), its output dropped after it; the median
@@ -134,6 +143,9 @@ fn main() {
                 faults.push(minor_faults().unwrap_or(0).saturating_sub(faults_before));
                 drop(round);
             }
+            if std::env::var_os("ROUNDS_ALL").is_some() {
+                println!("each round: {times:?} ns, {faults:?} page faults");
+            }
             times.sort_unstable();
             faults.sort_unstable();
             // The mean as well: each reading lags by up to a tick, so for
@@ -148,13 +160,38 @@ fn main() {
             );
             return;
         }
+        "outcomes" => {
+            // REPEATS outcomes of one released round of N, each dropped (as
+            // `round_step/outcome`): the mean, median and smallest processor
+            // time of one.
+            let repeats: usize = args.get(2).map_or(11, |s| s.parse().unwrap());
+            let round = support::final_round(&policy, support::round_input(n, 11));
+            let mut times = Vec::with_capacity(repeats);
+            for _ in 0..repeats {
+                let before = cpu_ns().unwrap_or(0);
+                black_box(round.outcome().unwrap());
+                times.push(cpu_ns().unwrap_or(0).saturating_sub(before));
+            }
+            times.sort_unstable();
+            let mean = times.iter().sum::<u64>() as f64 / repeats as f64;
+            println!(
+                "outcomes {n}: mean {:.2} ms, median {:.2} ms, smallest {:.2} ms of {repeats}",
+                mean / 1e6,
+                times[repeats / 2] as f64 / 1e6,
+                times[0] as f64 / 1e6
+            );
+            return;
+        }
         "steps" => {
             // One round of N candidates, step by step: each step's processor
             // time and minor page faults (the memory it is the first to touch).
-            // As in `rounds`: a first round on a clone, dropped; then the
-            // measured one on another clone.
+            // As in `rounds`: WARM rounds (1 unless given) on clones, each
+            // dropped; then the measured one on another clone.
             let input = support::round_input(n, 11);
-            drop(support::run_round(&policy, input.clone()));
+            let warm: usize = args.get(2).map_or(1, |s| s.parse().unwrap());
+            for _ in 0..warm {
+                drop(support::run_round(&policy, input.clone()));
+            }
             let input = input.clone();
             let mut at = (cpu_ns().unwrap_or(0), minor_faults().unwrap_or(0));
             let mut report = |step: &str| {

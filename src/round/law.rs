@@ -13,6 +13,7 @@
 //! | R9 | 5 | the city ranks by score, then recommendation rank, then application | [`r9`] |
 
 use std::cmp::Ordering;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
 
@@ -288,99 +289,93 @@ pub struct Listing<'a> {
     pub unit: &'a UnitId,
 }
 
-/// R8 (4.1, 4.2): for each listing, the other recommenders that list the
-/// same application, or the same unit for the same kind (sorted, each
-/// once); empty when no other does. Every listing with others is refused.
-/// The answer does not depend on the order of `listings`.
+/// R8 (4.1, 4.2): the listings that other recommenders list too — the same
+/// application, or the same unit for the same kind — each by its index in
+/// `listings`, with those other recommenders (sorted, each once). Every
+/// listing named is refused; the others are not named. The answer does not
+/// depend on the order of `listings`.
 ///
 /// ```
 /// use skill_grants::round::{law::{listed_by_others, Listing}, Recommender};
 /// use skill_grants::domain::{ApplicationId, UnitId};
 /// use skill_grants::{Banner, ProjectKind};
+/// use std::collections::BTreeMap;
 /// let (a, b) = (Recommender::Banner(Banner::Dongsheng), Recommender::Banner(Banner::Kangbashi));
-/// let (x, y) = (ApplicationId::new("A-1"), ApplicationId::new("A-2"));
-/// let u = UnitId::new("U-1");
+/// let (x, y, z) = (ApplicationId::new("A-1"), ApplicationId::new("A-2"), ApplicationId::new("A-3"));
+/// let (u, v) = (UnitId::new("U-1"), UnitId::new("U-2"));
 /// let listings = [
 ///     Listing { recommender: &a, kind: ProjectKind::Studio, application: &x, unit: &u },
 ///     Listing { recommender: &b, kind: ProjectKind::Studio, application: &y, unit: &u },
+///     Listing { recommender: &b, kind: ProjectKind::Studio, application: &z, unit: &v },
 /// ];
-/// assert_eq!(listed_by_others(&listings), vec![vec![b.clone()], vec![a.clone()]]);
+/// assert_eq!(
+///     listed_by_others(&listings),
+///     BTreeMap::from([(0, vec![b.clone()]), (1, vec![a.clone()])])
+/// );
 /// ```
-pub fn listed_by_others(listings: &[Listing<'_>]) -> Vec<Vec<Recommender>> {
+pub fn listed_by_others(listings: &[Listing<'_>]) -> BTreeMap<usize, Vec<Recommender>> {
     // Each distinct application, and each distinct unit for a kind, is a
-    // group of the recommenders that list it; each listing belongs to one
-    // group of each. `first` holds each group's first recommender, `more`
-    // the further ones of the few groups listed more than once. The maps
-    // are looked up only, never iterated.
-    let mut groups = Groups {
-        first: Vec::with_capacity(2 * listings.len()),
-        more: BTreeMap::new(),
-    };
-    let mut application_groups: HashMap<&ApplicationId, usize> =
+    // group of the listings that name it, known by the first of them. The
+    // maps give each key's first listing; `shared` holds the few groups
+    // named more than once. The maps are looked up only, never iterated.
+    let mut by_application: HashMap<&ApplicationId, usize> = HashMap::with_capacity(listings.len());
+    let mut by_unit: HashMap<(&UnitId, ProjectKind), usize> =
         HashMap::with_capacity(listings.len());
-    let mut unit_groups: HashMap<(&UnitId, ProjectKind), usize> =
-        HashMap::with_capacity(listings.len());
-    let mut belongs: Vec<[usize; 2]> = Vec::with_capacity(listings.len());
-    for l in listings {
-        let a = groups.join(&mut application_groups, l.application, l.recommender);
-        let u = groups.join(&mut unit_groups, (l.unit, l.kind), l.recommender);
-        belongs.push([a, u]);
-    }
-    listings
-        .iter()
-        .zip(belongs)
-        .map(|(l, [a, u])| {
-            let mut others: Vec<Recommender> = groups
-                .members(a)
-                .chain(groups.members(u))
-                .filter(|r| *r != l.recommender)
-                .cloned()
-                .collect();
-            others.sort();
-            others.dedup();
-            others
-        })
-        .collect()
-}
-
-/// The groups of [`listed_by_others`]: the first recommender of each, and
-/// whether more list it; the further ones of the few groups listed more than
-/// once.
-struct Groups<'a> {
-    first: Vec<(&'a Recommender, bool)>,
-    more: BTreeMap<usize, Vec<&'a Recommender>>,
-}
-
-impl<'a> Groups<'a> {
-    /// Adds `recommender` to the group of `key` (a new group for a new key)
-    /// and gives the group's index.
-    fn join<K: Hash + Eq>(
-        &mut self,
-        index: &mut HashMap<K, usize>,
-        key: K,
-        recommender: &'a Recommender,
-    ) -> usize {
-        let next = self.first.len();
-        let g = *index.entry(key).or_insert(next);
-        match self.first.get_mut(g) {
-            Some((_, more)) => {
-                *more = true;
-                self.more.entry(g).or_default().push(recommender);
-            }
-            None => self.first.push((recommender, false)),
+    let mut shared: BTreeMap<(Group, usize), Vec<usize>> = BTreeMap::new();
+    for (i, l) in listings.iter().enumerate() {
+        if let Some(first) = first_of(&mut by_application, l.application, i) {
+            join(&mut shared, (Group::Application, first), i);
         }
-        g
+        if let Some(first) = first_of(&mut by_unit, (l.unit, l.kind), i) {
+            join(&mut shared, (Group::Unit, first), i);
+        }
     }
+    // Each listing of a shared group, with the group's other recommenders.
+    let recommender = |i: usize| listings.get(i).map(|l| l.recommender);
+    let mut others: BTreeMap<usize, Vec<Recommender>> = BTreeMap::new();
+    for members in shared.values() {
+        for &i in members {
+            let own = recommender(i);
+            let of_group = members
+                .iter()
+                .filter_map(|&m| recommender(m))
+                .filter(|r| Some(*r) != own)
+                .cloned();
+            others.entry(i).or_default().extend(of_group);
+        }
+    }
+    others.retain(|_, others| {
+        others.sort();
+        others.dedup();
+        !others.is_empty()
+    });
+    others
+}
 
-    /// The recommenders of group `g`.
-    fn members(&self, g: usize) -> impl Iterator<Item = &'a Recommender> + '_ {
-        let (first, more) = self
-            .first
-            .get(g)
-            .map_or((None, false), |(r, more)| (Some(*r), *more));
-        let more = if more { self.more.get(&g) } else { None };
-        first.into_iter().chain(more.into_iter().flatten().copied())
+/// The two kinds of group of [`listed_by_others`]: an application, and a
+/// unit for a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Group {
+    Application,
+    Unit,
+}
+
+/// The first listing that names `key`: none when listing `i` is the first
+/// (and is recorded as such).
+fn first_of<K: Hash + Eq>(firsts: &mut HashMap<K, usize>, key: K, i: usize) -> Option<usize> {
+    match firsts.entry(key) {
+        Entry::Occupied(first) => Some(*first.get()),
+        Entry::Vacant(slot) => {
+            slot.insert(i);
+            None
+        }
     }
+}
+
+/// Adds listing `i` to the shared `group`, known by its first listing.
+fn join(shared: &mut BTreeMap<(Group, usize), Vec<usize>>, group: (Group, usize), i: usize) {
+    let (_, first) = group;
+    shared.entry(group).or_insert_with(|| vec![first]).push(i);
 }
 
 /// One admitted candidate, as the city ranks it (R9).

@@ -11,7 +11,7 @@ use super::error::{RoundError, Stage};
 use super::inputs::{
     ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Recommender, Score,
 };
-use super::list::Candidate;
+use super::list::{Candidate, RecommendationList};
 use super::steps::Round;
 use super::verdict::{Draw, Funding, Refusal, Verdict};
 use crate::application::StudioLead;
@@ -241,7 +241,13 @@ impl Round {
     ///
     /// [`RoundError`] when a sum of money overflows or the round's state is inconsistent (never for a round built by its own steps or loaded through [`RoundRecord`](super::RoundRecord)).
     pub fn outcome(&self) -> Result<RoundOutcome, RoundError> {
-        let mut candidates = Vec::new();
+        // Every candidate, in the outcome's order: kind, city rank (the
+        // unranked last), recommender, recommendation rank. The key tells
+        // any two candidates apart (a recommender has one list of a kind, a
+        // list one candidate at a rank), so the sort is unstable and the
+        // records are made once, in that order.
+        let listed = self.lists.iter().map(RecommendationList::len).sum();
+        let mut order = Vec::with_capacity(listed);
         let mut lists = Vec::with_capacity(self.lists.len());
         for list in &self.lists {
             let mut admitted = 0u32;
@@ -249,19 +255,13 @@ impl Round {
                 if !matches!(c.verdict, Verdict::Refused { .. }) {
                     admitted = admitted.saturating_add(1);
                 }
-                candidates.push(CandidateOutcome {
-                    application: c.application.id.clone(),
-                    kind: list.kind,
-                    unit: c.application.unit.id.clone(),
-                    unit_name: c.application.unit.name.clone(),
-                    unit_seat: c.application.unit.seat.clone(),
-                    recommender: list.recommender.clone(),
-                    recommendation_rank: c.recommendation_rank,
-                    score: c.score,
-                    city_rank: c.city_rank,
-                    clauses: c.verdict.clauses(list.kind, &list.recommender),
-                    verdict: c.verdict.clone(),
-                });
+                let key = (
+                    list.kind,
+                    c.city_rank.unwrap_or(u32::MAX),
+                    &list.recommender,
+                    c.recommendation_rank,
+                );
+                order.push((key, list, c));
             }
             lists.push(ListOutcome {
                 recommender: list.recommender.clone(),
@@ -273,20 +273,23 @@ impl Round {
                 earlier_attempts: u32::try_from(list.earlier_attempts.len()).unwrap_or(u32::MAX),
             });
         }
-        candidates.sort_by(|a, b| {
-            (
-                a.kind,
-                a.city_rank.unwrap_or(u32::MAX),
-                &a.recommender,
-                a.recommendation_rank,
-            )
-                .cmp(&(
-                    b.kind,
-                    b.city_rank.unwrap_or(u32::MAX),
-                    &b.recommender,
-                    b.recommendation_rank,
-                ))
-        });
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let candidates: Vec<CandidateOutcome> = order
+            .into_iter()
+            .map(|(_, list, c)| CandidateOutcome {
+                application: c.application.id.clone(),
+                kind: list.kind,
+                unit: c.application.unit.id.clone(),
+                unit_name: c.application.unit.name.clone(),
+                unit_seat: c.application.unit.seat.clone(),
+                recommender: list.recommender.clone(),
+                recommendation_rank: c.recommendation_rank,
+                score: c.score,
+                city_rank: c.city_rank,
+                clauses: c.verdict.clauses(list.kind, &list.recommender),
+                verdict: c.verdict.clone(),
+            })
+            .collect();
 
         let mut drawn = FundBalances::default();
         for c in &candidates {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::coverage::Coverage;
+use super::coverage::{Coverage, KindCounts};
 use super::error::{RoundError, Stage, Step};
 use super::inputs::{
     CandidateScore, CityReview, ExpertMember, FundBalances, NoticePeriod, ObjectionRecord, Quota,
@@ -274,7 +274,11 @@ impl Round {
 
         // One by one: placement (4.1, 4.2) and eligibility (R8).
         let mut entries = Vec::with_capacity(candidates.len());
-        let mut admitted = Vec::new();
+        let mut admitted = Vec::with_capacity(if list_refused.is_empty() {
+            candidates.len()
+        } else {
+            0
+        });
         let mut refused = Vec::new();
         for (i, application) in candidates.into_iter().enumerate() {
             let verdict = if list_refused.is_empty() {
@@ -433,23 +437,21 @@ impl Round {
                 }
             }
         }
-        let others = law::listed_by_others(&listings);
+        let mut others = law::listed_by_others(&listings);
         drop(listings);
         // The admitted candidates again, in the same order.
-        let mut others = others.into_iter();
+        let mut i = 0;
         for list in &mut self.lists {
             for c in &mut list.candidates {
                 if !matches!(c.verdict, Verdict::Admitted) {
                     continue;
                 }
-                match others.next() {
-                    Some(others) if !others.is_empty() => {
-                        c.verdict = Verdict::Refused {
-                            reasons: vec![Refusal::ListedByOthers { others }],
-                        };
-                    }
-                    _ => {}
+                if let Some(others) = others.remove(&i) {
+                    c.verdict = Verdict::Refused {
+                        reasons: vec![Refusal::ListedByOthers { others }],
+                    };
                 }
+                i += 1;
             }
         }
         self.stage = Stage::Closed;
@@ -514,66 +516,58 @@ impl Round {
             return Err(RoundError::ExpertNameBlank { index });
         }
         let CityReview { experts, scores } = review;
-        let scored = self.match_scores(scores)?;
-        let admitted = scored.len();
-
-        // Rank each kind (R9).
-        let mut by_kind: BTreeMap<ProjectKind, Vec<(At, Ranked<'_>)>> = BTreeMap::new();
-        for (at, kind, ranked) in scored {
-            by_kind
-                .entry(kind)
-                .or_insert_with(|| Vec::with_capacity(admitted))
-                .push((at, ranked));
-        }
-        let by_kind: BTreeMap<ProjectKind, Vec<(At, Score)>> = by_kind
-            .into_iter()
-            .map(|(kind, mut ranked)| {
-                ranked.sort_by(|a, b| law::r9(&a.1, &b.1));
-                // In ranking order, each candidate's place and score only
-                // (the list's memory kept, the borrowed ids let go).
-                let order = ranked.into_iter().map(|(at, r)| (at, r.score)).collect();
-                (kind, order)
-            })
-            .collect();
+        let scores = self.match_scores(scores)?;
+        let (places, counts) = self.rank(&scores);
 
         // Select the first of each kind (R3) and fund them, kinds in the
         // policy's order, each in ranking order (R4): all paid before
         // anything is recorded, as a payment can fail.
         let mut balances = self.balances;
-        let mut funded: Vec<(ProjectKind, Vec<Funding>)> = Vec::new();
+        let mut fundings: BTreeMap<ProjectKind, Vec<Option<Funding>>> = BTreeMap::new();
         for kind in self.policy.kind_funding_order() {
             let (limit, _) = self.selection_limit(kind);
             let subsidy = self.policy.subsidy(kind);
-            let ranked = by_kind.get(&kind).map_or(0, Vec::len);
-            let selected = usize::try_from(limit).map_or(ranked, |l| l.min(ranked));
-            let mut fundings = Vec::with_capacity(selected);
+            let selected = limit.min(counts.of(kind));
+            let mut paid = Vec::new();
             for _ in 0..selected {
-                fundings.push(
+                paid.push(Some(
                     law::pay(self.policy.funding_order(), &mut balances, subsidy)
                         .map_err(RoundError::Money)?,
-                );
+                ));
             }
-            funded.push((kind, fundings));
+            fundings.insert(kind, paid);
         }
 
-        // Record: nothing can fail from here on. The first of each kind are
-        // selected with their funding, the rest not selected.
-        for (kind, fundings) in funded {
-            let (_, reason) = self.selection_limit(kind);
-            let mut fundings = fundings.into_iter();
-            for (place, (at, score)) in by_kind.get(&kind).into_iter().flatten().enumerate() {
-                let verdict = match fundings.next() {
+        // Record, in list order: nothing can fail from here on. The first of
+        // each kind are selected with their funding, the rest not selected.
+        let reasons = ProjectKind::ALL.map(|kind| (kind, self.selection_limit(kind).1));
+        let mut admitted = scores.into_iter().zip(places);
+        for list in &mut self.lists {
+            let reason = reasons
+                .iter()
+                .find(|(kind, _)| *kind == list.kind)
+                .map(|(_, reason)| *reason);
+            let mut paid = fundings.get_mut(&list.kind);
+            for c in &mut list.candidates {
+                if !matches!(c.verdict, Verdict::Admitted) {
+                    continue;
+                }
+                let (Some((score, place)), Some(reason)) = (admitted.next(), reason) else {
+                    continue;
+                };
+                let funding = paid
+                    .as_mut()
+                    .and_then(|paid| paid.get_mut(place))
+                    .and_then(Option::take);
+                c.score = Some(score);
+                c.city_rank = Some(position(place));
+                c.verdict = match funding {
                     Some(funding) => Verdict::Selected {
                         funding,
                         moved_up_for: None,
                     },
                     None => Verdict::NotSelected { reason },
                 };
-                if let Some(c) = self.candidate_mut(*at) {
-                    c.score = Some(*score);
-                    c.city_rank = Some(position(place));
-                    c.verdict = verdict;
-                }
             }
         }
         self.balances = balances;
@@ -582,32 +576,35 @@ impl Round {
         Ok(())
     }
 
-    /// Each admitted candidate, in list order, with where it is held, its
-    /// kind and its score, found by its application id: a score names an
-    /// admitted candidate (where two have the id, the later in list order),
-    /// or the error names the first score that names none — a refused
-    /// candidate or an id on no list — or comes twice; then the first
-    /// admitted candidate, in list order, without a score.
-    fn match_scores(
-        &self,
-        scores: Vec<CandidateScore>,
-    ) -> Result<Vec<(At, ProjectKind, Ranked<'_>)>, RoundError> {
+    /// The admitted candidates, in list order, with their list's kind.
+    fn admitted(&self) -> impl Iterator<Item = (ProjectKind, &Candidate)> {
+        self.lists.iter().flat_map(|l| {
+            l.candidates
+                .iter()
+                .filter(|c| matches!(c.verdict, Verdict::Admitted))
+                .map(move |c| (l.kind, c))
+        })
+    }
+
+    /// Each admitted candidate's score, in list order, found by its
+    /// application id: a score names an admitted candidate (where two have
+    /// the id, the later in list order), or the error names the first score
+    /// that names none — a refused candidate or an id on no list — or comes
+    /// twice; then the first admitted candidate, in list order, without a
+    /// score.
+    fn match_scores(&self, scores: Vec<CandidateScore>) -> Result<Vec<Score>, RoundError> {
         let listed = self.lists.iter().map(RecommendationList::len).sum();
-        let mut admitted: Vec<(At, ProjectKind, &Candidate)> = Vec::with_capacity(listed);
-        // Looked up only, never iterated.
-        let mut by_id: HashMap<&ApplicationId, usize> = HashMap::with_capacity(listed);
-        for (li, list) in self.lists.iter().enumerate() {
-            for (ci, c) in list.candidates.iter().enumerate() {
-                if matches!(c.verdict, Verdict::Admitted) {
-                    by_id.insert(&c.application.id, admitted.len());
-                    admitted.push(((li, ci), list.kind, c));
-                }
-            }
+        // Each admitted candidate's index in list order, by its id's text
+        // (so that a look-up reads the texts, not the candidates). Looked up
+        // only, never iterated.
+        let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(listed);
+        for (i, (_, c)) in self.admitted().enumerate() {
+            by_id.insert(c.application.id.as_str(), i);
         }
-        let mut found: Vec<Option<Score>> = vec![None; admitted.len()];
+        let mut found: Vec<Option<Score>> = vec![None; by_id.len()];
         // Each score is dropped as soon as it is matched.
         for s in scores {
-            let Some(i) = by_id.get(&s.application) else {
+            let Some(i) = by_id.get(s.application.as_str()) else {
                 let listed = self
                     .lists
                     .iter()
@@ -630,24 +627,54 @@ impl Round {
                 });
             }
         }
-        admitted
-            .into_iter()
-            .zip(found)
-            .map(|((at, kind, c), score)| match score {
-                Some(score) => Ok((
-                    at,
-                    kind,
+        drop(by_id);
+        if let Some(missing) = found.iter().position(Option::is_none) {
+            if let Some((_, c)) = self.admitted().nth(missing) {
+                return Err(RoundError::ScoreMissing {
+                    application: c.application.id.clone(),
+                });
+            }
+        }
+        Ok(found.into_iter().flatten().collect())
+    }
+
+    /// Ranks each kind (R9): each admitted candidate's place in its kind's
+    /// ranking (0 = first), in list order, given their `scores` in list
+    /// order; and how many there are of each kind.
+    fn rank(&self, scores: &[Score]) -> (Vec<usize>, KindCounts) {
+        let mut counts = KindCounts::default();
+        for (kind, _) in self.admitted() {
+            counts.bump(kind, 1);
+        }
+        // Each admitted candidate's index in list order, with its R9 key.
+        let mut by_kind: BTreeMap<ProjectKind, Vec<(usize, Ranked<'_>)>> = BTreeMap::new();
+        for (i, ((kind, c), score)) in self.admitted().zip(scores).enumerate() {
+            let size = usize::try_from(counts.of(kind)).unwrap_or(0);
+            by_kind
+                .entry(kind)
+                .or_insert_with(|| Vec::with_capacity(size))
+                .push((
+                    i,
                     Ranked {
-                        score,
+                        score: *score,
                         recommendation_rank: c.recommendation_rank,
                         application: &c.application.id,
                     },
-                )),
-                None => Err(RoundError::ScoreMissing {
-                    application: c.application.id.clone(),
-                }),
-            })
-            .collect()
+                ));
+        }
+        let mut places = vec![0; scores.len()];
+        for ranked in by_kind.values_mut() {
+            // R9 tells any two admitted candidates apart, as no two share an
+            // application id once submissions are closed: an unstable sort
+            // gives the one order there is.
+            ranked.sort_unstable_by(|a, b| law::r9(&a.1, &b.1));
+            for (place, (i, _)) in ranked.iter().enumerate() {
+                if let Some(slot) = places.get_mut(*i) {
+                    *slot = place;
+                }
+            }
+        }
+        (places, counts)
     }
 
     /// How many of a kind this round may select, and what binds (R3).
