@@ -48,6 +48,7 @@ run() {
     nice -n 19 cargo mutants --no-shuffle --baseline skip --timeout 120 \
         --all-features $files $targets --output "$out" "$@" || true
     r="$out/mutants.out"
+    [ -f "$r/caught.txt" ] || return 0 # --list and the like write no outcomes
     echo "== $group: caught $(wc -l < "$r/caught.txt"), missed $(wc -l < "$r/missed.txt"), unviable $(wc -l < "$r/unviable.txt"), timeout $(wc -l < "$r/timeout.txt")"
 }
 
