@@ -199,6 +199,31 @@ fn a_payment_before_the_release_or_before_the_last_event_is_refused() {
     assert_eq!(e.clause(), ClauseId::C7_1);
 }
 
+/// R6, R10 (6.1, 6.2): the construction period runs from the release date,
+/// that day included: the release day is not "before the release", and a
+/// payment on it is allowed for each kind; the day before is refused.
+#[test]
+fn a_payment_on_the_release_day_is_allowed_and_the_day_before_refused_for_each_kind() {
+    for (mut g, spend) in [
+        (Given::base(), base_spend(y(10))),
+        (Given::studio(), studio_spend(y(10))),
+    ] {
+        let released_on = g.project.start().released_on;
+        let before = released_on.pred_opt().unwrap();
+        let kind = g.project.kind();
+        assert_eq!(
+            g.refused_pay(before, spend),
+            LifecycleError::BeforeRelease {
+                date: before,
+                released_on,
+                kind
+            }
+        );
+        g.pay(released_on, spend);
+        assert_eq!(g.project.ledger().spent, y(10));
+    }
+}
+
 #[test]
 fn prohibited_categories_are_refused_for_both_kinds() {
     for (g, kind) in [
@@ -1550,4 +1575,74 @@ fn a_rename_to_a_name_with_a_control_character_is_refused() {
         d(2023, 2, 1),
         rename("准格尔旗\u{200D}某能源集团"),
     );
+}
+
+/// Applies, as recorded, a refusal of the other kind's request, sealed in its
+/// place: an event `decide` refuses (7.3 renames are for bases, 7.4 lead
+/// changes for studios) and replay would refuse, but `apply` checks only the
+/// chain and the ledger. It clears the pending request and leaves the
+/// status, so the state no longer holds its invariant.
+fn apply_a_foreign_refusal(g: &mut Given, on: chrono::NaiveDate, change: Change) {
+    let forged = Event {
+        project: g.project.id().clone(),
+        on,
+        by: Some(Role::City),
+        change,
+    };
+    let (record, _) = chain::seal(g.project.head(), forged).unwrap();
+    g.project.apply(&record).unwrap();
+    assert!(g.project.pending().is_none());
+    assert!(matches!(
+        g.project.check_invariants(),
+        Err(InvariantViolation::PendingMismatch { .. })
+    ));
+}
+
+/// 7.3, 7.4: the city decides on a request only while that very request is
+/// pending. `admit` checks the pending request itself, not only the status:
+/// even in a state whose pending request was lost (above), a rename or a lead
+/// change that is not pending is never approved or refused.
+#[test]
+fn a_decision_on_a_request_needs_that_request_pending_not_only_the_status() {
+    let mut g = Given::base();
+    g.when(g.unit(), d(2023, 2, 1), rename("准格尔旗某能源集团"));
+    apply_a_foreign_refusal(&mut g, d(2023, 2, 2), Change::LeadChangeRefused);
+    assert_eq!(g.project.status(), Status::PendingRename);
+    for action in [Action::ApproveRename, Action::RefuseRename] {
+        let e = g.refused(Actor::City, d(2023, 2, 3), action);
+        assert!(
+            matches!(
+                e,
+                LifecycleError::NotInState {
+                    status: Status::PendingRename,
+                    ..
+                }
+            ),
+            "{e}"
+        );
+    }
+    assert_eq!(g.project.unit_name(), "准格尔旗某煤炭企业");
+
+    let mut g = Given::studio();
+    g.when(
+        g.unit(),
+        d(2023, 1, 10),
+        change_lead(lead("P-2", "李某", &[Honour::OrdosCraftsman])),
+    );
+    apply_a_foreign_refusal(&mut g, d(2023, 1, 11), Change::RenameRefused);
+    assert_eq!(g.project.status(), Status::PendingLeadChange);
+    for action in [Action::ApproveLeadChange, Action::RefuseLeadChange] {
+        let e = g.refused(Actor::City, d(2023, 1, 12), action);
+        assert!(
+            matches!(
+                e,
+                LifecycleError::NotInState {
+                    status: Status::PendingLeadChange,
+                    ..
+                }
+            ),
+            "{e}"
+        );
+    }
+    assert_eq!(g.project.lead().unwrap().id, PersonId::new("P-1"));
 }
