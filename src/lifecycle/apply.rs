@@ -6,7 +6,7 @@ use crate::chain::{self, Head, Sealed};
 use crate::money::MoneyError;
 
 use super::Project;
-use super::corrupt::ApplyError;
+use super::corrupt::{ApplyError, ReplayReason};
 use super::event::{Change, Event};
 use super::table::transition;
 use super::types::{FormerLead, FormerName, Ledger, PendingRequest, VerifiedFinding};
@@ -16,10 +16,12 @@ impl Project {
     /// table and the event's amounts enter the ledger. The event must be the
     /// next of the project's log: sealed for the sequence number after the
     /// project's [`head`](Project::head), chained to it, its hash matching
-    /// its contents, of this project. An event decided against another state
-    /// (two commands decided on one snapshot, applied one after the other)
-    /// is refused, never dropped; so is an event whose ledger arithmetic
-    /// fails. On error nothing changes.
+    /// its contents, of this project — and lawful in the project's state, as
+    /// [`Project::replay`] checks every event of a log (the chain proves who
+    /// sealed a record, not that the law allowed it). An event decided
+    /// against another state (two commands decided on one snapshot, applied
+    /// one after the other) is refused, never dropped; so is an event whose
+    /// ledger arithmetic fails. On error nothing changes.
     ///
     /// # Law
     ///
@@ -31,7 +33,8 @@ impl Project {
     /// [`ApplyError::Stale`] (the event was decided against another state),
     /// [`ApplyError::Record`] (not chained to the head, or its hash does not
     /// match its contents), [`ApplyError::WrongProject`],
-    /// [`ApplyError::StartedAgain`], [`ApplyError::Money`].
+    /// [`ApplyError::StartedAgain`], [`ApplyError::Unlawful`] (the law
+    /// refuses the event in this state), [`ApplyError::Money`].
     ///
     /// # Example
     ///
@@ -78,6 +81,17 @@ impl Project {
         }
         let head = chain::verify_from(&self.head, std::slice::from_ref(record))
             .map_err(ApplyError::Record)?;
+        // The law, as replay checks each event: a sealed record is only as
+        // lawful as its writer, and a record refused here is one that replay
+        // of the log would refuse.
+        self.check_event(&record.event)
+            .map_err(|reason| match reason {
+                ReplayReason::WrongProject { expected, found } => {
+                    ApplyError::WrongProject { expected, found }
+                }
+                ReplayReason::StartedAgain => ApplyError::StartedAgain,
+                other => ApplyError::Unlawful(Box::new(other)),
+            })?;
         self.commit(&record.event, head)
     }
 

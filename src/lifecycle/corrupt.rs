@@ -169,6 +169,11 @@ pub enum ApplyError {
     /// A `Started` event applied to an open project.
     #[error("the project is started already")]
     StartedAgain,
+    /// The law refuses the event in the project's state, as replay would
+    /// refuse it in a log: an action the state or the actor does not allow,
+    /// a misdated event, or amounts that differ from what the state gives.
+    #[error("the event is not lawful in the project's state: {0}")]
+    Unlawful(Box<ReplayReason>),
     /// The event's ledger arithmetic fails (7.1); nothing is applied.
     #[error("“{}”: the account's arithmetic fails: {error}", event.name(Lang::En))]
     Money {

@@ -235,7 +235,7 @@ impl Project {
     }
 
     /// Whether a logged event may follow the current state.
-    fn check_event(&self, event: &Event) -> Result<(), ReplayReason> {
+    pub(super) fn check_event(&self, event: &Event) -> Result<(), ReplayReason> {
         if event.project != self.start.project {
             return Err(ReplayReason::WrongProject {
                 expected: self.start.project.clone(),

@@ -217,6 +217,9 @@ impl ApplyError {
                 format!("项目 `{found}` 的事件不能用于项目 `{expected}`")
             }
             ApplyError::StartedAgain => "项目已经启动".to_owned(),
+            ApplyError::Unlawful(reason) => {
+                format!("该事件在项目当前状态下不合规定：{}", reason.zh())
+            }
             ApplyError::Money { event, error } => {
                 format!("“{}”：账户金额计算失败（{error}）", event.name(Lang::Zh))
             }
