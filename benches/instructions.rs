@@ -47,7 +47,7 @@ use skill_grants::lifecycle::{Action, Command, Project};
 
 enum Work {
     Round(support::RoundInput),
-    Outcome(skill_grants::round::Round),
+    Outcome(Box<skill_grants::round::Round>),
     Decide(Vec<skill_grants::application::Application>, usize),
     Floor(Vec<skill_grants::application::Application>, usize),
     Ledger(Vec<Project>, Vec<support::PaymentCommand>),
@@ -125,7 +125,10 @@ fn main() {
     let policy = Policy::ordos_2022();
     let work = match what {
         "round" => Work::Round(support::round_input(n, 11)),
-        "outcome" => Work::Outcome(support::final_round(&policy, support::round_input(n, 11))),
+        "outcome" => Work::Outcome(Box::new(support::final_round(
+            &policy,
+            support::round_input(n, 11),
+        ))),
         "rounds" => {
             // REPEATS rounds, each on a clone of one input made before it
             // (as `round/whole`), its output dropped after it; the median
