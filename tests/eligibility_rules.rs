@@ -741,6 +741,38 @@ fn a_project_released_after_the_reference_date_bars_on_the_first_date_it_would_g
 }
 
 #[test]
+fn every_project_released_after_the_reference_date_still_bars_on_the_first_date_it_would_give() {
+    // Given a unit whose two projects were both released after the
+    // reference date, 14 May 2021: a studio released 1 June 2021 and accepted
+    // 1 December 2021, rated effective (R7, R10: free from 1 December 2023),
+    // and a base released 1 June 2023 (R6, R10: deadline 1 June 2025, free
+    // from 2 June 2025)
+    let mut unit = school();
+    unit.projects.push(accepted(
+        "2021-S-01",
+        Studio,
+        d(2021, 6, 1),
+        d(2021, 12, 1),
+        true,
+    ));
+    unit.projects
+        .push(open("2023-B-01", TrainingBase, d(2023, 6, 1)));
+    // When the unit applies for a studio as of 14 May 2021
+    let decision = decide_ordos(&studio(unit.clone(), d(2021, 5, 14)));
+    // Then on that day only 3.4 fails, with its own date
+    assert_eq!(
+        remedy(&decision, RuleId::Reapplication),
+        Some(Remedy::ApplyFrom(d(2023, 12, 1)))
+    );
+    assert_eq!(decision.failures().count(), 1);
+    // But on 1 December 2023 the base is in construction (3.3), so the first
+    // date to apply is the day after its deadline
+    assert_eq!(decision.eligible_from(), Some(d(2025, 6, 2)));
+    assert!(!decide_ordos(&studio(unit.clone(), d(2023, 12, 1))).is_eligible());
+    assert!(decide_ordos(&studio(unit, d(2025, 6, 2))).is_eligible());
+}
+
+#[test]
 fn a_project_released_after_the_first_free_day_does_not_move_it() {
     // Given a base free from 15 May 2023 and another released on 16 May 2023
     let mut unit = school();
