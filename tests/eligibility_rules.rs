@@ -14,7 +14,7 @@ use skill_grants::domain::*;
 use skill_grants::eligibility::{
     ConditionCheck, Facts, HonourSet, Outcome, Remedy, RuleId, Standing, body_may_recommend, decide,
 };
-use skill_grants::{Banner, ClauseId, ConstructionBar, Policy, ProjectKind};
+use skill_grants::{Banner, ClauseId, ConstructionBar, Lang, Policy, ProjectKind};
 
 use ProjectKind::{Studio, TrainingBase};
 
@@ -770,6 +770,42 @@ fn every_project_released_after_the_reference_date_still_bars_on_the_first_date_
     assert_eq!(decision.eligible_from(), Some(d(2025, 6, 2)));
     assert!(!decide_ordos(&studio(unit.clone(), d(2023, 12, 1))).is_eligible());
     assert!(decide_ordos(&studio(unit, d(2025, 6, 2))).is_eligible());
+}
+
+#[test]
+fn the_text_says_when_the_first_date_is_later_than_every_bar_lifts() {
+    // Given the school of the first test above: on the reference date one
+    // base bars until 15 May 2023, and a base released later bars until
+    // 22 May 2024
+    let mut unit = school();
+    unit.projects
+        .push(open("2021-B-01", TrainingBase, d(2021, 5, 14)));
+    unit.projects
+        .push(open("2022-B-01", TrainingBase, d(2022, 5, 21)));
+    let decision = decide_ordos(&studio(unit.clone(), d(2021, 5, 14)));
+    // When it is rendered
+    let (zh, en) = (decision.render(Lang::Zh), decision.render(Lang::En));
+    // Then the finding gives its own bar's end, and the last line the first
+    // date, saying why it is later
+    assert!(en.contains("This bar lifts on 15 May 2023."), "{en}");
+    assert!(
+        en.contains(
+            "the first date the unit may apply: 22 May 2024 (later than the bars above lift"
+        ),
+        "{en}"
+    );
+    assert!(zh.contains("此项限制自2023年5月15日起解除。"), "{zh}");
+    assert!(
+        zh.contains("最早可申报日期：2024年5月22日（晚于上列各项限制的解除日期"),
+        "{zh}"
+    );
+    // And without the later release the last line says nothing more
+    unit.projects.pop();
+    let en = decide_ordos(&studio(unit, d(2021, 5, 14))).render(Lang::En);
+    assert!(
+        en.ends_with("the first date the unit may apply: 15 May 2023\n"),
+        "{en}"
+    );
 }
 
 #[test]

@@ -134,7 +134,7 @@ pub enum ApplicationError {
     /// A past project's completion deadline (R10) lies outside the range of
     /// dates the crate can represent.
     #[error(
-        "application `{application}`: field `unit.projects[{project}].released_on`: the completion deadline is out of the supported range of dates"
+        "application `{application}`: field `unit.projects[{project}].released_on`: a date computed from the project (R10: its completion deadline or reapplication date) is out of the supported range of dates"
     )]
     DateOutOfRange {
         /// The application.

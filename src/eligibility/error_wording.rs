@@ -62,7 +62,10 @@ impl ApplicationError {
                 reference_date,
                 ..
             } => format!("出生日期 {born_on} 晚于基准日 {reference_date}"),
-            ApplicationError::DateOutOfRange { .. } => "完成期限超出可表示的日期范围".to_owned(),
+            ApplicationError::DateOutOfRange { .. } => {
+                "由该项目计算所得的日期（R10：完成期限或可再次申报日期）超出可表示的日期范围"
+                    .to_owned()
+            }
         }
     }
 }

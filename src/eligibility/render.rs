@@ -8,7 +8,7 @@
 use std::fmt;
 
 use super::wording::{Day, cite, reason, remedy_text};
-use super::{Decision, Facts, Finding};
+use super::{Decision, Facts, Finding, Remedy};
 use crate::lang::Lang;
 use crate::policy::{Policy, UnitCondition};
 
@@ -177,16 +177,32 @@ impl fmt::Display for DecisionText<'_> {
         for (i, finding) in d.findings.iter().enumerate() {
             writeln!(f, "{}. {}", i + 1, FindingText::new(finding, policy, lang))?;
         }
-        // Only when every failure is a time bar with a date (3.3, 3.4).
+        // Only when every failure is a time bar with a date (3.3, 3.4). A
+        // day later than every bar's own date means another bar holds then
+        // (a project released after the reference date, or bars that chain).
+        let later = d.eligible_from().is_some_and(|day| {
+            d.failures()
+                .all(|f| matches!(f.remedy, Some(Remedy::ApplyFrom(lifts)) if lifts < day))
+        });
         match (failed > 0, d.eligible_from(), lang) {
             (true, Some(day), Lang::Zh) => {
-                writeln!(f, "其他情况不变时，最早可申报日期：{}", Day(day, lang))?
+                write!(f, "其他情况不变时，最早可申报日期：{}", Day(day, lang))?;
+                if later {
+                    f.write_str("（晚于上列各项限制的解除日期：届时另有三（三）或三（四）的限制，例如基准日后下达资金的项目尚在建设期内）")?;
+                }
+                writeln!(f)?
             }
-            (true, Some(day), Lang::En) => writeln!(
-                f,
-                "With nothing else changed, the first date the unit may apply: {}",
-                Day(day, lang)
-            )?,
+            (true, Some(day), Lang::En) => {
+                write!(
+                    f,
+                    "With nothing else changed, the first date the unit may apply: {}",
+                    Day(day, lang)
+                )?;
+                if later {
+                    f.write_str(" (later than the bars above lift: on those dates another bar of 3.3 or 3.4 holds, such as a project released after the reference date still in its construction period)")?;
+                }
+                writeln!(f)?
+            }
             _ => {}
         }
         Ok(())

@@ -290,7 +290,7 @@ pub(super) fn reason(
                 }
                 (None, Lang::Zh) if *projects == 1 => write!(
                     f,
-                    "单位此前 1 个市级建设项目在参考日期{reference}不在建设期内。"
+                    "单位的 1 个市级建设项目在参考日期{reference}不在建设期内。"
                 ),
                 (None, Lang::En) if *projects == 1 => write!(
                     f,
@@ -298,7 +298,7 @@ pub(super) fn reason(
                 ),
                 (None, Lang::Zh) => write!(
                     f,
-                    "单位此前 {projects} 个市级建设项目在参考日期{reference}均不在建设期内。"
+                    "单位的 {projects} 个市级建设项目在参考日期{reference}均不在建设期内。"
                 ),
                 (None, Lang::En) => write!(
                     f,
@@ -716,10 +716,10 @@ pub(super) fn remedy_text(
     lang: Lang,
 ) -> fmt::Result {
     match (remedy, lang) {
-        (Remedy::ApplyFrom(d), Lang::Zh) => write!(f, "最早可于{}起申报。", Day(d, lang)),
-        (Remedy::ApplyFrom(d), Lang::En) => {
-            write!(f, "The unit may apply from {}.", Day(d, lang))
-        }
+        // This one bar; the first date to apply, every bar together, is the
+        // decision's `eligible_from`, in the text's last line.
+        (Remedy::ApplyFrom(d), Lang::Zh) => write!(f, "此项限制自{}起解除。", Day(d, lang)),
+        (Remedy::ApplyFrom(d), Lang::En) => write!(f, "This bar lifts on {}.", Day(d, lang)),
         (Remedy::AwaitClosing, Lang::Zh) => {
             f.write_str("须待该项目验收或结项后方可申报，目前无法确定日期。")
         }

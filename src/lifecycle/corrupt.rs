@@ -62,7 +62,9 @@ pub enum ReplayReason {
         by: Option<Role>,
     },
     /// The construction period's end is missing or misdated (R10).
-    #[error("the construction period ended on {expected}; the log records otherwise ({found})")]
+    #[error(
+        "the end of the construction period is to be recorded on {expected}, the day after the deadline; the log records {found}"
+    )]
     DeadlineMisrecorded {
         /// When it ended (the day after the deadline).
         expected: NaiveDate,
@@ -132,6 +134,7 @@ pub struct ReplayError {
 }
 
 /// Why a sealed event was not applied ([`Project::apply`](super::Project::apply)).
+/// [`ApplyError::clause`] gives the clause a refusal cites.
 /// The project is left as it was.
 ///
 /// ```
@@ -182,6 +185,28 @@ pub enum ApplyError {
         /// The arithmetic error.
         error: MoneyError,
     },
+}
+
+impl ApplyError {
+    /// The clause the refusal cites: the law's own for an unlawful event,
+    /// otherwise 7.1 (one project's books, every event in its place).
+    ///
+    /// ```
+    /// use skill_grants::{ClauseId, lifecycle::{ApplyError, ReplayReason}};
+    /// assert_eq!(ApplyError::Stale { expected: 3, found: 2 }.clause(), ClauseId::C7_1);
+    /// let e = ApplyError::Unlawful(Box::new(ReplayReason::RecordedDiffers { field: "revoked" }));
+    /// assert_eq!(e.clause(), ClauseId::C7_2);
+    /// ```
+    pub fn clause(&self) -> ClauseId {
+        match self {
+            ApplyError::Unlawful(reason) => reason.clause(),
+            ApplyError::Stale { .. }
+            | ApplyError::Record(_)
+            | ApplyError::WrongProject { .. }
+            | ApplyError::StartedAgain
+            | ApplyError::Money { .. } => ClauseId::C7_1,
+        }
+    }
 }
 
 /// An invariant a project's state breaks (for auditors: see

@@ -33,8 +33,11 @@
 //!   sequence number is the head's plus one, it chains to the head, its hash
 //!   matches): an event decided against another state — two commands decided
 //!   on one snapshot — is refused with [`ApplyError::Stale`], never dropped.
-//!   An event whose ledger arithmetic fails is refused whole
-//!   ([`ApplyError::Money`]); the status never moves without the ledger.
+//!   A record must also be lawful in the project's state, as replay checks
+//!   every event of a log ([`ApplyError::Unlawful`]): the chain proves who
+//!   sealed it, not that the law allowed it. An event whose ledger
+//!   arithmetic fails is refused whole ([`ApplyError::Money`]); the status
+//!   never moves without the ledger.
 //! - **A `Project` is never deserialized.** It implements `Serialize` (to
 //!   show it) but not `Deserialize`: the only ways to get one are
 //!   [`Project::open`] (a start record checked against the policy) and

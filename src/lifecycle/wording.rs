@@ -173,12 +173,12 @@ impl ReplayReason {
                 format!("日期 {date} 早于前一条事件的日期 {previous}")
             }
             ReplayReason::WrongActor { event, by } => format!(
-                "“{}”的记录主体有误：{}",
+                "“{}”的行为主体有误：{}",
                 event.name(Lang::Zh),
                 by.map_or("无", |r| r.name(Lang::Zh))
             ),
             ReplayReason::DeadlineMisrecorded { expected, found } => {
-                format!("建设期于 {expected} 结束，日志记录不同（{found}）")
+                format!("建设期期满应于 {expected} 记录，日志所记日期为 {found}")
             }
             ReplayReason::RecordedDiffers { field } => {
                 format!("记录的 `{field}` 与按状态计算的不符")

@@ -598,10 +598,14 @@ impl Round {
         // (so that a look-up reads the texts, not the candidates). Looked up
         // only, never iterated.
         let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(listed);
+        let mut admitted = 0usize;
         for (i, (_, c)) in self.admitted().enumerate() {
             by_id.insert(c.application.id.as_str(), i);
+            admitted = i.saturating_add(1);
         }
-        let mut found: Vec<Option<Score>> = vec![None; by_id.len()];
+        // One slot per admitted candidate (their ids are distinct once
+        // submissions close, so every index of `by_id` has its slot).
+        let mut found: Vec<Option<Score>> = vec![None; admitted];
         // Each score is dropped as soon as it is matched.
         for s in scores {
             let Some(i) = by_id.get(s.application.as_str()) else {

@@ -34,7 +34,7 @@ impl RoundError {
                 format!("设置：`places` 是 {places_year} 年度的名额，本次评审为 {year} 年度")
             }
             RoundError::QuotaTwice { recommender, kind } => format!(
-                "设置：`quotas` 为{}的{}给出了两个推荐名额（四（三））",
+                "设置：`quotas` 为{}的{}重复设定了推荐名额（四（三））",
                 recommender.name(zh),
                 kind.name(zh)
             ),
@@ -101,7 +101,7 @@ impl RoundError {
                 format!("评审：`{application}` 被评分两次")
             }
             RoundError::ScoreMissing { application } => {
-                format!("评审：已受理的候选单位 `{application}` 没有评分")
+                format!("评审：已受理的申报 `{application}` 没有评分")
             }
             RoundError::NoticeBeforeReference { start, reference } => {
                 format!("公示：开始日 {start} 早于本次评审的基准日 {reference}")
@@ -127,7 +127,7 @@ impl RoundError {
                 policy,
                 until,
             } => format!(
-                "公示：结束日为 {ends_on}，而政策 `{policy}` 只在 {until} 以前有效，公示后无法依该政策下达资金（五）"
+                "公示：结束日为 {ends_on}，而政策 `{policy}` 有效期至 {until}（含当日），公示后无法依该政策下达资金（五）"
             ),
             RoundError::ReleaseOutsidePolicy {
                 release,

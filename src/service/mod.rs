@@ -283,7 +283,7 @@ impl Service {
                     ErrorCode::Replay,
                     Some(e.reason.clause()),
                     &format!("存储的日志无法重放：{}", e.explain(Lang::Zh)),
-                    &e.explain(Lang::En),
+                    &format!("the stored log cannot be replayed: {}", e.explain(Lang::En)),
                 ),
             ),
         }
