@@ -708,17 +708,24 @@ fn r6_and_r7_dates_combine_into_the_first_date_to_apply() {
 
 // ------------------------------------- the first date to apply (R6, R7, R10)
 
+/// A school with a base released 14 May 2021 and another released 21 May
+/// 2022 (R10: free from 15 May 2023 and 22 May 2024).
+fn school_with_a_base_released_later() -> Unit {
+    let mut unit = school();
+    unit.projects
+        .push(open("2021-B-01", TrainingBase, d(2021, 5, 14)));
+    unit.projects
+        .push(open("2022-B-01", TrainingBase, d(2022, 5, 21)));
+    unit
+}
+
 #[test]
 fn a_project_released_after_the_reference_date_bars_on_the_first_date_it_would_give() {
     // Given a school with a base released 14 May 2021 (R10: deadline 14 May
     // 2023, free from 15 May 2023) and another released 21 May 2022 (deadline
     // 21 May 2024, free from 22 May 2024), applying for a studio as of 14 May
     // 2021
-    let mut unit = school();
-    unit.projects
-        .push(open("2021-B-01", TrainingBase, d(2021, 5, 14)));
-    unit.projects
-        .push(open("2022-B-01", TrainingBase, d(2022, 5, 21)));
+    let unit = school_with_a_base_released_later();
     // When it is decided
     let decision = decide_ordos(&studio(unit.clone(), d(2021, 5, 14)));
     // Then on that day only the first base bars (the second is not yet
@@ -777,11 +784,7 @@ fn the_text_says_when_the_first_date_is_later_than_every_bar_lifts() {
     // Given the school of the first test above: on the reference date one
     // base bars until 15 May 2023, and a base released later bars until
     // 22 May 2024
-    let mut unit = school();
-    unit.projects
-        .push(open("2021-B-01", TrainingBase, d(2021, 5, 14)));
-    unit.projects
-        .push(open("2022-B-01", TrainingBase, d(2022, 5, 21)));
+    let mut unit = school_with_a_base_released_later();
     let decision = decide_ordos(&studio(unit.clone(), d(2021, 5, 14)));
     // When it is rendered
     let (zh, en) = (decision.render(Lang::Zh), decision.render(Lang::En));
