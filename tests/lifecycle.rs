@@ -1492,6 +1492,23 @@ fn apply_refuses_a_record_not_chained_to_the_head_or_of_another_project() {
     g.project.apply(&records[0]).unwrap();
 }
 
+/// Seals `change` by the city on `on`, in its place after the project's
+/// head, and hands it to `apply`, which must refuse it and change nothing;
+/// the refusal.
+fn apply_refused_city_record(g: &mut Given, on: chrono::NaiveDate, change: Change) -> ApplyError {
+    let forged = Event {
+        project: g.project.id().clone(),
+        on,
+        by: Some(Role::City),
+        change,
+    };
+    let (record, _) = chain::seal(g.project.head(), forged).unwrap();
+    let before = g.project.clone();
+    let e = g.project.apply(&record).unwrap_err();
+    assert_eq!(g.project, before);
+    e
+}
+
 /// R13, 7.1: a sealed revocation whose recorded return exceeds the balance
 /// (and so differs from what the state gives) is refused by `apply` as
 /// replay would refuse it, before any arithmetic; nothing changes.
@@ -1499,19 +1516,15 @@ fn apply_refuses_a_record_not_chained_to_the_head_or_of_another_project() {
 fn apply_refuses_a_revocation_whose_amounts_are_not_the_states() {
     let mut g = Given::base();
     g.finding(d(2023, 3, 1));
-    let forged = Event {
-        project: g.project.id().clone(),
-        on: d(2023, 3, 2),
-        by: Some(Role::City),
-        change: Change::Revoked {
+    let e = apply_refused_city_record(
+        &mut g,
+        d(2023, 3, 2),
+        Change::Revoked {
             recovery_ordered: y(200_000),
             returned_from_account: y(300_000),
             owed: Yuan::ZERO,
         },
-    };
-    let (record, _) = chain::seal(g.project.head(), forged).unwrap();
-    let before = g.project.clone();
-    let e = g.project.apply(&record).unwrap_err();
+    );
     assert!(
         matches!(
             &e,
@@ -1520,7 +1533,6 @@ fn apply_refuses_a_revocation_whose_amounts_are_not_the_states() {
         ),
         "{e}"
     );
-    assert_eq!(g.project, before);
     assert_eq!(g.project.status(), Status::UnderConstruction);
 }
 
@@ -1582,15 +1594,7 @@ fn a_rename_to_a_name_with_a_control_character_is_refused() {
 /// never make it, and `apply` refuses it as replay would (the law in the
 /// project's state), so the pending request is not lost and nothing changes.
 fn a_foreign_refusal_is_refused(g: &mut Given, on: chrono::NaiveDate, change: Change) {
-    let forged = Event {
-        project: g.project.id().clone(),
-        on,
-        by: Some(Role::City),
-        change,
-    };
-    let (record, _) = chain::seal(g.project.head(), forged).unwrap();
-    let before = g.project.clone();
-    let e = g.project.apply(&record).unwrap_err();
+    let e = apply_refused_city_record(g, on, change);
     assert!(
         matches!(
             &e,
@@ -1598,7 +1602,6 @@ fn a_foreign_refusal_is_refused(g: &mut Given, on: chrono::NaiveDate, change: Ch
         ),
         "{e}"
     );
-    assert_eq!(g.project, before);
     assert!(g.project.pending().is_some());
     g.project.check_invariants().unwrap();
 }
