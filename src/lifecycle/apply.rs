@@ -95,19 +95,11 @@ impl Project {
         self.commit(&record.event, head)
     }
 
-    /// Applies an event whose place in the chain has been checked, moving
-    /// the head to `head`; refuses it whole if it is another project's, a
-    /// second start, or its arithmetic fails.
+    /// Applies an event whose place in the chain and whose law have been
+    /// checked — by `check_event` (in `apply` and replay: this project's, not
+    /// a second start, lawful in the state) or by `decide` (in `execute`) —
+    /// moving the head to `head`; refuses it whole if its arithmetic fails.
     pub(super) fn commit(&mut self, event: &Event, head: Head) -> Result<(), ApplyError> {
-        if event.project != self.start.project {
-            return Err(ApplyError::WrongProject {
-                expected: self.start.project.clone(),
-                found: event.project.clone(),
-            });
-        }
-        if matches!(event.change, Change::Started { .. }) {
-            return Err(ApplyError::StartedAgain);
-        }
         let ledger = self
             .ledger_after(&event.change)
             .map_err(|error| ApplyError::Money {
