@@ -28,6 +28,8 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::lang::{Lang, zh_day};
+
 /// An error in date arithmetic or in a holiday calendar.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -57,6 +59,38 @@ pub enum DateError {
     /// The calendar has no working day within a year of the date.
     #[error("no working day within 366 days after {0}: check the holiday calendar")]
     NoWorkingDay(NaiveDate),
+}
+
+impl DateError {
+    /// The error in a language: in Chinese with its dates written out
+    /// (`2024年7月1日`); in English, its `Display` text.
+    ///
+    /// ```
+    /// use skill_grants::{DateError, Lang, NaiveDate};
+    /// let e = DateError::Contradiction(NaiveDate::from_ymd_opt(2024, 10, 1).unwrap());
+    /// assert_eq!(e.explain(Lang::Zh), "2024年10月1日同时被列为节假日和调休工作日");
+    /// assert_eq!(e.explain(Lang::En), e.to_string());
+    /// ```
+    pub fn explain(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Zh => match self {
+                DateError::OutOfRange { date, months } => {
+                    format!("{}加{months}个月超出支持的日期范围", zh_day(*date))
+                }
+                DateError::ZeroWorkingDays => "工作日天数至少为 1".to_owned(),
+                DateError::Contradiction(d) => {
+                    format!("{}同时被列为节假日和调休工作日", zh_day(*d))
+                }
+                DateError::WorkingDaysOutOfRange { start, count } => {
+                    format!("自{}起计{count}个工作日超出支持的日期范围", zh_day(*start))
+                }
+                DateError::NoWorkingDay(d) => {
+                    format!("{}之后 366 天内没有工作日，请检查节假日日历", zh_day(*d))
+                }
+            },
+        }
+    }
 }
 
 /// R10: `date` plus `months` calendar months; a day that does not exist in the
@@ -269,5 +303,42 @@ impl HolidayCalendar {
     /// ```
     pub fn worked_weekend_days(&self) -> impl Iterator<Item = NaiveDate> + '_ {
         self.worked.iter().copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_date_error_is_worded_in_chinese_with_its_dates_written_out() {
+        let day = NaiveDate::from_ymd_opt(2024, 10, 1).unwrap_or_default();
+        let every = [
+            DateError::OutOfRange {
+                date: day,
+                months: 24,
+            },
+            DateError::ZeroWorkingDays,
+            DateError::Contradiction(day),
+            DateError::WorkingDaysOutOfRange {
+                start: day,
+                count: 5,
+            },
+            DateError::NoWorkingDay(day),
+        ];
+        for e in every {
+            let (zh, en) = (e.explain(Lang::Zh), e.explain(Lang::En));
+            assert_eq!(en, e.to_string());
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+            assert_eq!(
+                zh.contains("2024年10月1日"),
+                en.contains("2024-10-01"),
+                "{zh} / {en}"
+            );
+            assert!(!zh.contains("2024-10-01"), "{zh}");
+        }
     }
 }

@@ -10,6 +10,9 @@
 //! assert_eq!(lang::clause_name(ClauseId::C3_3, Lang::En), "clause 3.3");
 //! ```
 
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::clause::ClauseId;
@@ -92,4 +95,50 @@ pub fn clause_name(clause: ClauseId, lang: Lang) -> String {
         Lang::Zh => clause.heading_zh().to_owned(),
         Lang::En => format!("clause {}", clause.as_str()),
     }
+}
+
+/// A date written out in a language (日期的表述): `2024年7月1日` in Chinese,
+/// `1 July 2024` in English. Every Chinese text of the crate writes its dates
+/// this way; English error messages keep the ISO form (`2024-07-01`) that
+/// `NaiveDate` prints.
+///
+/// ```
+/// use skill_grants::NaiveDate;
+/// use skill_grants::lang::{Day, Lang};
+/// let d = NaiveDate::from_ymd_opt(2024, 7, 1).unwrap();
+/// assert_eq!(Day(d, Lang::Zh).to_string(), "2024年7月1日");
+/// assert_eq!(Day(d, Lang::En).to_string(), "1 July 2024");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Day(pub NaiveDate, pub Lang);
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Day(d, lang) = self;
+        match lang {
+            Lang::Zh => write!(f, "{}年{}月{}日", d.year(), d.month(), d.day()),
+            Lang::En => {
+                let month = match d.month() {
+                    1 => "January",
+                    2 => "February",
+                    3 => "March",
+                    4 => "April",
+                    5 => "May",
+                    6 => "June",
+                    7 => "July",
+                    8 => "August",
+                    9 => "September",
+                    10 => "October",
+                    11 => "November",
+                    _ => "December",
+                };
+                write!(f, "{} {} {}", d.day(), month, d.year())
+            }
+        }
+    }
+}
+
+/// A date in Chinese: `2024年7月1日` (shorthand for [`Day`] in [`Lang::Zh`]).
+pub(crate) fn zh_day(date: NaiveDate) -> Day {
+    Day(date, Lang::Zh)
 }

@@ -23,6 +23,8 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::lang::Lang;
+
 /// An error in money input or arithmetic.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -56,6 +58,45 @@ pub enum MoneyError {
         /// The amount subtracted.
         subtrahend: Yuan,
     },
+}
+
+impl MoneyError {
+    /// The error in a language: in Chinese with its sums in yuan
+    /// (`20万元`); in English, its `Display` text.
+    ///
+    /// ```
+    /// use skill_grants::{Lang, MoneyError, Yuan};
+    /// let e = Yuan::from_fen(100)?.checked_sub(Yuan::from_fen(250)?).unwrap_err();
+    /// assert_eq!(e.explain(Lang::Zh), "1.00元减去2.50元将小于零");
+    /// assert_eq!(e.explain(Lang::En), e.to_string());
+    /// # Ok::<(), MoneyError>(())
+    /// ```
+    pub fn explain(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Zh => match self {
+                MoneyError::Malformed(text) => format!(
+                    "“{text}”不是金额：应为数字，可带小数点及一至两位小数，如“200000.00”（不含正负号、空格、分隔符或指数）"
+                ),
+                MoneyError::TooManyPlaces(d) => {
+                    format!("金额 {d} 超过两位小数；最小单位为分（0.01）")
+                }
+                MoneyError::Negative(d) => format!("金额 {d} 为负数；金额不得小于零"),
+                MoneyError::TooLarge(d) => format!("金额过大：{d} 及以上无法精确到分"),
+                MoneyError::Overflow(a, b) => {
+                    format!("{}与{}相加超出可表示的范围", a.to_chinese(), b.to_chinese())
+                }
+                MoneyError::BelowZero {
+                    minuend,
+                    subtrahend,
+                } => format!(
+                    "{}减去{}将小于零",
+                    minuend.to_chinese(),
+                    subtrahend.to_chinese()
+                ),
+            },
+        }
+    }
 }
 
 /// An amount of money in yuan (元), exact to the fen (分), never negative.
@@ -393,5 +434,45 @@ impl<'de> Deserialize<'de> for Yuan {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
         s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod wording_tests {
+    use super::*;
+
+    #[test]
+    fn every_money_error_is_worded_in_chinese() {
+        let y = |fen: i64| Yuan::from_fen(fen).unwrap_or_default();
+        let every = [
+            MoneyError::Malformed("1,000".to_owned()),
+            MoneyError::TooManyPlaces(Decimal::new(1234, 3)),
+            MoneyError::Negative(Decimal::new(-5, 0)),
+            MoneyError::TooLarge(Decimal::MAX),
+            MoneyError::Overflow(y(100), y(250)),
+            MoneyError::BelowZero {
+                minuend: y(100),
+                subtrahend: y(250),
+            },
+        ];
+        for e in every {
+            let (zh, en) = (e.explain(Lang::Zh), e.explain(Lang::En));
+            assert_eq!(en, e.to_string());
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+            assert_ne!(zh, en);
+        }
+        // Sums are in yuan, as the rest of the Chinese texts write them.
+        let below = MoneyError::BelowZero {
+            minuend: y(100),
+            subtrahend: y(250),
+        };
+        assert_eq!(below.explain(Lang::Zh), "1.00元减去2.50元将小于零");
+        assert_eq!(
+            MoneyError::TooManyPlaces(Decimal::new(1234, 3)).explain(Lang::Zh),
+            "金额 1.234 超过两位小数；最小单位为分（0.01）"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! ([`ApplicationError::explain`]): the English is the error's `Display`,
 //! the Chinese says the same, naming the same field.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, zh_day};
 
 use super::error::ApplicationError;
 
@@ -46,22 +46,38 @@ impl ApplicationError {
                 released_on,
                 closed_on,
                 ..
-            } => format!("结项日 {closed_on} 早于资金下达日 {released_on}"),
+            } => format!(
+                "结项日{}早于资金下达日{}",
+                zh_day(*closed_on),
+                zh_day(*released_on)
+            ),
             ApplicationError::AcceptedBeforeRelease {
                 released_on,
                 accepted_on,
                 ..
-            } => format!("验收日 {accepted_on} 早于资金下达日 {released_on}"),
+            } => format!(
+                "验收日{}早于资金下达日{}",
+                zh_day(*accepted_on),
+                zh_day(*released_on)
+            ),
             ApplicationError::AcceptedAfterClosing {
                 accepted_on,
                 closed_on,
                 ..
-            } => format!("验收日 {accepted_on} 晚于结项日 {closed_on}（验收即结项，不能在其后）"),
+            } => format!(
+                "验收日{}晚于结项日{}（验收即结项，不能在其后）",
+                zh_day(*accepted_on),
+                zh_day(*closed_on)
+            ),
             ApplicationError::BornAfterReference {
                 born_on,
                 reference_date,
                 ..
-            } => format!("出生日期 {born_on} 晚于基准日 {reference_date}"),
+            } => format!(
+                "出生日期{}晚于基准日{}",
+                zh_day(*born_on),
+                zh_day(*reference_date)
+            ),
             ApplicationError::DateOutOfRange { .. } => {
                 "由该项目计算所得的日期（R10：完成期限或可再次申报日期）超出可表示的日期范围"
                     .to_owned()
@@ -134,12 +150,14 @@ mod tests {
             assert_eq!(en, e.to_string());
             assert!(zh.contains(&format!("`{}`", e.field())), "{zh}");
             assert!(zh.contains("`A-1`"), "{zh}");
+            // Each date of the English is in the Chinese, written out.
             for date in [d1, d2] {
                 assert_eq!(
-                    zh.contains(&date.to_string()),
+                    zh.contains(&zh_day(date).to_string()),
                     en.contains(&date.to_string()),
                     "{zh} / {en}"
                 );
+                assert!(!zh.contains(&date.to_string()), "{zh}");
             }
         }
     }

@@ -7,8 +7,9 @@
 
 use std::fmt;
 
-use super::wording::{Day, cite, reason, remedy_text};
+use super::wording::{cite, reason, remedy_text};
 use super::{Decision, Facts, Finding, Remedy};
+use crate::lang::Day;
 use crate::lang::Lang;
 use crate::policy::{Policy, UnitCondition};
 

@@ -5,14 +5,14 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{
     ConditionCheck, EarlierProject, Facts, Finding, HonourSet, Outcome, Remedy, RuleId, Standing,
 };
 use crate::application::{SkillLevel, TitleLevel};
 use crate::domain::ProjectKind;
-use crate::lang::{Lang, clause_name};
+use crate::lang::{Day, Lang, clause_name};
 use crate::policy::{ConditionTest, ConstructionBar, UnitCondition};
 
 impl RuleId {
@@ -41,35 +41,6 @@ impl RuleId {
             (RuleId::DirectlyUnderBody, Lang::En) => "direct recommendation",
             (RuleId::Specialties, Lang::Zh) => "专业（职业）数量",
             (RuleId::Specialties, Lang::En) => "number of specialties",
-        }
-    }
-}
-
-/// A date in a language: `2024年7月1日`, `1 July 2024`.
-pub(super) struct Day(pub(super) NaiveDate, pub(super) Lang);
-
-impl fmt::Display for Day {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Day(d, lang) = self;
-        match lang {
-            Lang::Zh => write!(f, "{}年{}月{}日", d.year(), d.month(), d.day()),
-            Lang::En => {
-                let month = match d.month() {
-                    1 => "January",
-                    2 => "February",
-                    3 => "March",
-                    4 => "April",
-                    5 => "May",
-                    6 => "June",
-                    7 => "July",
-                    8 => "August",
-                    9 => "September",
-                    10 => "October",
-                    11 => "November",
-                    _ => "December",
-                };
-                write!(f, "{} {} {}", d.day(), month, d.year())
-            }
         }
     }
 }

@@ -7,7 +7,7 @@ use std::fmt;
 use super::command::{Action, Command};
 use super::event::{Change, Event};
 use super::types::{Actor, EvaluationRating, InspectionResult, Ledger, Misconduct};
-use crate::lang::{Lang, cited_after};
+use crate::lang::{Lang, cited_after, zh_day};
 use crate::money::Yuan;
 
 fn rating(r: EvaluationRating, lang: Lang) -> &'static str {
@@ -61,7 +61,11 @@ impl Change {
         match self {
             Change::Started { start, deadline } => zh_en(
                 lang,
-                format!("{name}：补助 {}，完成期限 {deadline}", start.released),
+                format!(
+                    "{name}：补助 {}，完成期限{}",
+                    start.released,
+                    zh_day(*deadline)
+                ),
                 format!("{name}: {}, deadline {deadline}", start.released),
             ),
             Change::Paid { spend } => zh_en(

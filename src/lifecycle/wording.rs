@@ -3,7 +3,7 @@
 //! or a record refused by `apply` ([`ReplayError::explain`],
 //! [`ApplyError::explain`]).
 
-use crate::lang::{Lang, cited_before};
+use crate::lang::{Lang, cited_before, zh_day};
 
 use super::corrupt::{ApplyError, ReplayError, ReplayReason};
 use super::error::LifecycleError;
@@ -39,13 +39,21 @@ impl LifecycleError {
             LifecycleError::LeadWithoutHonour { person } => {
                 format!("领办人 {person} 不具备七类技能大师荣誉之一")
             }
-            LifecycleError::Deadline(e) => format!("无法计算完成期限：{e}"),
+            LifecycleError::Deadline(e) => format!("无法计算完成期限：{}", e.explain(Lang::Zh)),
             LifecycleError::BeforeLastEvent { date, last } => {
-                format!("日期 {date} 早于项目最后一笔记录 {last}")
+                format!(
+                    "日期{}早于项目最后一笔记录的日期{}",
+                    zh_day(*date),
+                    zh_day(*last)
+                )
             }
             LifecycleError::BeforeRelease {
                 date, released_on, ..
-            } => format!("日期 {date} 早于资金下达日 {released_on}"),
+            } => format!(
+                "日期{}早于资金下达日{}",
+                zh_day(*date),
+                zh_day(*released_on)
+            ),
             LifecycleError::NotProjectUnit { unit } => {
                 format!("单位 {unit} 不是本项目建设单位")
             }
@@ -82,7 +90,7 @@ impl LifecycleError {
                 u32::from(index.0) + 1
             ),
             LifecycleError::AfterDeadline { date, deadline, .. } => {
-                format!("支出日期 {date} 晚于完成期限 {deadline}")
+                format!("支出日期{}晚于完成期限{}", zh_day(*date), zh_day(*deadline))
             }
             LifecycleError::ZeroAmount { event } => {
                 format!("“{}”金额为零", event.name(Lang::Zh))
@@ -97,7 +105,7 @@ impl LifecycleError {
                 amount.to_chinese(),
                 owed.to_chinese()
             ),
-            LifecycleError::Money(e) => format!("账户金额计算失败：{e}"),
+            LifecycleError::Money(e) => format!("账户金额计算失败：{}", e.explain(Lang::Zh)),
             LifecycleError::NoVerifiedFinding => "撤销称号须先有经查明属实的问题记录".to_owned(),
             LifecycleError::RenameOnStudio => {
                 "第七条第（三）项仅规定培训基地单位名称变更，工作室不适用".to_owned()
@@ -125,11 +133,21 @@ impl LifecycleError {
             }
             LifecycleError::ReleaseOutsidePolicy {
                 released_on, from, ..
-            } => format!("资金下达日 {released_on} 不在政策有效期内（自 {from} 起）"),
+            } => format!(
+                "资金下达日{}不在政策有效期内（自{}起）",
+                zh_day(*released_on),
+                zh_day(*from)
+            ),
             LifecycleError::DeadlineRecorded { expected, found } => {
-                format!("记录的完成期限 {found} 与按规定计算的 {expected} 不符")
+                format!(
+                    "记录的完成期限{}与按规定计算的{}不符",
+                    zh_day(*found),
+                    zh_day(*expected)
+                )
             }
-            LifecycleError::Unsealable(e) => format!("事件无法写入防篡改日志：{e}"),
+            LifecycleError::Unsealable(e) => {
+                format!("事件无法写入防篡改日志：{}", e.explain(Lang::Zh))
+            }
         }
     }
 }
@@ -170,7 +188,11 @@ impl ReplayReason {
                 format!("项目 `{expected}` 的日志中有项目 `{found}` 的事件")
             }
             ReplayReason::OutOfOrder { previous, date } => {
-                format!("日期 {date} 早于前一条事件的日期 {previous}")
+                format!(
+                    "日期{}早于前一条事件的日期{}",
+                    zh_day(*date),
+                    zh_day(*previous)
+                )
             }
             ReplayReason::WrongActor { event, by } => format!(
                 "“{}”的行为主体有误：{}",
@@ -178,7 +200,11 @@ impl ReplayReason {
                 by.map_or("无", |r| r.name(Lang::Zh))
             ),
             ReplayReason::DeadlineMisrecorded { expected, found } => {
-                format!("建设期期满应于 {expected} 记录，日志所记日期为 {found}")
+                format!(
+                    "建设期期满应于{}记录，日志所记日期为{}",
+                    zh_day(*expected),
+                    zh_day(*found)
+                )
             }
             ReplayReason::RecordedDiffers { field } => {
                 format!("记录的 `{field}` 与按状态计算的不符")
@@ -221,7 +247,11 @@ impl ApplyError {
                 format!("该事件在项目当前状态下不合规定：{}", reason.zh())
             }
             ApplyError::Money { event, error } => {
-                format!("“{}”：账户金额计算失败（{error}）", event.name(Lang::Zh))
+                format!(
+                    "“{}”：账户金额计算失败（{}）",
+                    event.name(Lang::Zh),
+                    error.explain(Lang::Zh)
+                )
             }
         }
     }

@@ -6,7 +6,7 @@
 use super::inputs::Recommender;
 use super::verdict::{Refusal, RefusalKind};
 use crate::eligibility::RuleId;
-use crate::lang::{Lang, cited_after};
+use crate::lang::{Lang, cited_after, zh_day};
 
 impl RefusalKind {
     /// The rule in a few words.
@@ -95,7 +95,7 @@ impl Refusal {
         let label = self.label(lang);
         let text = match (self, lang) {
             (Refusal::Ineligible { decision }, _) => match (decision.eligible_from(), lang) {
-                (Some(on), Lang::Zh) => format!("不符合{label}；{on} 起可申报"),
+                (Some(on), Lang::Zh) => format!("不符合{label}；{}起可申报", zh_day(on)),
                 (Some(on), Lang::En) => format!("fails {label}; may apply from {on}"),
                 (None, Lang::Zh) => format!("不符合{label}"),
                 (None, Lang::En) => format!("fails {label}"),

@@ -1,8 +1,9 @@
 //! The Chinese wording of the round's errors ([`RoundError::explain`] in
 //! [`Lang::Zh`]). An application that contradicts itself is worded by its
-//! own module; a nested error of dates or money is quoted in English.
+//! own module, and a nested error of dates or money by its own `explain`.
+//! Dates are written out (`2024年7月1日`).
 
-use crate::lang::Lang;
+use crate::lang::{Lang, zh_day};
 
 use super::error::RoundError;
 
@@ -25,7 +26,10 @@ impl RoundError {
                 format!("设置：{year} 年不在项目实施年度 {first}－{last} 年之内（二（一））")
             }
             RoundError::PolicyNotInForce { policy, date } => {
-                format!("设置：政策 `{policy}` 在基准日 {date} 不在有效期内")
+                format!(
+                    "设置：政策 `{policy}` 在基准日{}不在有效期内",
+                    zh_day(*date)
+                )
             }
             RoundError::PlacesMissing { year } => {
                 format!("设置：没有 {year} 年度的名额：请给出 `places`，或在政策中设定（R3）")
@@ -71,7 +75,9 @@ impl RoundError {
                 date,
                 round_date,
             } => format!(
-                "推荐：申报 `{application}` 的基准日为 {date}，本次评审的基准日为 {round_date}"
+                "推荐：申报 `{application}` 的基准日为{}，本次评审的基准日为{}",
+                zh_day(*date),
+                zh_day(*round_date)
             ),
             RoundError::AlreadySubmitted { recommender, kind } => format!(
                 "推荐：{}的{}名单已经报送",
@@ -104,9 +110,15 @@ impl RoundError {
                 format!("评审：已受理的申报 `{application}` 没有评分")
             }
             RoundError::NoticeBeforeReference { start, reference } => {
-                format!("公示：开始日 {start} 早于本次评审的基准日 {reference}")
+                format!(
+                    "公示：开始日{}早于本次评审的基准日{}",
+                    zh_day(*start),
+                    zh_day(*reference)
+                )
             }
-            RoundError::Calendar(e) => format!("公示：无法计算公示的工作日（{e}）"),
+            RoundError::Calendar(e) => {
+                format!("公示：无法计算公示的工作日（{}）", e.explain(zh))
+            }
             RoundError::NotOnNotice { application } => {
                 format!("异议：`{application}` 不在公示名单上")
             }
@@ -116,18 +128,27 @@ impl RoundError {
                 starts_on,
                 ends_on,
             } => format!(
-                "异议：对 `{application}` 的异议于 {received_on} 收到，不在公示期 {starts_on}－{ends_on} 之内"
+                "异议：对 `{application}` 的异议于{}收到，不在公示期{}至{}之内",
+                zh_day(*received_on),
+                zh_day(*starts_on),
+                zh_day(*ends_on)
             ),
             RoundError::ReleaseBeforeNoticeEnds {
                 release,
                 notice_end,
-            } => format!("下达：下达日 {release} 不在公示最后一日 {notice_end} 之后（五）"),
+            } => format!(
+                "下达：下达日{}不在公示最后一日{}之后（五）",
+                zh_day(*release),
+                zh_day(*notice_end)
+            ),
             RoundError::NoticePastPolicy {
                 ends_on,
                 policy,
                 until,
             } => format!(
-                "公示：结束日为 {ends_on}，而政策 `{policy}` 有效期至 {until}（含当日），公示后无法依该政策下达资金（五）"
+                "公示：结束日为{}，而政策 `{policy}` 有效期至{}（含当日），公示后无法依该政策下达资金（五）",
+                zh_day(*ends_on),
+                zh_day(*until)
             ),
             RoundError::ReleaseOutsidePolicy {
                 release,
@@ -135,10 +156,12 @@ impl RoundError {
                 from,
                 until,
             } => format!(
-                "下达：政策 `{policy}` 在下达日 {release} 不在有效期内（自 {from} 起有效{}）",
-                until.map_or(String::new(), |u| format!("，至 {u} 止"))
+                "下达：政策 `{policy}` 在下达日{}不在有效期内（自{}起有效{}）",
+                zh_day(*release),
+                zh_day(*from),
+                until.map_or(String::new(), |u| format!("，至{}止", zh_day(u)))
             ),
-            RoundError::Money(e) => format!("金额：{e}"),
+            RoundError::Money(e) => format!("金额：{}", e.explain(zh)),
         }
     }
 }
@@ -151,7 +174,7 @@ mod tests {
     use crate::date::DateError;
     use crate::domain::{ApplicationId, Banner, BodyId, ProjectKind};
     use crate::eligibility::ApplicationError;
-    use crate::money::{MoneyError, Yuan};
+    use crate::money::MoneyError;
     use crate::round::error::{Stage, Step};
     use crate::round::inputs::Recommender;
 
@@ -250,7 +273,9 @@ mod tests {
                 from: day,
                 until: None,
             },
-            RoundError::Money(MoneyError::Overflow(Yuan::ZERO, Yuan::ZERO)),
+            RoundError::Money(MoneyError::TooManyPlaces(rust_decimal::Decimal::new(
+                1234, 3,
+            ))),
         ]
     }
 
@@ -272,7 +297,15 @@ mod tests {
                 .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
                 .filter(|t| t.len() > 1 && t.chars().any(|c| c.is_ascii_digit()))
             {
-                assert!(zh.contains(token), "{token} missing from {zh}");
+                // A date is written out in the Chinese (`2024年7月1日`).
+                match token.parse::<chrono::NaiveDate>() {
+                    Ok(date) => {
+                        let day = zh_day(date).to_string();
+                        assert!(zh.contains(&day), "{day} missing from {zh}");
+                        assert!(!zh.contains(token), "{token} not written out in {zh}");
+                    }
+                    Err(_) => assert!(zh.contains(token), "{token} missing from {zh}"),
+                }
             }
         }
     }

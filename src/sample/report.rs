@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::names::name;
 use super::scenario::{AnnualRun, MoneyLine};
 use crate::domain::{Fund, ProjectKind, Seat};
-use crate::lang::Lang;
+use crate::lang::{Lang, zh_day};
 use crate::lifecycle::Change;
 use crate::round::{Funding, Recommender, Verdict};
 
@@ -190,13 +190,16 @@ impl AnnualRun {
         let mut lines: Vec<(String, String)> = Vec::new();
         let released = o
             .released_on
-            .map(|d| d.to_string())
+            .map(|d| match lang {
+                Lang::Zh => zh_day(d).to_string(),
+                Lang::En => d.to_string(),
+            })
             .unwrap_or_else(|| "—".into());
         lines.push((
             t(lang, "入选下达", "Funded").to_owned(),
             match lang {
                 Lang::Zh => format!(
-                    "培训基地 {bases} 个、工作室 {studios} 个（本年名额 {} 个、{} 个），共 {}，{released} 下达〔二（二）、五〕",
+                    "培训基地 {bases} 个、工作室 {studios} 个（本年名额 {} 个、{} 个），共 {}，{released}下达〔二（二）、五〕",
                     o.places.training_bases, o.places.studios, self.money_total.released
                 ),
                 Lang::En => format!(
