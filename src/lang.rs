@@ -142,3 +142,10 @@ impl fmt::Display for Day {
 pub(crate) fn zh_day(date: NaiveDate) -> Day {
     Day(date, Lang::Zh)
 }
+
+/// True when `text` has a Chinese character (for the wording tests: a text in
+/// [`Lang::Zh`] is Chinese, not English with a Chinese preface).
+#[cfg(test)]
+pub(crate) fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
