@@ -319,6 +319,13 @@ fn main() {
                 size_of::<Finding>(),
                 size_of::<Facts>()
             );
+            println!(
+                "bytes: Sealed<Event> {}, Event {}, Change {}, Project {}",
+                size_of::<chain::Sealed<skill_grants::lifecycle::Event>>(),
+                size_of::<skill_grants::lifecycle::Event>(),
+                size_of::<skill_grants::lifecycle::Change>(),
+                size_of::<Project>()
+            );
             let log = support::event_log(&policy, 100, 3);
             for r in log.iter().take(4) {
                 let bytes = chain::canonical_bytes(&r.event).unwrap();
