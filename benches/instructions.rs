@@ -15,7 +15,11 @@
 //! hand-written floor, as `eligibility/floor`), `ledger` (N payment commands
 //! decided, sealed and applied, as `ledger/decide_apply_payment`),
 //! `execute` (the same through `Project::execute`), `replay` (a log of N
-//! events, as `replay/full`), `verify` (the chain alone over such a log, `chain::verify`), `seal_only` (SHA-256 chain hashes of the
+//! events, as `replay/full`), `replay_verified` (the same log verified
+//! first, then `Project::replay_verified`, as `replay/verified`: count it
+//! with `--toggle-collect='*measured_replay_verified*'`, which leaves the
+//! verification out; run plainly it also prints the replay's own processor
+//! time), `verify` (the chain alone over such a log, `chain::verify`), `seal_only` (SHA-256 chain hashes of the
 //! canonical bytes of a log's N events, as `chain/seal_only`) or `sizes`
 //! (prints the canonical size of a payment event and of the round's types;
 //! nothing counted) or `count` (prints how many candidates a round input of
@@ -53,6 +57,7 @@ enum Work {
     Ledger(Vec<Project>, Vec<support::PaymentCommand>),
     Execute(Vec<Project>, Vec<Command>, Vec<usize>),
     Replay(Vec<skill_grants::chain::Sealed<skill_grants::lifecycle::Event>>),
+    ReplayVerified(Vec<skill_grants::chain::Sealed<skill_grants::lifecycle::Event>>),
     Verify(Vec<skill_grants::chain::Sealed<skill_grants::lifecycle::Event>>),
     SealOnly(Vec<Vec<u8>>),
 }
@@ -100,6 +105,19 @@ fn measured(policy: &Policy, work: Work) {
         Work::Replay(log) => {
             black_box(Project::replay(&log, policy, None).unwrap());
         }
+        Work::ReplayVerified(log) => {
+            // Verified before (not counted: `verify` is its own workload).
+            let verified = chain::Verified::verify(&log).unwrap();
+            let before = cpu_ns();
+            measured_replay_verified(policy, &verified);
+            if let (Some(b), Some(a)) = (before, cpu_ns()) {
+                println!(
+                    "replay_verified alone: {:.3} ms, {:.1} ns an event",
+                    (a - b) as f64 / 1e6,
+                    (a - b) as f64 / log.len() as f64
+                );
+            }
+        }
         Work::Verify(log) => {
             black_box(chain::verify(&log).unwrap());
         }
@@ -111,6 +129,17 @@ fn measured(policy: &Policy, work: Work) {
             black_box(prev);
         }
     }
+}
+
+/// The replay of a verified log alone (the verification before it is not
+/// counted): callgrind counts this function when `measured` is toggled off,
+/// with `--toggle-collect='*measured_replay_verified*'`.
+#[inline(never)]
+fn measured_replay_verified(
+    policy: &Policy,
+    verified: &chain::Verified<'_, skill_grants::lifecycle::Event>,
+) {
+    black_box(Project::replay_verified(verified, policy).unwrap());
 }
 
 fn main() {
@@ -255,6 +284,7 @@ fn main() {
             Work::Execute(projects, commands, targets)
         }
         "replay" => Work::Replay(support::event_log(&policy, n, 3)),
+        "replay_verified" => Work::ReplayVerified(support::event_log(&policy, n, 3)),
         "verify" => Work::Verify(support::event_log(&policy, n, 3)),
         "seal_only" => Work::SealOnly(
             support::event_log(&policy, n, 3)
@@ -288,6 +318,13 @@ fn main() {
                 size_of::<Decision>(),
                 size_of::<Finding>(),
                 size_of::<Facts>()
+            );
+            println!(
+                "bytes: Sealed<Event> {}, Event {}, Change {}, Project {}",
+                size_of::<chain::Sealed<skill_grants::lifecycle::Event>>(),
+                size_of::<skill_grants::lifecycle::Event>(),
+                size_of::<skill_grants::lifecycle::Change>(),
+                size_of::<Project>()
             );
             let log = support::event_log(&policy, 100, 3);
             for r in log.iter().take(4) {

@@ -5,6 +5,8 @@
 //! Every event is sealed (SHA-256 over its canonical bytes, `chain`), so each
 //! group also measures its floor: `hash_only`, the chain hashes alone over the
 //! same events' canonical bytes (made before the run, not timed).
+//! `replay/verified` replays a log verified before the run
+//! (`Project::replay_verified`): the replay law without the hashing.
 #![allow(missing_docs)]
 #![allow(
     clippy::unwrap_used,
@@ -151,6 +153,12 @@ fn replay(c: &mut Criterion) {
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::new("full", n), &log, |b, log| {
             b.iter(|| black_box(Project::replay(black_box(log), &policy, None).unwrap()))
+        });
+        // The same log verified once before the run: the replay law alone,
+        // as a host that holds a verified log replays it again.
+        let verified = chain::Verified::verify(&log).unwrap();
+        group.bench_with_input(BenchmarkId::new("verified", n), &verified, |b, verified| {
+            b.iter(|| black_box(Project::replay_verified(black_box(verified), &policy).unwrap()))
         });
         group.bench_with_input(BenchmarkId::new("state_on_middle", n), &log, |b, log| {
             b.iter(|| black_box(Project::state_on(black_box(log), &policy, middle).unwrap()))

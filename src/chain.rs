@@ -6,7 +6,10 @@
 //! and hash of the last record. [`seal`] (or [`append`], with an expected
 //! sequence number) makes the next record and the next head; [`verify`] replays
 //! a log and returns the head it ends at; [`verify_against`] also compares that
-//! with the head the host kept.
+//! with the head the host kept. A log verified once can be read again and
+//! again without hashing it again: [`Verified`] borrows the records it was
+//! made from (the proof that they were verified, which only verification
+//! makes), [`VerifiedLog`] owns them and grows only by verification.
 //!
 //! ```
 //! use skill_grants::chain::{self, Head};
@@ -95,7 +98,10 @@
 //! swaps the stored head in the same transaction as it stores the record.
 
 mod canonical;
+mod verified;
 mod wording;
+
+pub use verified::{Verified, VerifiedLog};
 
 use std::fmt;
 use std::str::FromStr;

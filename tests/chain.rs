@@ -15,7 +15,8 @@ use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 use skill_grants::chain::{
-    self, ChainError, DOMAIN, Digest, Head, Sealed, canonical_bytes, chain_hash,
+    self, ChainError, DOMAIN, Digest, Head, Sealed, Verified, VerifiedLog, canonical_bytes,
+    chain_hash,
 };
 use skill_grants::{NaiveDate, Yuan};
 
@@ -74,6 +75,122 @@ fn sealed(events: Vec<Ev>) -> (Vec<Sealed<Ev>>, Head) {
 
 fn log() -> (Vec<Sealed<Ev>>, Head) {
     sealed(events())
+}
+
+// ---------- a verified log: a proof made only by verification ----------
+
+#[test]
+fn a_verified_log_holds_the_records_and_the_head_verification_found() {
+    // Given a sealed log and the head kept apart
+    let (log, head) = log();
+    // When it is verified, borrowed or owned
+    let borrowed = Verified::verify_against(&log, &head).unwrap();
+    let owned = VerifiedLog::verify_against(log.clone(), &head).unwrap();
+    // Then the proof holds exactly those records, ending at that head
+    assert_eq!((borrowed.records(), borrowed.head()), (&log[..], head));
+    assert_eq!((owned.records(), owned.head()), (&log[..], head));
+    assert_eq!(owned.as_verified().records(), &log[..]);
+    assert_eq!(Verified::verify(&log).unwrap().head(), head);
+    assert_eq!(
+        VerifiedLog::verify(log.clone()).unwrap().into_records(),
+        log
+    );
+}
+
+#[test]
+fn no_tampered_log_becomes_verified() {
+    // Given a sealed log, and each way of tampering with its records
+    let (log, head) = log();
+    let mut changed_event = log.clone();
+    changed_event[2].event = Ev::Renamed("另一个名称".into());
+    let mut changed_hash = log.clone();
+    changed_hash[1].hash = Digest::from_bytes([1; 32]);
+    let mut changed_prev = log.clone();
+    changed_prev[3].prev = Digest::ZERO;
+    let mut gap = log.clone();
+    gap.remove(2);
+    let mut duplicate = log.clone();
+    duplicate.insert(2, log[2].clone());
+    let mut reorder = log.clone();
+    reorder.swap(1, 2);
+    let (other, _) = sealed(vec![Ev::Closed, Ev::Closed]);
+    let mut spliced = log.clone();
+    spliced[1] = other[1].clone();
+    for (what, tampered) in [
+        ("a changed event", changed_event),
+        ("a changed stored hash", changed_hash),
+        ("a changed prev", changed_prev),
+        ("a gap", gap),
+        ("a duplicate", duplicate),
+        ("a reorder", reorder),
+        ("a record of another log", spliced),
+    ] {
+        // When it is verified
+        let refused = chain::verify(&tampered).unwrap_err();
+        // Then no proof is made, borrowed or owned, with or without the
+        // head: the error is the chain's, naming the record
+        assert!(position(&refused).is_some(), "{what}: {refused}");
+        assert_eq!(Verified::verify(&tampered).unwrap_err(), refused, "{what}");
+        assert_eq!(
+            Verified::verify_against(&tampered, &head).unwrap_err(),
+            refused,
+            "{what}"
+        );
+        assert_eq!(VerifiedLog::verify(tampered.clone()).unwrap_err(), refused);
+        assert_eq!(
+            VerifiedLog::verify_against(tampered, &head).unwrap_err(),
+            refused,
+            "{what}"
+        );
+    }
+    // And against the head, a truncated or extended log is refused.
+    assert!(matches!(
+        Verified::verify_against(&log[..3], &head),
+        Err(ChainError::Truncated { .. })
+    ));
+    let (more, _) = chain::seal(head, Ev::Closed).unwrap();
+    let mut extended = log.clone();
+    extended.push(more);
+    assert!(matches!(
+        VerifiedLog::verify_against(extended, &head),
+        Err(ChainError::Extended { .. })
+    ));
+}
+
+#[test]
+fn an_owned_verified_log_takes_only_records_that_follow_its_head() {
+    // Given an owned verified log of the first three records
+    let (log, head) = log();
+    let mut owned = VerifiedLog::verify(log[..3].to_vec()).unwrap();
+    let before = owned.clone();
+    // When a record that does not follow, or a changed one, is offered
+    let skipped = owned.push(log[4].clone()).unwrap_err();
+    let mut changed = log[3].clone();
+    changed.event = Ev::Closed;
+    let forged = owned.extend(vec![changed, log[4].clone()]).unwrap_err();
+    // Then it is refused with the chain's error, and the log is unchanged
+    assert_eq!(
+        skipped,
+        ChainError::Sequence {
+            index: 0,
+            expected: 4,
+            found: 5
+        }
+    );
+    assert!(matches!(
+        forged,
+        ChainError::Hash {
+            index: 0,
+            seq: 4,
+            ..
+        }
+    ));
+    assert_eq!(owned, before);
+    // And the records that follow are taken, reaching the head.
+    assert_eq!(owned.push(log[3].clone()).unwrap(), log[3].head());
+    assert_eq!(owned.extend(log[4..].to_vec()).unwrap(), head);
+    assert_eq!(owned.records(), &log[..]);
+    assert_eq!(VerifiedLog::<Ev>::new().head(), Head::GENESIS);
 }
 
 // ---------- round trip ----------
@@ -894,6 +1011,11 @@ proptest! {
                 }
                 Err(_) => prop_assert_ne!(&mutated, &log),
             }
+            // Nor does it become a verified log.
+            prop_assert_eq!(
+                Verified::verify_against(&mutated, &head).map(|v| v.head()),
+                chain::verify_against(&mutated, &head)
+            );
         }
     }
 

@@ -10,7 +10,7 @@ mod common;
 
 use common::*;
 use skill_grants::application::Honour;
-use skill_grants::chain::{self, Head, Sealed};
+use skill_grants::chain::{self, Head, Sealed, Verified};
 use skill_grants::domain::{BodyId, PersonId, ProjectId, Specialty, UnitId};
 use skill_grants::lifecycle::*;
 use skill_grants::{Banner, ClauseId, Lang, Policy, ProjectKind, Yuan};
@@ -1162,8 +1162,17 @@ fn reseal(events: Vec<Event>) -> Vec<Sealed<Event>> {
         .collect()
 }
 
+/// Replay; and, when the chain holds, the replay of the verified log, which
+/// must give the same project or the same refusal (the same law, only the
+/// hashing left out) — so every refusal below is also one of
+/// `Project::replay_verified`.
 fn replay(log: &[Sealed<Event>]) -> Result<Project, ReplayError> {
-    Project::replay(log, &Policy::ordos_2022(), None)
+    let policy = Policy::ordos_2022();
+    let replayed = Project::replay(log, &policy, None);
+    if let Ok(verified) = Verified::verify(log) {
+        assert_eq!(Project::replay_verified(&verified, &policy), replayed);
+    }
+    replayed
 }
 
 fn replay_events(events: Vec<Event>) -> Result<Project, ReplayError> {
@@ -1338,6 +1347,103 @@ fn the_state_on_a_past_date() {
     assert_eq!(end, replay(&log).unwrap());
     assert_eq!(end.unit_name(), "准格尔旗某能源集团");
     assert_eq!(end.ledger().owed, y(50_000));
+}
+
+#[test]
+fn the_state_on_each_date_from_a_log_verified_once() {
+    // Given a log verified once against its head
+    let log = sample_log();
+    let policy = Policy::ordos_2022();
+    let head = log.last().unwrap().head();
+    let verified = Verified::verify_against(&log, &head).unwrap();
+    // When the state is asked for on every day from before the release to
+    // after the last event
+    let mut on = d(2022, 8, 30);
+    while on <= d(2023, 6, 2) {
+        // Then it is the state `state_on` gives, which verifies the chain
+        // each time
+        assert_eq!(
+            Project::state_on_verified(&verified, &policy, on),
+            Project::state_on(&log, &policy, on),
+            "{on}"
+        );
+        on = on.succ_opt().unwrap();
+    }
+    assert_eq!(
+        Project::replay_verified(&verified, &policy).unwrap(),
+        Project::replay(&log, &policy, Some(&head)).unwrap()
+    );
+}
+
+#[test]
+fn a_verified_log_of_unlawful_events_is_still_refused() {
+    // Given logs sealed afresh (so that the chain holds) around events the
+    // law refuses: travel paid (6.1), a payment by the city, a second
+    // start, an amount above the balance
+    let policy = Policy::ordos_2022();
+    let log = plain(&sample_log());
+    let paid = log[1].clone();
+    let pay = |spend: Spend| Event {
+        change: Change::Paid { spend },
+        ..paid.clone()
+    };
+    let travel = Spend::base(SpendingCategory::Travel, y(1), SpecialtyIndex(0));
+    let mut by_city = paid.clone();
+    by_city.by = Some(Role::City);
+    let cases: Vec<(&str, Vec<Event>, ReplayReason)> = vec![
+        (
+            "travel",
+            vec![log[0].clone(), pay(travel)],
+            ReplayReason::Refused(LifecycleError::ProhibitedCategory {
+                category: SpendingCategory::Travel,
+                kind: ProjectKind::TrainingBase,
+            }),
+        ),
+        (
+            "paid by the city",
+            vec![log[0].clone(), by_city],
+            ReplayReason::Refused(LifecycleError::NotPermitted {
+                role: Role::City,
+                event: EventKind::Paid,
+            }),
+        ),
+        (
+            "a second start",
+            vec![log[0].clone(), log[0].clone()],
+            ReplayReason::StartedAgain,
+        ),
+        (
+            "above the balance",
+            vec![log[0].clone(), pay(base_spend(y(200_001)))],
+            ReplayReason::Refused(LifecycleError::AboveBalance {
+                amount: y(200_001),
+                balance: y(200_000),
+            }),
+        ),
+    ];
+    for (what, events, reason) in cases {
+        let sealed = reseal(events);
+        // When the chain is verified, and the verified log replayed
+        let verified = Verified::verify(&sealed).unwrap();
+        let e = Project::replay_verified(&verified, &policy).unwrap_err();
+        // Then the law refuses the event, at its position, as replay does
+        assert_eq!((e.position, &e.reason), (1, &reason), "{what}");
+        assert_eq!(Project::replay(&sealed, &policy, None), Err(e.clone()));
+        assert_eq!(
+            Project::state_on_verified(&verified, &policy, d(2030, 1, 1)),
+            Err(e),
+            "{what}"
+        );
+    }
+    // And an empty verified log is refused as an empty log.
+    let empty: Vec<Sealed<Event>> = Vec::new();
+    let verified = Verified::verify(&empty).unwrap();
+    assert_eq!(
+        Project::replay_verified(&verified, &policy)
+            .unwrap_err()
+            .reason,
+        ReplayReason::Empty
+    );
 }
 
 // ----- rendering and storage -----

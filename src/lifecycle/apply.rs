@@ -9,7 +9,7 @@ use super::Project;
 use super::corrupt::{ApplyError, ReplayReason};
 use super::event::{Change, Event};
 use super::table::transition;
-use super::types::{FormerLead, FormerName, Ledger, PendingRequest, VerifiedFinding};
+use super::types::{FormerLead, FormerName, PendingRequest, VerifiedFinding};
 
 impl Project {
     /// Applies a sealed event, as recorded: the state moves by the transition
@@ -100,26 +100,26 @@ impl Project {
     /// a second start, lawful in the state) or by `decide` (in `execute`) —
     /// moving the head to `head`; refuses it whole if its arithmetic fails.
     pub(super) fn commit(&mut self, event: &Event, head: Head) -> Result<(), ApplyError> {
-        let ledger = self
-            .ledger_after(&event.change)
+        self.enter_amounts(&event.change)
             .map_err(|error| ApplyError::Money {
                 event: event.kind(),
                 error,
             })?;
-        self.ledger = ledger;
         self.apply_unchecked(event);
         self.head = head;
         Ok(())
     }
 
-    /// The ledger after a change, or the arithmetic that fails (then the
-    /// event is refused whole).
-    fn ledger_after(&self, change: &Change) -> Result<Ledger, MoneyError> {
-        let mut l = self.ledger;
+    /// Enters a change's amounts in the ledger, or leaves it unchanged and
+    /// says which arithmetic fails (then the event is refused whole): each
+    /// arm computes every new amount before it writes any.
+    fn enter_amounts(&mut self, change: &Change) -> Result<(), MoneyError> {
+        let l = &mut self.ledger;
         match change {
             Change::Paid { spend } => {
-                l.balance = l.balance.checked_sub(spend.amount)?;
-                l.spent = l.spent.checked_add(spend.amount)?;
+                let balance = l.balance.checked_sub(spend.amount)?;
+                let spent = l.spent.checked_add(spend.amount)?;
+                (l.balance, l.spent) = (balance, spent);
                 l.payments = l.payments.saturating_add(1);
             }
             Change::Revoked {
@@ -127,31 +127,36 @@ impl Project {
                 returned_from_account,
                 owed,
             } => {
-                l.balance = l.balance.checked_sub(*returned_from_account)?;
-                l.returned_from_account = l
+                let balance = l.balance.checked_sub(*returned_from_account)?;
+                let returned = l
                     .returned_from_account
                     .checked_add(*returned_from_account)?;
-                l.recovery_ordered = l.recovery_ordered.checked_add(*recovery_ordered)?;
-                l.owed = l.owed.checked_add(*owed)?;
+                let ordered = l.recovery_ordered.checked_add(*recovery_ordered)?;
+                let owed = l.owed.checked_add(*owed)?;
+                (l.balance, l.returned_from_account) = (balance, returned);
+                (l.recovery_ordered, l.owed) = (ordered, owed);
             }
             Change::Dissolved {
                 returned_from_account,
                 spent_for_asset_rules,
             } => {
-                l.balance = l.balance.checked_sub(*returned_from_account)?;
-                l.returned_from_account = l
+                let balance = l.balance.checked_sub(*returned_from_account)?;
+                let returned = l
                     .returned_from_account
                     .checked_add(*returned_from_account)?;
-                l.recovery_ordered = l.recovery_ordered.checked_add(*returned_from_account)?;
+                let ordered = l.recovery_ordered.checked_add(*returned_from_account)?;
+                (l.balance, l.returned_from_account) = (balance, returned);
+                l.recovery_ordered = ordered;
                 l.spent_for_asset_rules = *spent_for_asset_rules;
             }
             Change::Repaid { amount } => {
-                l.owed = l.owed.checked_sub(*amount)?;
-                l.repaid = l.repaid.checked_add(*amount)?;
+                let owed = l.owed.checked_sub(*amount)?;
+                let repaid = l.repaid.checked_add(*amount)?;
+                (l.owed, l.repaid) = (owed, repaid);
             }
             _ => {}
         }
-        Ok(l)
+        Ok(())
     }
 
     /// Everything but the ledger and the head: the state, the records.
@@ -240,5 +245,52 @@ impl Project {
     /// the end of the calendar (never reached in practice).
     pub(super) fn day_after_deadline(&self) -> NaiveDate {
         self.deadline.succ_opt().unwrap_or(self.deadline)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use rust_decimal::Decimal;
+
+    use crate::money::{MoneyError, Yuan};
+
+    use super::super::Project;
+    use super::super::corrupt::ApplyError;
+    use super::super::event::{Change, Event, EventKind};
+    use super::super::types::{SpecialtyIndex, Spend, SpendingCategory};
+
+    /// Given a project whose spent amount is at the largest amount, when a
+    /// payment is committed whose balance arithmetic succeeds but whose
+    /// spent arithmetic overflows, then it is refused whole: no amount of
+    /// the ledger, nor the head, moved.
+    #[test]
+    fn a_commit_whose_second_sum_fails_changes_nothing() {
+        let round = crate::sample::round_2022().unwrap();
+        let (mut project, started) =
+            Project::open(round.projects()[0].project_start(), round.policy()).unwrap();
+        let largest = Yuan::new(Decimal::from_parts(u32::MAX, u32::MAX, u32::MAX, false, 2));
+        project.ledger.spent = largest.unwrap();
+        let before = project.clone();
+        let spend = Spend::base(
+            SpendingCategory::TrainingEquipment,
+            Yuan::from_yuan(1),
+            SpecialtyIndex(0),
+        );
+        let paid = Event {
+            change: Change::Paid { spend },
+            ..started.event.clone()
+        };
+        let next = crate::chain::seal(project.head(), paid.clone()).unwrap().1;
+        let err = project.commit(&paid, next).unwrap_err();
+        assert!(matches!(
+            err,
+            ApplyError::Money {
+                event: EventKind::Paid,
+                error: MoneyError::Overflow(..)
+            }
+        ));
+        assert_eq!(project, before);
     }
 }

@@ -15,7 +15,9 @@
 //!   corrupt log (a broken chain, a start record the policy refuses, out of
 //!   date order, an event impossible in its state, a wrong project id) with
 //!   the position and the reason ([`ReplayError`]);
-//!   [`Project::state_on`] gives the state as it stood on a past date.
+//!   [`Project::state_on`] gives the state as it stood on a past date. A log
+//!   verified once ([`crate::chain::Verified`]) replays without hashing
+//!   again: [`Project::replay_verified`], [`Project::state_on_verified`].
 //! - [`Project::check_invariants`] checks what must hold at every moment
 //!   (money conserved, recovery balanced, …), for auditors' suites.
 //!
@@ -61,7 +63,7 @@
 //! | `mod.rs` | this guide; [`Project`], [`Project::open`] and the start record's checks | 1.2.2, 2.2, 5, 6.1, R2, R4, R11 |
 //! | `decide.rs` | [`Project::decide`]: a command gives events or a refusal; the access rule, the one **payment rule** (`check_payment`: deadline, state, categories, specialty, balance) | 6.1, 6.2, 7.1–7.4, R10, R12–R15 |
 //! | `apply.rs` | [`Project::apply`]: an event changes the state | 7.1–7.4, R13, R14 |
-//! | `replay.rs` | [`Project::replay`], [`Project::state_on`]: a log checked event by event, with the same checks as `decide` | 5, 6.1, 7.1, R10 |
+//! | `replay.rs` | [`Project::replay`], [`Project::state_on`] (the chain verified, then) and [`Project::replay_verified`], [`Project::state_on_verified`]: a log checked event by event by one replay law, with the same checks as `decide` | 5, 6.1, 7.1, R10 |
 //! | `invariants.rs` | [`Project::check_invariants`]: what holds at every moment | 7.1, R13, R14 |
 //! | `table.rs` | the transition table ([`transition`]) and its diagram | 6.1–7.4 |
 //! | `event.rs` | [`EventKind`] with its law ([`EventKind::law`]) and access rule ([`EventKind::permits`]); [`Change`], [`Event`] | |

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::chain::{self, ChainError, Head, Sealed};
+use crate::chain::{ChainError, Head, Sealed, Verified};
 use crate::policy::Policy;
 
 use super::corrupt::{ReplayError, ReplayReason};
@@ -12,10 +12,14 @@ use super::types::Role;
 use super::{Project, check_start};
 
 impl Project {
-    /// Rebuilds a project from its log, checking every event: the first must
-    /// be `Started`, every event must belong to the project, be in date
-    /// order, and be possible in the state it meets, by the same checks as
-    /// [`Project::decide`].
+    /// Rebuilds a project from its log: verifies its chain (against the
+    /// host's head if given), then checks every event
+    /// ([`Project::replay_verified`]): the first must be `Started`, every
+    /// event must belong to the project, be in date order, and be possible
+    /// in the state it meets, by the same checks as [`Project::decide`]. A
+    /// host that replays one log more than once verifies it once
+    /// ([`Verified`]) and calls [`Project::replay_verified`] or
+    /// [`Project::state_on_verified`].
     ///
     /// # Law
     ///
@@ -86,14 +90,12 @@ impl Project {
         policy: &Policy,
         head: Option<&Head>,
     ) -> Result<Project, ReplayError> {
-        Project::replay_until(log, policy, head, None)?.ok_or(ReplayError {
-            position: 0,
-            reason: ReplayReason::Empty,
-        })
+        Project::replay_verified(&verify(log, head)?, policy)
     }
 
     /// The project as it stood at the end of `date`: the log replayed up to
-    /// and including that day (checked as [`Project::replay`] checks it).
+    /// and including that day (checked as [`Project::replay`] checks it: the
+    /// whole chain verified, then [`Project::state_on_verified`]).
     /// `None` when the project had not started by then.
     ///
     /// # Law
@@ -142,26 +144,156 @@ impl Project {
         policy: &Policy,
         date: NaiveDate,
     ) -> Result<Option<Project>, ReplayError> {
-        Project::replay_until(log, policy, None, Some(date))
+        Project::state_on_verified(&verify(log, None)?, policy, date)
     }
 
-    fn replay_until(
+    /// Rebuilds a project from a log whose chain has already been verified
+    /// ([`Verified`]: made by [`Verified::verify`] or
+    /// [`Verified::verify_against`], or lent by a
+    /// [`VerifiedLog`](crate::chain::VerifiedLog)), checking every event as
+    /// [`Project::replay`] does — only the hashing is not done again.
+    /// [`Project::replay`] is this after verifying the chain.
+    ///
+    /// # Law
+    ///
+    /// As [`Project::replay`]: 5, 7.1, 6.1, 6.2, R10, and every event by the
+    /// rules [`Project::decide`] applies (7.2, 7.3, R13, R14). The chain
+    /// proves who sealed a record, not that the law allowed it: a verified
+    /// log of an unlawful event is refused here as it is by
+    /// [`Project::replay`].
+    ///
+    /// # Errors
+    ///
+    /// A [`ReplayError`]: the position of the first bad event and a
+    /// [`ReplayReason`] ([`ReplayReason::Empty`] for no records); never
+    /// [`ReplayReason::Chain`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use skill_grants::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// use skill_grants::chain::{self, Verified};
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let pay = Command::new(unit, d(2023, 3, 1), Action::Pay {
+    ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(5_000), SpecialtyIndex(0)),
+    /// });
+    /// let mut log = vec![started];
+    /// log.extend(project.execute(&pay)?);
+    /// let head = project.head(); // kept by the host apart from the log
+    ///
+    /// // Verified once (the chain hashed), replayed without hashing again.
+    /// let verified = Verified::verify_against(&log, &head)?;
+    /// assert_eq!(Project::replay_verified(&verified, &policy)?, project);
+    ///
+    /// // The law is still checked: travel is never allowed (6.1), even in a
+    /// // log whose chain is sound because it was sealed afresh.
+    /// let travel = Event { change: Change::Paid { spend: Spend::base(SpendingCategory::Travel, Yuan::from_yuan(1), SpecialtyIndex(0)) }, ..log[1].event.clone() };
+    /// let mut bad = log.clone();
+    /// bad.push(chain::seal(head, travel)?.0);
+    /// let verified = Verified::verify(&bad)?;
+    /// let err = Project::replay_verified(&verified, &policy).unwrap_err();
+    /// assert_eq!((err.position, err.reason.clause().as_str()), (2, "6.1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn replay_verified(
+        log: &Verified<'_, Event>,
+        policy: &Policy,
+    ) -> Result<Project, ReplayError> {
+        Project::replay_law(log.records(), policy, None)?.ok_or(ReplayError {
+            position: 0,
+            reason: ReplayReason::Empty,
+        })
+    }
+
+    /// The project as it stood at the end of `date`, from a log whose chain
+    /// has already been verified: [`Project::state_on`] without hashing the
+    /// log again, for a host that holds a log and asks for its state on many
+    /// dates. `None` when the project had not started by then.
+    ///
+    /// # Law
+    ///
+    /// As [`Project::replay`]; every event on or before `date` is checked.
+    ///
+    /// # Errors
+    ///
+    /// A [`ReplayError`] for a bad event on or before `date` (or a bad
+    /// start); never [`ReplayReason::Chain`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use skill_grants::NaiveDate;
+    /// # use skill_grants::lifecycle::*;
+    /// # use skill_grants::domain::{ProjectId, Seat, Specialty, UnitId};
+    /// # use skill_grants::{Banner, Policy, ProjectKind, Yuan};
+    /// use skill_grants::chain::Verified;
+    /// # let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// # let policy = Policy::ordos_2022();
+    /// # let start = ProjectStart {
+    /// #     project: ProjectId::new("2022-B-01"),
+    /// #     kind: ProjectKind::TrainingBase,
+    /// #     unit: UnitId::new("U-001"),
+    /// #     unit_name: "准格尔旗某煤炭企业".into(),
+    /// #     seat: Seat::Banner(Banner::JungarBanner),
+    /// #     specialties: vec![Specialty::new("煤矿机电")],
+    /// #     lead: None,
+    /// #     released: Yuan::from_yuan(200_000),
+    /// #     released_on: d(2022, 9, 1),
+    /// #     policy: policy.reference(),
+    /// # };
+    /// # let (mut project, started) = Project::open(start, &policy)?;
+    /// # let unit = Actor::Unit(UnitId::new("U-001"));
+    /// let pay = |on, yuan| Command::new(unit.clone(), on, Action::Pay {
+    ///     spend: Spend::base(SpendingCategory::RawMaterials, Yuan::from_yuan(yuan), SpecialtyIndex(0)),
+    /// });
+    /// let mut log = vec![started];
+    /// log.extend(project.execute(&pay(d(2023, 3, 1), 5_000))?);
+    /// log.extend(project.execute(&pay(d(2023, 4, 1), 7_000))?);
+    ///
+    /// let verified = Verified::verify_against(&log, &project.head())?; // hashed once
+    /// let spent = |on| -> Result<Option<Yuan>, ReplayError> {
+    ///     Ok(Project::state_on_verified(&verified, &policy, on)?.map(|p| p.ledger().spent))
+    /// };
+    /// assert_eq!(spent(d(2022, 8, 31))?, None); // not started yet
+    /// assert_eq!(spent(d(2023, 3, 15))?, Some(Yuan::from_yuan(5_000)));
+    /// assert_eq!(spent(d(2023, 4, 1))?, Some(Yuan::from_yuan(12_000)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn state_on_verified(
+        log: &Verified<'_, Event>,
+        policy: &Policy,
+        date: NaiveDate,
+    ) -> Result<Option<Project>, ReplayError> {
+        Project::replay_law(log.records(), policy, Some(date))
+    }
+
+    /// The replay law, once, for every entry point: the records of a log
+    /// whose chain has been verified (so that each record's head is the
+    /// project's head after it), replayed up to and including `until`.
+    fn replay_law(
         log: &[Sealed<Event>],
         policy: &Policy,
-        head: Option<&Head>,
         until: Option<NaiveDate>,
     ) -> Result<Option<Project>, ReplayError> {
         let fail = |position, reason| ReplayError { position, reason };
-        // The chain first: a gap, duplicate, reorder or changed byte, or
-        // (against the host's head) a truncation, is refused before any
-        // event is read.
-        let verified = match head {
-            Some(head) => chain::verify_against(log, head),
-            None => chain::verify(log),
-        };
-        if let Err(e) = verified {
-            return Err(fail(chain_position(&e, log.len()), ReplayReason::Chain(e)));
-        }
         let mut records = log.iter();
         let Some(first_record) = records.next() else {
             return Ok(None);
@@ -308,6 +440,31 @@ impl Project {
                 event: change.kind(),
                 by,
             }),
+        }
+    }
+}
+
+/// The chain first: a gap, duplicate, reorder or changed byte, or (against
+/// the host's head) a truncation, is refused before any event is read.
+fn verify<'a>(
+    log: &'a [Sealed<Event>],
+    head: Option<&Head>,
+) -> Result<Verified<'a, Event>, ReplayError> {
+    match head {
+        Some(head) => Verified::verify_against(log, head),
+        None => Verified::verify(log),
+    }
+    .map_err(|e| ReplayError::chain(e, log.len()))
+}
+
+impl ReplayError {
+    /// A log refused by its chain, at the position the chain error names
+    /// (past the end for a log that ends short of, or beyond, the host's
+    /// head), as [`Project::replay`] refuses it.
+    pub(crate) fn chain(error: ChainError, len: usize) -> ReplayError {
+        ReplayError {
+            position: chain_position(&error, len),
+            reason: ReplayReason::Chain(error),
         }
     }
 }

@@ -42,11 +42,11 @@ mod text;
 
 use std::collections::BTreeMap;
 
-use crate::chain::{Head, Sealed};
+use crate::chain::{Head, Sealed, VerifiedLog};
 use crate::clause::{Clause, ClauseId};
 use crate::domain::ProjectId;
 use crate::lang::Lang;
-use crate::lifecycle::{Event, Project, ProjectStart};
+use crate::lifecycle::{Event, LifecycleError, Project, ProjectStart, ReplayError};
 use crate::policy::Policy;
 use crate::round::Round;
 use crate::rules;
@@ -68,12 +68,14 @@ pub const DEFAULT_MAX_LINE_BYTES: u64 = 1 << 20;
 ///
 /// A real host keeps the logs and the stored rounds in its database and,
 /// after a restart, sends them back with `restore_project` and
-/// `restore_round`; this keeps them in memory.
+/// `restore_round`; this keeps them in memory, each log verified once
+/// ([`VerifiedLog`]: on restore, and each record as it is added), so that
+/// the state on a date replays it without hashing it again.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Service {
     policy: Policy,
     rounds: BTreeMap<i32, Round>,
-    projects: BTreeMap<ProjectId, (Project, Vec<Sealed<Event>>)>,
+    projects: BTreeMap<ProjectId, (Project, VerifiedLog<Event>)>,
 }
 
 impl Service {
@@ -99,7 +101,7 @@ impl Service {
 
     /// The stored log of a project.
     pub fn log(&self, project: &ProjectId) -> Option<&[Sealed<Event>]> {
-        self.projects.get(project).map(|(_, log)| log.as_slice())
+        self.projects.get(project).map(|(_, log)| log.records())
     }
 
     /// The round of a year, if held.
@@ -187,20 +189,33 @@ impl Service {
                 let Some((state, log)) = self.projects.get_mut(&project) else {
                     return unknown(line, id, &project);
                 };
-                match state.execute(&command) {
-                    Ok(events) => {
-                        log.extend(events.iter().cloned());
-                        Response::Events {
+                let events = match state.execute(&command) {
+                    Ok(events) => events,
+                    Err(e) => {
+                        return Response::error(
                             line,
                             id,
-                            project,
-                            events,
-                            head: state.head(),
-                        }
+                            ErrorBody::lifecycle(ErrorCode::Refused, &e),
+                        );
                     }
-                    Err(e) => {
-                        Response::error(line, id, ErrorBody::lifecycle(ErrorCode::Refused, &e))
+                };
+                // `execute` sealed the events on the project's head, which is
+                // the log's: the log takes them (hashing each once more).
+                if let Err(e) = log.extend(events.clone()) {
+                    // Never for events sealed on the log's head; were it to
+                    // happen, the project goes back to its log's state.
+                    if let Ok(before) = Project::replay_verified(&log.as_verified(), &self.policy) {
+                        *state = before;
                     }
+                    let e = LifecycleError::Unsealable(e);
+                    return Response::error(line, id, ErrorBody::lifecycle(ErrorCode::Refused, &e));
+                }
+                Response::Events {
+                    line,
+                    id,
+                    project,
+                    events,
+                    head: state.head(),
                 }
             }
             Request::State { id, project, on } => self.state(line, id, project, on),
@@ -210,7 +225,7 @@ impl Service {
                     id,
                     head: state.head(),
                     project,
-                    events: log.clone(),
+                    events: log.records().to_vec(),
                 },
                 None => unknown(line, id, &project),
             },
@@ -237,9 +252,18 @@ impl Service {
             Ok((project, event)) => {
                 let project_id = project.id().clone();
                 let head = project.head();
+                let mut log = VerifiedLog::new();
+                if let Err(e) = log.push(event.clone()) {
+                    // Never for the first record `open` sealed.
+                    let e = LifecycleError::Unsealable(e);
+                    return Response::error(
+                        line,
+                        id,
+                        ErrorBody::lifecycle(ErrorCode::StartRefused, &e),
+                    );
+                }
                 let events = vec![event];
-                self.projects
-                    .insert(project_id.clone(), (project, events.clone()));
+                self.projects.insert(project_id.clone(), (project, log));
                 Response::Events {
                     line,
                     id,
@@ -264,7 +288,7 @@ impl Service {
         };
         let found = match on {
             None => Ok(Some(state.clone())),
-            Some(date) => Project::state_on(log, &self.policy, date),
+            Some(date) => Project::state_on_verified(&log.as_verified(), &self.policy, date),
         };
         match found {
             Ok(p) => Response::State {
@@ -296,8 +320,22 @@ impl Service {
         log: Vec<Sealed<Event>>,
         head: Option<Head>,
     ) -> Response {
-        let project = match Project::replay(&log, &self.policy, head.as_ref()) {
-            Ok(p) => p,
+        // Verified once here; kept verified, it is not hashed again.
+        let len = log.len();
+        let verified = match head {
+            Some(head) => VerifiedLog::verify_against(log, &head),
+            None => VerifiedLog::verify(log),
+        };
+        let replayed = verified
+            .map_err(|e| ReplayError::chain(e, len))
+            .and_then(|log| {
+                Ok((
+                    Project::replay_verified(&log.as_verified(), &self.policy)?,
+                    log,
+                ))
+            });
+        let (project, log) = match replayed {
+            Ok(replayed) => replayed,
             Err(e) => {
                 return Response::error(
                     line,

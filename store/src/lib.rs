@@ -93,7 +93,7 @@ pub use migrations::SCHEMA_VERSION;
 pub use pg::PgStore;
 pub use sqlite::SqliteStore;
 
-use skill_grants::chain::{Head, Sealed};
+use skill_grants::chain::{Head, Sealed, VerifiedLog};
 use skill_grants::domain::ProjectId;
 use skill_grants::lifecycle::{Command, Event, Project, ProjectStart, ReplayError, ReplayReason};
 use skill_grants::policy::Policy;
@@ -108,7 +108,7 @@ use skill_grants::round::Round;
 /// one database connection); open one store per thread.
 ///
 /// Required methods are the back end's; the provided ones
-/// ([`EventStore::read_log`], [`EventStore::load_project`],
+/// ([`EventStore::read_log`], [`EventStore::read_verified`], [`EventStore::load_project`],
 /// [`EventStore::open_project`], [`EventStore::execute`]) are built on them
 /// and behave alike on every back end.
 pub trait EventStore {
@@ -276,14 +276,43 @@ pub trait EventStore {
     /// chain's error (the record's position and sequence number, or
     /// truncation, extension, rewrite against the head).
     fn read_log(&mut self, project: &ProjectId) -> Result<Vec<Sealed<Event>>, StoreError> {
+        self.read_verified(project).map(VerifiedLog::into_records)
+    }
+
+    /// A project's log, verified against its stored head, with the proof
+    /// that it was ([`VerifiedLog`]): a host that holds it replays it, or
+    /// asks for its state on many dates ([`Project::state_on_verified`]),
+    /// without hashing it again. [`EventStore::read_log`] is this without
+    /// the proof.
+    ///
+    /// ```
+    /// use skill_grants::lifecycle::Project;
+    /// use skill_grants::NaiveDate;
+    /// use skill_grants_store::{EventStore, SqliteStore};
+    ///
+    /// let run = skill_grants::sample::annual_round_2022()?;
+    /// let policy = skill_grants::Policy::ordos_2022();
+    /// let mut store = SqliteStore::open_in_memory()?;
+    /// let p = &run.projects[0];
+    /// store.append(p.project.id(), 0, &p.log)?;
+    /// let log = store.read_verified(p.project.id())?; // hashed once, here
+    /// assert_eq!(log.head(), p.project.head());
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// for on in [day(2023, 1, 1), day(2024, 1, 1), day(2030, 1, 1)] {
+    ///     Project::state_on_verified(&log.as_verified(), &policy, on)?;
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`EventStore::read_log`].
+    fn read_verified(&mut self, project: &ProjectId) -> Result<VerifiedLog<Event>, StoreError> {
         let (log, head) = self.read_unverified(project)?;
-        skill_grants::chain::verify_against(&log, &head).map_err(|source| {
-            StoreError::Tampered {
-                project: project.clone(),
-                source,
-            }
-        })?;
-        Ok(log)
+        VerifiedLog::verify_against(log, &head).map_err(|source| StoreError::Tampered {
+            project: project.clone(),
+            source,
+        })
     }
 
     /// A project rebuilt from its stored log: verified against the stored

@@ -92,6 +92,15 @@ fn round_trip<H: Harness>(h: &H) {
     assert_eq!(store.projects().unwrap(), ids);
     for p in &run.projects {
         assert_eq!(store.read_log(p.project.id()).unwrap(), p.log);
+        // Read with its proof, the log replays to the project without
+        // hashing again.
+        let verified = store.read_verified(p.project.id()).unwrap();
+        assert_eq!(verified.records(), &p.log[..]);
+        assert_eq!(verified.head(), p.project.head());
+        assert_eq!(
+            Project::replay_verified(&verified.as_verified(), policy).unwrap(),
+            p.project
+        );
         assert_eq!(store.head(p.project.id()).unwrap(), Some(p.project.head()));
         assert_eq!(
             store.load_project(p.project.id(), policy).unwrap(),

@@ -6,7 +6,7 @@ use crate::common::*;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use skill_grants::application::{Honour, StudioLead};
-use skill_grants::chain::{self, Head, Sealed};
+use skill_grants::chain::{self, Head, Sealed, Verified};
 use skill_grants::domain::{BodyId, PersonId, UnitId};
 use skill_grants::lifecycle::*;
 use skill_grants::{Banner, Policy, Yuan, rules};
@@ -220,8 +220,60 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Given a random log (commands executed on a base or a studio, refused
+/// ones left out), when it is verified once, then its verified replay and
+/// its state on every date of an event, the day before and the day after,
+/// equal those of `replay` and `state_on`, which verify it each time.
+fn verified_replay_equals_replay(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
+    let mut g = if studio {
+        Given::studio()
+    } else {
+        Given::base()
+    };
+    let own = g.unit();
+    let mut date = g.project.start().released_on;
+    for (days, by, action, fit) in steps {
+        date = shift(date, days);
+        let c = command(&own, g.project.kind(), date, by, action, fit);
+        if let Ok(events) = g.project.execute(&c) {
+            g.log.extend(events);
+        }
+    }
+    let policy = Policy::ordos_2022();
+    let head = g.project.head();
+    let verified = Verified::verify_against(&g.log, &head).unwrap();
+    prop_assert_eq!(
+        Project::replay_verified(&verified, &policy),
+        Project::replay(&g.log, &policy, Some(&head))
+    );
+    prop_assert_eq!(
+        Project::replay_verified(&verified, &policy).unwrap(),
+        g.project
+    );
+    for record in &g.log {
+        for on in [
+            shift(record.event.on, -1),
+            record.event.on,
+            shift(record.event.on, 1),
+        ] {
+            prop_assert_eq!(
+                Project::state_on_verified(&verified, &policy, on),
+                Project::state_on(&g.log, &policy, on),
+                "on {}",
+                on
+            );
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(crate::config(256))]
+
+    #[test]
+    fn the_replay_of_a_verified_log_equals_replay(studio in any::<bool>(), s in steps()) {
+        verified_replay_equals_replay(studio, s)?;
+    }
 
     #[test]
     fn base_sequences_keep_every_invariant(s in steps()) {
@@ -272,7 +324,12 @@ proptest! {
             head = next;
             resealed.push(record);
         }
-        match Project::replay(&resealed, &policy, Some(&head)) {
+        // The replay of the resealed log once verified gives the same answer
+        // (refused by the same law at the same place, or the same state).
+        let replayed = Project::replay(&resealed, &policy, Some(&head));
+        let verified = Verified::verify_against(&resealed, &head).unwrap();
+        prop_assert_eq!(&Project::replay_verified(&verified, &policy), &replayed);
+        match replayed {
             Err(e) => prop_assert!(e.position >= at),
             Ok(p) => {
                 prop_assert_ne!(&p, &g.project);
