@@ -42,11 +42,11 @@ mod text;
 
 use std::collections::BTreeMap;
 
-use crate::chain::{Head, Sealed, VerifiedLog};
+use crate::chain::{Head, Sealed};
 use crate::clause::{Clause, ClauseId};
 use crate::domain::ProjectId;
 use crate::lang::Lang;
-use crate::lifecycle::{Event, LifecycleError, Project, ProjectStart, ReplayError};
+use crate::lifecycle::{Event, Project, ProjectStart};
 use crate::policy::Policy;
 use crate::round::Round;
 use crate::rules;
@@ -68,14 +68,12 @@ pub const DEFAULT_MAX_LINE_BYTES: u64 = 1 << 20;
 ///
 /// A real host keeps the logs and the stored rounds in its database and,
 /// after a restart, sends them back with `restore_project` and
-/// `restore_round`; this keeps them in memory, each log verified once
-/// ([`VerifiedLog`]: on restore, and each record as it is added), so that
-/// the state on a date replays it without hashing it again.
+/// `restore_round`; this keeps them in memory.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Service {
     policy: Policy,
     rounds: BTreeMap<i32, Round>,
-    projects: BTreeMap<ProjectId, (Project, VerifiedLog<Event>)>,
+    projects: BTreeMap<ProjectId, (Project, Vec<Sealed<Event>>)>,
 }
 
 impl Service {
@@ -101,7 +99,7 @@ impl Service {
 
     /// The stored log of a project.
     pub fn log(&self, project: &ProjectId) -> Option<&[Sealed<Event>]> {
-        self.projects.get(project).map(|(_, log)| log.records())
+        self.projects.get(project).map(|(_, log)| log.as_slice())
     }
 
     /// The round of a year, if held.
@@ -189,33 +187,20 @@ impl Service {
                 let Some((state, log)) = self.projects.get_mut(&project) else {
                     return unknown(line, id, &project);
                 };
-                let events = match state.execute(&command) {
-                    Ok(events) => events,
-                    Err(e) => {
-                        return Response::error(
+                match state.execute(&command) {
+                    Ok(events) => {
+                        log.extend(events.iter().cloned());
+                        Response::Events {
                             line,
                             id,
-                            ErrorBody::lifecycle(ErrorCode::Refused, &e),
-                        );
+                            project,
+                            events,
+                            head: state.head(),
+                        }
                     }
-                };
-                // `execute` sealed the events on the project's head, which is
-                // the log's: the log takes them (hashing each once more).
-                if let Err(e) = log.extend(events.clone()) {
-                    // Never for events sealed on the log's head; were it to
-                    // happen, the project goes back to its log's state.
-                    if let Ok(before) = Project::replay_verified(&log.as_verified(), &self.policy) {
-                        *state = before;
+                    Err(e) => {
+                        Response::error(line, id, ErrorBody::lifecycle(ErrorCode::Refused, &e))
                     }
-                    let e = LifecycleError::Unsealable(e);
-                    return Response::error(line, id, ErrorBody::lifecycle(ErrorCode::Refused, &e));
-                }
-                Response::Events {
-                    line,
-                    id,
-                    project,
-                    events,
-                    head: state.head(),
                 }
             }
             Request::State { id, project, on } => self.state(line, id, project, on),
@@ -225,7 +210,7 @@ impl Service {
                     id,
                     head: state.head(),
                     project,
-                    events: log.records().to_vec(),
+                    events: log.clone(),
                 },
                 None => unknown(line, id, &project),
             },
@@ -252,18 +237,9 @@ impl Service {
             Ok((project, event)) => {
                 let project_id = project.id().clone();
                 let head = project.head();
-                let mut log = VerifiedLog::new();
-                if let Err(e) = log.push(event.clone()) {
-                    // Never for the first record `open` sealed.
-                    let e = LifecycleError::Unsealable(e);
-                    return Response::error(
-                        line,
-                        id,
-                        ErrorBody::lifecycle(ErrorCode::StartRefused, &e),
-                    );
-                }
                 let events = vec![event];
-                self.projects.insert(project_id.clone(), (project, log));
+                self.projects
+                    .insert(project_id.clone(), (project, events.clone()));
                 Response::Events {
                     line,
                     id,
@@ -288,7 +264,7 @@ impl Service {
         };
         let found = match on {
             None => Ok(Some(state.clone())),
-            Some(date) => Project::state_on_verified(&log.as_verified(), &self.policy, date),
+            Some(date) => Project::state_on(log, &self.policy, date),
         };
         match found {
             Ok(p) => Response::State {
@@ -320,22 +296,8 @@ impl Service {
         log: Vec<Sealed<Event>>,
         head: Option<Head>,
     ) -> Response {
-        // Verified once here; kept verified, it is not hashed again.
-        let len = log.len();
-        let verified = match head {
-            Some(head) => VerifiedLog::verify_against(log, &head),
-            None => VerifiedLog::verify(log),
-        };
-        let replayed = verified
-            .map_err(|e| ReplayError::chain(e, len))
-            .and_then(|log| {
-                Ok((
-                    Project::replay_verified(&log.as_verified(), &self.policy)?,
-                    log,
-                ))
-            });
-        let (project, log) = match replayed {
-            Ok(replayed) => replayed,
+        let project = match Project::replay(&log, &self.policy, head.as_ref()) {
+            Ok(p) => p,
             Err(e) => {
                 return Response::error(
                     line,
