@@ -181,13 +181,16 @@ pub fn entry_refusals(
     decision: Decision,
 ) -> Vec<Refusal> {
     let mut reasons = placement(recommender, &application.unit);
+    if decision.is_eligible() {
+        return reasons;
+    }
     let said_4_2 = reasons
         .iter()
         .any(|r| matches!(r, Refusal::NotIndependentLegalPerson { .. }));
     let says_more = decision
         .failures()
         .any(|f| f.rule != RuleId::DirectlyUnderBody);
-    if !decision.is_eligible() && (!said_4_2 || says_more) {
+    if !said_4_2 || says_more {
         reasons.push(Refusal::Ineligible { decision });
     }
     reasons

@@ -437,7 +437,8 @@ impl Round {
                 }
             }
         }
-        let mut others = law::listed_by_others(&listings);
+        // By index, in ascending order.
+        let mut refused = law::listed_by_others(&listings).into_iter().peekable();
         drop(listings);
         // The admitted candidates again, in the same order.
         let mut i = 0;
@@ -446,7 +447,7 @@ impl Round {
                 if !matches!(c.verdict, Verdict::Admitted) {
                     continue;
                 }
-                if let Some(others) = others.remove(&i) {
+                if let Some((_, others)) = refused.next_if(|(at, _)| *at == i) {
                     c.verdict = Verdict::Refused {
                         reasons: vec![Refusal::ListedByOthers { others }],
                     };
