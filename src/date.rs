@@ -78,7 +78,7 @@ impl DateError {
                 DateError::OutOfRange { date, months } => {
                     format!("{}加{months}个月超出支持的日期范围", zh_day(*date))
                 }
-                DateError::ZeroWorkingDays => "工作日天数至少为 1".to_owned(),
+                DateError::ZeroWorkingDays => "工作日天数至少为1".to_owned(),
                 DateError::Contradiction(d) => {
                     format!("{}同时被列为节假日和调休工作日", zh_day(*d))
                 }
@@ -86,7 +86,7 @@ impl DateError {
                     format!("自{}起计{count}个工作日超出支持的日期范围", zh_day(*start))
                 }
                 DateError::NoWorkingDay(d) => {
-                    format!("{}之后 366 天内没有工作日，请检查节假日日历", zh_day(*d))
+                    format!("{}之后366天内没有工作日，请检查节假日日历", zh_day(*d))
                 }
             },
         }

@@ -61,8 +61,8 @@ pub enum MoneyError {
 }
 
 impl MoneyError {
-    /// The error in a language: in Chinese with its sums in yuan
-    /// (`20万元`); in English, its `Display` text.
+    /// The error in a language: in Chinese with its sums in 元 with two
+    /// places; in English, its `Display` text.
     ///
     /// ```
     /// use skill_grants::{Lang, MoneyError, Yuan};
@@ -79,21 +79,18 @@ impl MoneyError {
                     "“{text}”不是金额：应为数字，可带小数点及一至两位小数，如“200000.00”（不含正负号、空格、分隔符或指数）"
                 ),
                 MoneyError::TooManyPlaces(d) => {
-                    format!("金额 {d} 超过两位小数；最小单位为分（0.01）")
+                    format!("金额{d}的小数超过两位；最小单位为分（0.01）")
                 }
-                MoneyError::Negative(d) => format!("金额 {d} 为负数；金额不得小于零"),
-                MoneyError::TooLarge(d) => format!("金额过大：{d} 及以上无法精确到分"),
+                MoneyError::Negative(d) => format!("金额{d}为负数；金额不得小于零"),
+                MoneyError::TooLarge(d) => format!("金额过大：{d}及以上无法精确到分"),
+                // Both sums in 元 with two places, so that they compare at a glance.
                 MoneyError::Overflow(a, b) => {
-                    format!("{}与{}相加超出可表示的范围", a.to_chinese(), b.to_chinese())
+                    format!("{:.2}元与{:.2}元相加超出可表示的范围", a.0, b.0)
                 }
                 MoneyError::BelowZero {
                     minuend,
                     subtrahend,
-                } => format!(
-                    "{}减去{}将小于零",
-                    minuend.to_chinese(),
-                    subtrahend.to_chinese()
-                ),
+                } => format!("{:.2}元减去{:.2}元将小于零", minuend.0, subtrahend.0),
             },
         }
     }
@@ -467,9 +464,14 @@ mod wording_tests {
             subtrahend: y(250),
         };
         assert_eq!(below.explain(Lang::Zh), "1.00元减去2.50元将小于零");
+        // Whole yuan too: both sums with two places, in the same unit.
+        assert_eq!(
+            MoneyError::Overflow(Yuan::from_yuan(12_300), y(1)).explain(Lang::Zh),
+            "12300.00元与0.01元相加超出可表示的范围"
+        );
         assert_eq!(
             MoneyError::TooManyPlaces(Decimal::new(1234, 3)).explain(Lang::Zh),
-            "金额 1.234 超过两位小数；最小单位为分（0.01）"
+            "金额1.234的小数超过两位；最小单位为分（0.01）"
         );
     }
 }

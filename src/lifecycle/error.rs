@@ -255,7 +255,8 @@ pub enum LifecycleError {
     },
     /// The release date lies outside the policy's effective period (5).
     #[error(
-        "released on {released_on}, outside the policy's effective period (from {from}, until {until:?})"
+        "released on {released_on}, outside the policy's effective period (from {from}{})",
+        until.map_or(String::new(), |u| format!(" until {u}"))
     )]
     ReleaseOutsidePolicy {
         /// The release date.

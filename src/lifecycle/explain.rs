@@ -157,7 +157,10 @@ impl Event {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn explain(&self, lang: Lang) -> String {
-        let text = format!("{} {}", self.on, self.change.explain(lang));
+        let text = match lang {
+            Lang::Zh => format!("{} {}", zh_day(self.on), self.change.explain(lang)),
+            Lang::En => format!("{} {}", self.on, self.change.explain(lang)),
+        };
         cited_after(&text, &[self.clause()], lang)
     }
 }

@@ -42,7 +42,7 @@ impl LifecycleError {
             LifecycleError::Deadline(e) => format!("无法计算完成期限：{}", e.explain(Lang::Zh)),
             LifecycleError::BeforeLastEvent { date, last } => {
                 format!(
-                    "日期{}早于项目最后一笔记录的日期{}",
+                    "日期{}早于项目最后一条记录的日期{}",
                     zh_day(*date),
                     zh_day(*last)
                 )
@@ -132,11 +132,14 @@ impl LifecycleError {
                 format!("专业（职业）“{specialty}”重复申报")
             }
             LifecycleError::ReleaseOutsidePolicy {
-                released_on, from, ..
+                released_on,
+                from,
+                until,
             } => format!(
-                "资金下达日{}不在政策有效期内（自{}起）",
+                "资金下达日{}不在政策有效期内（自{}起{}）",
                 zh_day(*released_on),
-                zh_day(*from)
+                zh_day(*from),
+                until.map_or(String::new(), |u| format!("，至{}止", zh_day(u)))
             ),
             LifecycleError::DeadlineRecorded { expected, found } => {
                 format!(

@@ -6,7 +6,7 @@ use super::inputs::Recommender;
 use super::outcome::{CandidateOutcome, RoundOutcome};
 use super::verdict::{Draw, Funding, NotSelectedReason, Refusal, Verdict};
 use crate::domain::{Fund, ProjectKind};
-use crate::lang::{Lang, cited_after};
+use crate::lang::{Lang, cited_after, zh_day};
 use crate::money::Yuan;
 
 fn money(y: Yuan, lang: Lang) -> String {
@@ -219,11 +219,11 @@ impl RoundOutcome {
         let _ = if zh {
             writeln!(
                 s,
-                "{} 年度评审（{} 第 {} 版），参照日 {}，阶段：{}",
+                "{} 年度评审（{} 第 {} 版），参照日{}，阶段：{}",
                 self.year,
                 self.policy.id,
                 self.policy.revision,
-                self.reference_date,
+                zh_day(self.reference_date),
                 self.stage.name(lang)
             )
         } else {
@@ -362,7 +362,12 @@ impl RoundOutcome {
         if let Some(n) = self.notice {
             let _ = writeln!(s);
             let _ = if zh {
-                writeln!(s, "公示：{} 至 {}〔五〕", n.starts_on, n.ends_on)
+                writeln!(
+                    s,
+                    "公示：{}至{}〔五〕",
+                    zh_day(n.starts_on),
+                    zh_day(n.ends_on)
+                )
             } else {
                 writeln!(s, "Public notice: {} to {} [5]", n.starts_on, n.ends_on)
             };
@@ -383,7 +388,7 @@ impl RoundOutcome {
                         s,
                         "- {}. {} {}：{}（{}{}）",
                         i + 1,
-                        o.objection.received_on,
+                        zh_day(o.objection.received_on),
                         o.objection.application,
                         o.objection.summary,
                         verdict,
@@ -437,7 +442,7 @@ impl RoundOutcome {
         if let Some(on) = self.released_on {
             let _ = writeln!(s);
             let _ = if zh {
-                writeln!(s, "{on} 下达资金，建设项目：")
+                writeln!(s, "{}下达资金，建设项目：", zh_day(on))
             } else {
                 writeln!(s, "Released on {on}; projects:")
             };

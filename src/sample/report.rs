@@ -335,7 +335,7 @@ impl AnnualRun {
             .collect();
         lines.push((
             match lang {
-                Lang::Zh => format!("至 {}", self.as_of),
+                Lang::Zh => format!("至{}", zh_day(self.as_of)),
                 Lang::En => format!("On {}", self.as_of),
             },
             match lang {
@@ -529,8 +529,9 @@ impl AnnualRun {
             out,
             &match lang {
                 Lang::Zh => format!(
-                    "四、公示 {} 至 {}：5 个工作日，节假日不计（R9）〔五〕",
-                    n.starts_on, n.ends_on
+                    "四、公示{}至{}：5 个工作日，节假日不计（R9）〔五〕",
+                    zh_day(n.starts_on),
+                    zh_day(n.ends_on)
                 ),
                 Lang::En => format!(
                     "4. Public notice {} to {}: 5 working days, holidays not counted (R9) [5]",
@@ -607,7 +608,7 @@ impl AnnualRun {
         heading(
             out,
             &match lang {
-                Lang::Zh => format!("六、建设期：各项目至 {} 的经过〔六、七〕", self.as_of),
+                Lang::Zh => format!("六、建设期：各项目至{}的经过〔六、七〕", zh_day(self.as_of)),
                 Lang::En => format!("6. Construction: each project up to {} [6, 7]", self.as_of),
             },
         );
@@ -640,7 +641,14 @@ impl AnnualRun {
             for r in &p.refused {
                 table.row(vec![
                     p.project.id().to_string(),
-                    format!("{} {}", r.command.on, r.command.action.explain(lang)),
+                    match lang {
+                        Lang::Zh => format!(
+                            "{} {}",
+                            zh_day(r.command.on),
+                            r.command.action.explain(lang)
+                        ),
+                        Lang::En => format!("{} {}", r.command.on, r.command.action.explain(lang)),
+                    },
                     r.reason(lang).to_owned(),
                 ]);
             }
@@ -737,17 +745,18 @@ fn history(p: &super::scenario::ProjectRun, lang: Lang) -> String {
     for r in &p.log {
         let e = &r.event;
         let on = e.on;
+        let zh_on = zh_day(on);
         let note = match (&e.change, lang) {
-            (Change::RenameApproved, Lang::Zh) => Some(format!("{on} 更名")),
+            (Change::RenameApproved, Lang::Zh) => Some(format!("{zh_on}更名")),
             (Change::RenameApproved, Lang::En) => Some(format!("renamed {on}")),
-            (Change::LeadChangeApproved, Lang::Zh) => Some(format!("{on} 更换领办人")),
+            (Change::LeadChangeApproved, Lang::Zh) => Some(format!("{zh_on}更换领办人")),
             (Change::LeadChangeApproved, Lang::En) => Some(format!("lead replaced {on}")),
-            (Change::ConstructionCompleted, Lang::Zh) => Some(format!("{on} 完成建设")),
+            (Change::ConstructionCompleted, Lang::Zh) => Some(format!("{zh_on}完成建设")),
             (Change::ConstructionCompleted, Lang::En) => Some(format!("completed {on}")),
-            (Change::DeadlinePassed { .. }, Lang::Zh) => Some(format!("{on} 建设期结束")),
+            (Change::DeadlinePassed { .. }, Lang::Zh) => Some(format!("{zh_on}建设期结束")),
             (Change::DeadlinePassed { .. }, Lang::En) => Some(format!("period ended {on}")),
             (Change::Accepted { rated_effective }, Lang::Zh) => Some(format!(
-                "{on} 验收合格{}",
+                "{zh_on}验收合格{}",
                 if *rated_effective {
                     "（效能显著）"
                 } else {
@@ -761,10 +770,10 @@ fn history(p: &super::scenario::ProjectRun, lang: Lang) -> String {
             (Change::NotAccepted, _)
             | (Change::Revoked { .. }, _)
             | (Change::Dissolved { .. }, _) => Some(match lang {
-                Lang::Zh => format!("{on} {}", e.kind().name(lang)),
+                Lang::Zh => format!("{zh_on}{}", e.kind().name(lang)),
                 Lang::En => format!("{} {on}", e.kind().name(lang)),
             }),
-            (Change::Repaid { amount }, Lang::Zh) => Some(format!("{on} 收回欠款 {amount}")),
+            (Change::Repaid { amount }, Lang::Zh) => Some(format!("{zh_on}收回欠款 {amount}")),
             (Change::Repaid { amount }, Lang::En) => Some(format!("repaid {amount} {on}")),
             _ => None,
         };
