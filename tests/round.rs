@@ -413,6 +413,62 @@ fn an_entry_on_two_recommenders_lists_is_refused_on_both_whatever_the_order() {
 }
 
 #[test]
+fn closing_refuses_each_entry_listed_by_others_and_only_those_wherever_they_stand_in_the_lists() {
+    // Given two lists in which the entries claimed by both recommenders (units
+    // U-1 and U-3, placed in Dalad by one and under the body by the other)
+    // stand first and last, with entries only one recommender lists between.
+    let dalad = vec![
+        base("A-1", "U-1", "达拉特旗某职业技术学校", in_banner(DALAD)),
+        base("A-2", "U-2", "达拉特旗某技工学校", in_banner(DALAD)),
+        base("A-3", "U-3", "达拉特旗某装备制造企业", in_banner(DALAD)),
+    ];
+    let by_body = vec![
+        base("A-9", "U-1", "达拉特旗某职业技术学校", under(BODY)),
+        base("A-8", "U-5", "某集团直属某技工学校", under(BODY)),
+        base("A-7", "U-3", "达拉特旗某装备制造企业", under(BODY)),
+    ];
+    let mut round = open_round((5, 5), (1_000_000, 0));
+    round
+        .submit(recommendation(
+            banner(DALAD),
+            ProjectKind::TrainingBase,
+            dalad,
+        ))
+        .unwrap();
+    round
+        .submit(recommendation(
+            body(BODY),
+            ProjectKind::TrainingBase,
+            by_body,
+        ))
+        .unwrap();
+    // When submissions close,
+    round.close_submissions().unwrap();
+    // then each entry claimed by both is refused, naming the other, and the
+    // entries between them stand.
+    let out = round.outcome().unwrap();
+    for (id, other) in [
+        ("A-1", body(BODY)),
+        ("A-3", body(BODY)),
+        ("A-9", banner(DALAD)),
+        ("A-7", banner(DALAD)),
+    ] {
+        assert_eq!(
+            verdict(&out, id),
+            &Verdict::Refused {
+                reasons: vec![Refusal::ListedByOthers {
+                    others: vec![other]
+                }]
+            },
+            "{id}"
+        );
+    }
+    for id in ["A-2", "A-8"] {
+        assert_eq!(verdict(&out, id), &Verdict::Admitted, "{id}");
+    }
+}
+
+#[test]
 fn a_candidate_of_another_kind_or_date_is_an_error_and_changes_nothing() {
     let mut round = open_round((5, 5), (1_000_000, 0));
     let before = round.clone();

@@ -454,19 +454,10 @@ fn verify<'a>(
         Some(head) => Verified::verify_against(log, head),
         None => Verified::verify(log),
     }
-    .map_err(|e| ReplayError::chain(e, log.len()))
-}
-
-impl ReplayError {
-    /// A log refused by its chain, at the position the chain error names
-    /// (past the end for a log that ends short of, or beyond, the host's
-    /// head), as [`Project::replay`] refuses it.
-    pub(crate) fn chain(error: ChainError, len: usize) -> ReplayError {
-        ReplayError {
-            position: chain_position(&error, len),
-            reason: ReplayReason::Chain(error),
-        }
-    }
+    .map_err(|error| ReplayError {
+        position: chain_position(&error, log.len()),
+        reason: ReplayReason::Chain(error),
+    })
 }
 
 /// The position (index in the log) a chain error names; past the end for a

@@ -298,9 +298,12 @@ pub trait EventStore {
     /// let log = store.read_verified(p.project.id())?; // hashed once, here
     /// assert_eq!(log.head(), p.project.head());
     /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    /// for on in [day(2023, 1, 1), day(2024, 1, 1), day(2030, 1, 1)] {
-    ///     Project::state_on_verified(&log.as_verified(), &policy, on)?;
-    /// }
+    /// let verified = log.as_verified();
+    /// // Before the release: not started; long after: as the project stands.
+    /// assert_eq!(Project::state_on_verified(&verified, &policy, day(2022, 1, 1))?, None);
+    /// assert_eq!(Project::state_on_verified(&verified, &policy, day(2030, 1, 1))?.as_ref(), Some(&p.project));
+    /// let on_2023 = Project::state_on_verified(&verified, &policy, day(2023, 1, 1))?;
+    /// assert!(on_2023.is_some_and(|s| s.ledger().spent <= p.project.ledger().spent));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///

@@ -338,3 +338,60 @@ proptest! {
         }
     }
 }
+
+/// `state_on_verified` against an oracle that does not replay: the live
+/// project after each executed command, asked on the day of that command's
+/// last record (when no later command has a record on that day), and `None`
+/// the day before the release. (From the second reading of the verified
+/// replay: comparing `state_on` with `state_on_verified` compares one
+/// function with itself.)
+fn state_on_is_the_live_state(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
+    let mut g = if studio {
+        Given::studio()
+    } else {
+        Given::base()
+    };
+    let own = g.unit();
+    let released_on = g.project.start().released_on;
+    let mut date = released_on;
+    // (the day of the first record, the day of the last, the state after).
+    let mut states: Vec<(NaiveDate, NaiveDate, Project)> = vec![(date, date, g.project.clone())];
+    for (days, by, action, fit) in steps {
+        date = shift(date, days);
+        let c = command(&own, g.project.kind(), date, by, action, fit);
+        if let Ok(events) = g.project.execute(&c) {
+            if let (Some(first), Some(last)) = (events.first(), events.last()) {
+                states.push((first.event.on, last.event.on, g.project.clone()));
+            }
+            g.log.extend(events);
+        }
+    }
+    let policy = Policy::ordos_2022();
+    let verified = Verified::verify(&g.log).unwrap();
+    for (i, (_, last_on, state)) in states.iter().enumerate() {
+        let later_same_day = states
+            .get(i + 1)
+            .is_some_and(|(first, _, _)| first <= last_on);
+        if later_same_day {
+            continue;
+        }
+        let found = Project::state_on_verified(&verified, &policy, *last_on).unwrap();
+        prop_assert_eq!(found.as_ref(), Some(state), "on {}", last_on);
+    }
+    prop_assert_eq!(
+        Project::state_on_verified(&verified, &policy, shift(released_on, -1)).unwrap(),
+        None
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(crate::config(512))]
+    #[test]
+    fn the_state_on_a_date_is_the_live_state_after_that_days_last_record(
+        studio in any::<bool>(),
+        s in steps(),
+    ) {
+        state_on_is_the_live_state(studio, s)?;
+    }
+}
