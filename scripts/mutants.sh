@@ -5,7 +5,7 @@
 #
 #   cargo install cargo-mutants --locked
 #   scripts/mutants.sh            # every file below
-#   scripts/mutants.sh date       # one group: date, money, eligibility, round, lifecycle
+#   scripts/mutants.sh date       # one group: date, money, eligibility, round, lifecycle, replay
 #   scripts/mutants.sh lifecycle -F 'decide.rs:401'   # one group, only the mutants matching
 #                                 # a regex (any cargo-mutants options after the group)
 #
@@ -72,4 +72,8 @@ fi
 if [ -z "$GROUP" ] || [ "$GROUP" = lifecycle ]; then
     run lifecycle src/lifecycle/table.rs src/lifecycle/decide.rs -- \
         --lib --test=lifecycle --test=lifecycle_diagram --test=conformance --test=reference_model -- "$@"
+fi
+if [ -z "$GROUP" ] || [ "$GROUP" = replay ]; then
+    run replay src/lifecycle/apply.rs src/lifecycle/replay.rs -- \
+        --lib --test=lifecycle --test=chain --test=properties --test=conformance -- "$@"
 fi

@@ -10,7 +10,7 @@ mod common;
 
 use common::*;
 use skill_grants::application::Honour;
-use skill_grants::chain::{self, Head, Sealed, Verified};
+use skill_grants::chain::{self, ChainError, Head, Sealed, Verified};
 use skill_grants::domain::{BodyId, PersonId, ProjectId, Specialty, UnitId};
 use skill_grants::lifecycle::*;
 use skill_grants::{Banner, ClauseId, Lang, Policy, ProjectKind, Yuan};
@@ -1193,6 +1193,76 @@ fn sample_log() -> Vec<Sealed<Event>> {
         Action::RecordRepayment { amount: y(20_000) },
     );
     g.log
+}
+
+#[test]
+fn replay_refuses_recorded_dissolution_amounts_and_a_padded_new_name_that_the_state_does_not_give()
+{
+    // Given a base dissolved during construction (R14: the balance returned,
+    // the spending on assets kept on record),
+    let mut g = Given::base();
+    g.pay(d(2023, 1, 1), base_spend(y(60_000)));
+    g.when(Actor::CityFinance, d(2023, 3, 1), Action::Dissolve);
+    let events = plain(&g.log);
+    replay_events(events.clone()).unwrap();
+    let at = events
+        .iter()
+        .position(|e| e.kind() == EventKind::Dissolved)
+        .unwrap();
+    // when its record states other amounts and the log is sealed afresh,
+    for (returned, spent) in [(y(130_000), y(60_000)), (y(140_000), y(50_000))] {
+        let mut cooked = events.clone();
+        cooked[at].change = Change::Dissolved {
+            returned_from_account: returned,
+            spent_for_asset_rules: spent,
+        };
+        // then replay refuses it at that record.
+        let e = replay_events(cooked).unwrap_err();
+        assert_eq!(
+            (e.position, e.reason),
+            (at, ReplayReason::RecordedDiffers { field: "dissolved" })
+        );
+    }
+
+    // Given a rename request (7.3) whose recorded name has spaces around it,
+    // which `decide` never records (it records the name trimmed),
+    let mut padded = plain(&sample_log());
+    let at = padded
+        .iter()
+        .position(|e| e.kind() == EventKind::RenameRequested)
+        .unwrap();
+    let Change::RenameRequested { new_name, .. } = &mut padded[at].change else {
+        panic!("not a rename request");
+    };
+    *new_name = format!(" {new_name} ");
+    // then replay refuses it at that record.
+    let e = replay_events(padded).unwrap_err();
+    assert_eq!(
+        (e.position, e.reason),
+        (at, ReplayReason::RecordedDiffers { field: "new_name" })
+    );
+}
+
+#[test]
+fn replay_against_a_head_the_log_departs_from_names_the_record_at_the_head() {
+    // Given the host's head taken from another log of the same length,
+    let log = sample_log();
+    let mut other = plain(&log);
+    other[1].on = d(2023, 1, 2);
+    let other = reseal(other);
+    let head = other[2].head();
+    // when the log is replayed against it,
+    let e = Project::replay(&log, &Policy::ordos_2022(), Some(&head)).unwrap_err();
+    // then the refusal is at the record whose hash the head does not match
+    // (sequence number 3, the third record).
+    assert!(
+        matches!(
+            e.reason,
+            ReplayReason::Chain(ChainError::Diverged { seq: 3, .. })
+        ),
+        "{e}"
+    );
+    assert_eq!(e.position, 2);
 }
 
 #[test]
