@@ -96,6 +96,15 @@ impl Given {
         Given::start(studio_start())
     }
 
+    /// A studio when `studio`, otherwise a base (for properties over both).
+    pub fn either(studio: bool) -> Given {
+        if studio {
+            Given::studio()
+        } else {
+            Given::base()
+        }
+    }
+
     pub fn unit(&self) -> Actor {
         unit_of(self.project.start())
     }

@@ -225,11 +225,7 @@ fn run(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
 /// its state on every date of an event, the day before and the day after,
 /// equal those of `replay` and `state_on`, which verify it each time.
 fn verified_replay_equals_replay(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
-    let mut g = if studio {
-        Given::studio()
-    } else {
-        Given::base()
-    };
+    let mut g = Given::either(studio);
     let own = g.unit();
     let mut date = g.project.start().released_on;
     for (days, by, action, fit) in steps {
@@ -346,11 +342,7 @@ proptest! {
 /// replay: comparing `state_on` with `state_on_verified` compares one
 /// function with itself.)
 fn state_on_is_the_live_state(studio: bool, steps: Vec<Step>) -> Result<(), TestCaseError> {
-    let mut g = if studio {
-        Given::studio()
-    } else {
-        Given::base()
-    };
+    let mut g = Given::either(studio);
     let own = g.unit();
     let released_on = g.project.start().released_on;
     let mut date = released_on;
