@@ -248,23 +248,19 @@ fn main() {
             std::mem::forget(black_box(round));
             return;
         }
-        "decide" => {
+        "decide" | "floor" => {
+            // The same pool and policy for both, so that they compare.
             let policy = support::policy_with_conditions();
             let apps = support::applications(64, 7);
+            let work = if what == "decide" {
+                Work::Decide(apps, n)
+            } else {
+                Work::Floor(apps, n)
+            };
             let before = cpu_ns();
-            measured(&policy, Work::Decide(apps, n));
+            measured(&policy, work);
             if let (Some(b), Some(a)) = (before, cpu_ns()) {
-                println!("decide {n}: {:.1} ns each", (a - b) as f64 / n as f64);
-            }
-            return;
-        }
-        "floor" => {
-            let policy = support::policy_with_conditions();
-            let apps = support::applications(64, 7);
-            let before = cpu_ns();
-            measured(&policy, Work::Floor(apps, n));
-            if let (Some(b), Some(a)) = (before, cpu_ns()) {
-                println!("floor {n}: {:.1} ns each", (a - b) as f64 / n as f64);
+                println!("{what} {n}: {:.1} ns each", (a - b) as f64 / n as f64);
             }
             return;
         }
