@@ -138,6 +138,19 @@ impl fmt::Display for Day {
     }
 }
 
+/// The end of a policy's effective period, to follow its first day in a
+/// sentence: ` until 2025-12-31` in English, `，至2025年12月31日止` in
+/// Chinese; nothing for a policy without an end. Used by the refusals of a
+/// release outside the period (the round's and a project start's), so that
+/// both say it alike.
+pub(crate) fn last_day_in_force(until: Option<NaiveDate>, lang: Lang) -> String {
+    match (until, lang) {
+        (None, _) => String::new(),
+        (Some(u), Lang::En) => format!(" until {u}"),
+        (Some(u), Lang::Zh) => format!("，至{}止", zh_day(u)),
+    }
+}
+
 /// A date in Chinese: `2024年7月1日` (shorthand for [`Day`] in [`Lang::Zh`]).
 pub(crate) fn zh_day(date: NaiveDate) -> Day {
     Day(date, Lang::Zh)
@@ -148,4 +161,18 @@ pub(crate) fn zh_day(date: NaiveDate) -> Day {
 #[cfg(test)]
 pub(crate) fn has_chinese(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_day_in_force_is_said_alike_in_both_languages_or_not_at_all() {
+        let end = NaiveDate::from_ymd_opt(2025, 12, 31);
+        assert_eq!(last_day_in_force(end, Lang::En), " until 2025-12-31");
+        assert_eq!(last_day_in_force(end, Lang::Zh), "，至2025年12月31日止");
+        assert_eq!(last_day_in_force(None, Lang::En), "");
+        assert_eq!(last_day_in_force(None, Lang::Zh), "");
+    }
 }

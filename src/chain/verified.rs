@@ -153,9 +153,9 @@ impl<'a, T> Verified<'a, T> {
 
 /// A verified log that owns its records and grows only by verification: for
 /// a host that keeps a log in memory and reads it many times (each record
-/// it takes is hashed as it is taken, even one the host just sealed). It gives out its
-/// records only to read, and lends a [`Verified`] proof of them
-/// ([`VerifiedLog::as_verified`]) without hashing them again.
+/// it takes is hashed as it is taken, even one the host just sealed). It
+/// gives out its records only to read, and lends a [`Verified`] proof of
+/// them ([`VerifiedLog::as_verified`]) without hashing them again.
 ///
 /// Made by [`VerifiedLog::verify`] or [`VerifiedLog::verify_against`] (the
 /// whole log hashed once), or empty ([`VerifiedLog::new`]); it takes a

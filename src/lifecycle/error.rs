@@ -7,7 +7,7 @@ use crate::clause::{ClauseId, Law};
 use crate::date::DateError;
 use crate::domain::ProjectKind;
 use crate::domain::{PersonId, Seat, Specialty, UnitId};
-use crate::lang::{Lang, cited_before};
+use crate::lang::{Lang, cited_before, last_day_in_force};
 use crate::money::{MoneyError, Yuan};
 use crate::policy::PolicyRef;
 
@@ -256,7 +256,7 @@ pub enum LifecycleError {
     /// The release date lies outside the policy's effective period (5).
     #[error(
         "released on {released_on}, outside the policy's effective period (from {from}{})",
-        until.map_or(String::new(), |u| format!(" until {u}"))
+        last_day_in_force(*until, Lang::En)
     )]
     ReleaseOutsidePolicy {
         /// The release date.

@@ -3,7 +3,7 @@
 //! or a record refused by `apply` ([`ReplayError::explain`],
 //! [`ApplyError::explain`]).
 
-use crate::lang::{Lang, cited_before, zh_day};
+use crate::lang::{Lang, cited_before, last_day_in_force, zh_day};
 
 use super::corrupt::{ApplyError, ReplayError, ReplayReason};
 use super::error::LifecycleError;
@@ -139,7 +139,7 @@ impl LifecycleError {
                 "资金下达日{}不在政策有效期内（自{}起{}）",
                 zh_day(*released_on),
                 zh_day(*from),
-                until.map_or(String::new(), |u| format!("，至{}止", zh_day(u)))
+                last_day_in_force(*until, Lang::Zh)
             ),
             LifecycleError::DeadlineRecorded { expected, found } => {
                 format!(

@@ -13,7 +13,7 @@ use crate::date::DateError;
 use crate::domain::ApplicationId;
 use crate::domain::ProjectKind;
 use crate::eligibility::ApplicationError;
-use crate::lang::Lang;
+use crate::lang::{Lang, last_day_in_force};
 use crate::money::MoneyError;
 
 /// The stage a round is in.
@@ -422,7 +422,7 @@ pub enum RoundError {
     /// The release date lies outside the policy's effective period (5).
     #[error(
         "release on {release}: policy `{policy}` is not in force on that day (in force from {from}{})",
-        until.map_or(String::new(), |u| format!(" until {u}"))
+        last_day_in_force(*until, Lang::En)
     )]
     ReleaseOutsidePolicy {
         /// The release date given.
@@ -441,8 +441,9 @@ pub enum RoundError {
 
 impl RoundError {
     /// The error explained in a language. The English is its `Display`; the
-    /// Chinese says the same (a nested error of dates or money is quoted in
-    /// English).
+    /// Chinese says the same (a nested error of dates or money in its own
+    /// Chinese, [`DateError::explain`](crate::date::DateError::explain),
+    /// [`MoneyError::explain`](crate::money::MoneyError::explain)).
     ///
     /// ```
     /// use skill_grants::{Lang, round::{RoundError, Stage, Step}};

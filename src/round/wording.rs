@@ -3,7 +3,7 @@
 //! own module, and a nested error of dates or money by its own `explain`.
 //! Dates are written out (`2024年7月1日`).
 
-use crate::lang::{Lang, zh_day};
+use crate::lang::{Lang, last_day_in_force, zh_day};
 
 use super::error::RoundError;
 
@@ -159,7 +159,7 @@ impl RoundError {
                 "下达：政策 `{policy}` 在下达日{}不在有效期内（自{}起有效{}）",
                 zh_day(*release),
                 zh_day(*from),
-                until.map_or(String::new(), |u| format!("，至{}止", zh_day(u)))
+                last_day_in_force(*until, Lang::Zh)
             ),
             RoundError::Money(e) => format!("金额：{}", e.explain(zh)),
         }
